@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+/**
+ * Production server: the built static pages plus the on-demand routes (comments API,
+ * moderation) from Astro's Node adapter, behind one set of security headers.
+ * PORT (default 4321) and HOST (default localhost) override where it listens.
+ */
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, resolve } from 'node:path';
+
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+const distDir = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : fileURLToPath(new URL('../dist', import.meta.url));
+const entry = join(distDir, 'server', 'entry.mjs');
+if (!existsSync(entry)) {
+  console.error('Kein Build gefunden. Bitte zuerst „npm run build“ ausführen (oder „npm start“, das baut und startet).');
+  process.exit(1);
+}
+const { handler } = await import(pathToFileURL(entry).href);
+const { securityHeaders } = await import('./security-headers.mjs');
+
+const port = Number(process.env.PORT ?? 4321);
+const host = process.env.HOST ?? 'localhost';
+
+const server = createServer((req, res) => {
+  for (const [name, value] of securityHeaders(req.url ?? '/')) res.setHeader(name, value);
+  handler(req, res);
+});
+
+server.listen(port, host, () => {
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  console.log(`Innungswissen läuft auf http://${shown}:${port}/`);
+  globalThis.__innungswissenStarted?.();
+});
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}

@@ -1,0 +1,25 @@
+const dateFormat = new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "1. März 2019" – front-matter dates are calendar days stored at UTC midnight. */
+export function formatDate(date: Date): string {
+  return dateFormat.format(date);
+}
+
+/** ISO day for <time datetime>. */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+const WORDS_PER_MINUTE = 200;
+
+/** Minutes to read a Markdown/MDX body, ignoring code, tags and link targets. */
+export function readingTime(body: string): number {
+  const text = body
+    .replace(/^---[\s\S]*?---/, ' ')
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\]\([^)]*\)/g, ']')
+    .replace(/^import .*$/gm, ' ');
+  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}

@@ -1,0 +1,66 @@
+import { z } from 'astro/zod';
+
+export const DESCRIPTION_MAX = 160;
+export const TITLE_MAX = 100;
+
+/** Editors write dates as 2019-03-01 (YAML turns that into a Date); anything else is refused. */
+export const isoDate = z.union(
+  [
+    z.date(),
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'erwartet ein Datum im Format JJJJ-MM-TT, z. B. 2019-03-01')
+      .transform((value) => new Date(`${value}T00:00:00Z`)),
+  ],
+  { errorMap: () => ({ message: 'erwartet ein Datum im Format JJJJ-MM-TT, z. B. 2019-03-01' }) },
+).refine((date) => !Number.isNaN(date.getTime()), 'erwartet ein gültiges Datum im Format JJJJ-MM-TT');
+
+const tag = z
+  .string()
+  .regex(/^[a-z0-9äöüß]+(?:-[a-z0-9äöüß]+)*$/, 'erwartet Themen in Kleinbuchstaben mit Bindestrichen, z. B. datenschutz');
+
+export const sourceSchema = z.object({
+  title: z.string({ required_error: 'fehlt: Titel der Quelle' }).min(2),
+  url: z.string({ required_error: 'fehlt: Adresse der Quelle' }).url('erwartet eine vollständige Adresse mit https://'),
+  date: isoDate.optional(),
+});
+
+export const CATEGORIES = ['Datenschutz', 'Digitales', 'Recht', 'Betrieb'] as const;
+
+/**
+ * The front matter of a post. `image` is Astro's image() helper inside the content
+ * config; tests pass a plain string schema so the rest can be checked without Astro.
+ */
+export function postSchema<I extends z.ZodTypeAny>(image: I) {
+  return z
+    .object({
+      title: z
+        .string({ required_error: 'fehlt: Titel des Beitrags' })
+        .min(5, 'erwartet mindestens 5 Zeichen')
+        .max(TITLE_MAX, `höchstens ${TITLE_MAX} Zeichen`),
+      description: z
+        .string({ required_error: 'fehlt: kurze Beschreibung für Vorschau und Suchmaschinen' })
+        .min(30, 'erwartet mindestens 30 Zeichen')
+        .max(DESCRIPTION_MAX, `höchstens ${DESCRIPTION_MAX} Zeichen (Suchmaschinen und Facebook kürzen längere Texte)`),
+      pubDate: isoDate,
+      updatedDate: isoDate.optional(),
+      author: z.string().min(2).default('Redaktion'),
+      category: z.enum(CATEGORIES, {
+        errorMap: () => ({ message: `erwartet eine dieser Kategorien: ${CATEGORIES.join(', ')}` }),
+      }),
+      tags: z.array(tag).min(1, 'erwartet mindestens ein Thema').max(8, 'höchstens 8 Themen'),
+      draft: z.boolean().default(false),
+      cover: z
+        .object({
+          src: image,
+          alt: z
+            .string({ required_error: 'fehlt: Alternativtext (alt) für das Titelbild' })
+            .min(5, 'erwartet einen Alternativtext, der das Bild beschreibt'),
+        })
+        .optional(),
+      sources: z.array(sourceSchema).default([]),
+    })
+    .strict();
+}
+
+export type PostData = z.infer<ReturnType<typeof postSchema<z.ZodString>>>;
