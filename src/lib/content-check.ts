@@ -3,7 +3,7 @@
  * `file:line – field – what is wrong – how to fix`, in German, for editors.
  * Pure: takes file contents, returns problems. Used by the build and `npm run check:content`.
  */
-import { LineCounter, parseDocument, isMap } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq } from 'yaml';
 import { z } from 'astro/zod';
 import { postSchema } from './posts/schema';
 
@@ -91,12 +91,26 @@ function parse(input: SourceFile, problems: Problem[]): Parsed {
   }
   const counter = new LineCounter();
   const doc = parseDocument(match[1] ?? '', { lineCounter: counter });
+  // Line of the deepest existing key on the path (a missing field points at its parent's key).
   const lineOf = (path: (string | number)[]): number => {
-    for (let depth = path.length; depth > 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return counter.linePos(node.range[0]).line + 1;
+    let node: unknown = doc.contents;
+    let line = 0;
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
+        if (!pair) break;
+        const range = (pair.key as { range?: [number, number, number] }).range;
+        if (range) line = counter.linePos(range[0]).line;
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item = node.items[segment] as { range?: [number, number, number] } | undefined;
+        if (!item) break;
+        if (item.range) line = counter.linePos(item.range[0]).line;
+        node = item;
+      } else break;
     }
-    return 1;
+    // +1 for the opening "---" line above the YAML.
+    return line + 1;
   };
   for (const error of doc.errors) {
     problems.push({

@@ -1,0 +1,25 @@
+import type { TestProject } from 'vitest/node';
+import { join } from 'node:path';
+import { buildSite, prepareContent } from './build';
+import { ROOT, TEST_CONTENT, TEST_DIST } from './paths';
+
+/**
+ * Builds the site once (real content plus a draft and a scheduled post) into .tmp/test-run,
+ * for the build, HTTP and browser tests. Each suite starts its own server on that build.
+ */
+export default function setup(project: TestProject) {
+  const fixtures = ['draft-post.md', 'future-post.md'].map((f) => join(ROOT, 'tests/fixtures/posts', f));
+  prepareContent(TEST_CONTENT, fixtures);
+  const started = Date.now();
+  const result = buildSite(TEST_CONTENT, TEST_DIST);
+  if (result.status !== 0) throw new Error(`Test build failed:\n${result.output}`);
+  project.provide('buildOutput', result.output);
+  project.provide('buildMs', Date.now() - started);
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    buildOutput: string;
+    buildMs: number;
+  }
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, readingTime } from '../../src/lib/posts/format';
+import { relatedPosts, sortByDate } from '../../src/lib/posts/listing';
+import { inlineSources, mergeSources, sourceId } from '../../src/lib/posts/sources';
+
+describe('dates and reading time', () => {
+  it('writes dates the German way', () => {
+    expect(formatDate(new Date('2019-03-01T00:00:00Z'))).toBe('1. März 2019');
+  });
+
+  it('counts about 200 words a minute and ignores markup', () => {
+    const body = `${'Wort '.repeat(600)}<Hinweis titel="x">kurz</Hinweis> [Link](https://example.org/${'a'.repeat(50)})`;
+    expect(readingTime(body)).toBe(3);
+    expect(readingTime('')).toBe(1);
+  });
+});
+
+const entry = (id: string, date: string, tags: string[]) => ({
+  id,
+  data: { title: id, pubDate: new Date(`${date}T00:00:00Z`), tags },
+});
+
+describe('listings', () => {
+  it('sorts newest first', () => {
+    const sorted = sortByDate([entry('alt', '2019-01-01', []), entry('neu', '2026-01-01', [])]);
+    expect(sorted.map((p) => p.id)).toEqual(['neu', 'alt']);
+  });
+
+  it('relates posts by shared tags, most shared first, never the post itself', () => {
+    const a = entry('a', '2026-01-01', ['whatsapp', 'datenschutz']);
+    const all = [a, entry('b', '2026-02-01', ['datenschutz']), entry('c', '2025-01-01', ['whatsapp', 'datenschutz']), entry('d', '2026-03-01', ['backen'])];
+    expect(relatedPosts(a, all).map((p) => p.id)).toEqual(['c', 'b']);
+  });
+});
+
+describe('sources', () => {
+  it('collects inline <Quelle> references and lists each URL once', () => {
+    const body = 'Text <Quelle title="Threema FAQ" url="https://threema.ch/de/faq/addressbook_data" date="2025-02-21" /> und <Quelle title="Doppelt" url="https://a.example/" />';
+    const merged = mergeSources([{ title: 'Doppelt', url: 'https://a.example/' }], inlineSources(body));
+    expect(merged.map((s) => s.url)).toEqual(['https://a.example/', 'https://threema.ch/de/faq/addressbook_data']);
+    expect(merged[1]?.date?.toISOString().slice(0, 10)).toBe('2025-02-21');
+    expect(sourceId('https://a.example/')).toMatch(/^quelle-[a-z0-9]+$/);
+  });
+});
