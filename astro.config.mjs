@@ -9,7 +9,8 @@ import { contentCheck } from './src/integrations/content-check.ts';
 
 export default defineConfig({
   site: guild.siteUrl,
-  trailingSlash: 'always',
+  // Pages use a trailing slash (directory format); the API paths of the comment contract have none.
+  trailingSlash: 'ignore',
   // Pages are static; only routes that say `prerender = false` (comments API, moderation) run on the server.
   output: 'static',
   adapter: node({ mode: 'standalone' }),
@@ -25,4 +26,7 @@ export default defineConfig({
   },
   build: { inlineStylesheets: 'auto' },
   devToolbar: { enabled: false },
+  // The comment API checks Origin itself (with COMMENTS_ALLOWED_ORIGINS) and answers in German JSON.
+  security: { checkOrigin: false },
+  // Astro's sessions would set a cookie; this site sets none.
 });

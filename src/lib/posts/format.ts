@@ -23,3 +23,10 @@ export function readingTime(body: string): number {
   const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' });
+
+/** "28. November 2026 um 14:05" in German time, for comments. */
+export function formatDateTime(date: Date): string {
+  return dateTimeFormat.format(date);
+}

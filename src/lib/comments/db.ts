@@ -1,0 +1,54 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** Versioned migrations, applied in order at start; PRAGMA user_version records the last one. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE comments (
+     id INTEGER PRIMARY KEY,
+     thread TEXT NOT NULL,
+     parent_id INTEGER REFERENCES comments(id) ON DELETE CASCADE,
+     author TEXT NOT NULL,
+     text TEXT NOT NULL,
+     html TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER,
+     status_changed_at INTEGER NOT NULL,
+     edit_token_hash TEXT NOT NULL,
+     text_hash TEXT NOT NULL,
+     report_count INTEGER NOT NULL DEFAULT 0,
+     report_reason TEXT
+   );
+   CREATE INDEX comments_thread ON comments (thread, status, created_at);
+   CREATE INDEX comments_status ON comments (status, created_at);
+   CREATE INDEX comments_duplicate ON comments (thread, text_hash);
+   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+];
+
+export type Db = Database.Database;
+
+export function openDatabase(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  // WAL: readers never block the writer. A commit is in the WAL before we answer 2xx, so a
+  // killed process loses nothing acknowledged (synchronous=NORMAL guards against process crashes;
+  // only a power loss could drop the last commits).
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+export function migrate(db: Db): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return MIGRATIONS.length;
+}

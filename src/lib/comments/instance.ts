@@ -1,0 +1,38 @@
+/** The one comment API of the running server, opened on first use with the settings from the environment. */
+import { getCollection } from 'astro:content';
+import { guild } from '../config';
+import { isPublished } from '../posts/publish';
+import { routes } from '../urls';
+import { createCommentApi, type CommentApi } from './api';
+import { openDatabase } from './db';
+import { readSettings } from './settings';
+import { CommentStore } from './store';
+
+let api: CommentApi | undefined;
+let threads: Promise<ReadonlySet<string>> | undefined;
+
+/** Published article slugs; drafts and scheduled posts take no comments. */
+function publishedThreads(): Promise<ReadonlySet<string>> {
+  threads ??= getCollection('posts', (post) => isPublished(post)).then((posts) => new Set(posts.map((p) => p.id)));
+  return threads;
+}
+
+export function commentApi(): CommentApi {
+  if (api) return api;
+  const settings = readSettings(process.env, guild.comments.purgeRejectedAfterDays);
+  const store = new CommentStore(openDatabase(settings.dbPath));
+  api = createCommentApi({
+    store,
+    settings,
+    threads: publishedThreads,
+    siteOrigin: new URL(guild.siteUrl).origin,
+    commentsPage: routes.comments,
+  });
+  api.purgeRejected();
+  setInterval(() => api?.purgeRejected(), 60 * 60 * 1000).unref();
+  return api;
+}
+
+export function moderationSettings() {
+  return readSettings(process.env, guild.comments.purgeRejectedAfterDays);
+}

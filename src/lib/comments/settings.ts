@@ -1,0 +1,38 @@
+/** Comment server settings, from the environment (documented in the README). */
+export interface CommentSettings {
+  dbPath: string;
+  adminToken: string | undefined;
+  moderation: 'pre' | 'post';
+  allowedOrigins: string[];
+  /** Writes per client per 10 minutes; 0 switches the limit off. */
+  rateLimit: number;
+  /** Seconds between getting a form token and posting; 0 switches the check off. */
+  minSubmitSeconds: number;
+  purgeRejectedAfterDays: number;
+}
+
+function number(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`${name} muss eine Zahl ≥ 0 sein, ist aber „${value}“.`);
+  return parsed;
+}
+
+export function readSettings(env: Record<string, string | undefined>, purgeRejectedAfterDays: number): CommentSettings {
+  const moderation = env.COMMENTS_MODERATION ?? 'pre';
+  if (moderation !== 'pre' && moderation !== 'post') {
+    throw new Error(`COMMENTS_MODERATION muss „pre“ oder „post“ sein, ist aber „${moderation}“.`);
+  }
+  return {
+    dbPath: env.COMMENTS_DB || './data/comments.db',
+    adminToken: env.COMMENTS_ADMIN_TOKEN || undefined,
+    moderation,
+    allowedOrigins: (env.COMMENTS_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim().replace(/\/$/, ''))
+      .filter(Boolean),
+    rateLimit: number(env.COMMENTS_RATE_LIMIT, 5, 'COMMENTS_RATE_LIMIT'),
+    minSubmitSeconds: number(env.COMMENTS_MIN_SUBMIT_SECONDS, 3, 'COMMENTS_MIN_SUBMIT_SECONDS'),
+    purgeRejectedAfterDays,
+  };
+}

@@ -1,0 +1,5 @@
+import type { APIRoute } from 'astro';
+import { commentApi } from '../../../../../lib/comments/instance';
+
+export const prerender = false;
+export const DELETE: APIRoute = ({ request, params }) => commentApi().adminDelete(request, params.id);

@@ -1,0 +1,7 @@
+import type { APIRoute } from 'astro';
+import { commentApi } from '../../../lib/comments/instance';
+
+export const prerender = false;
+export const GET: APIRoute = ({ request }) => commentApi().getThread(request);
+export const POST: APIRoute = ({ request, clientAddress }) => commentApi().post(request, clientAddress);
+export const OPTIONS: APIRoute = ({ request }) => commentApi().options(request);
