@@ -29,18 +29,18 @@ const server = createServer((req, res) => {
 
 server.listen(port, host, () => {
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-  console.log(`Innungswissen läuft auf http://${shown}:${port}/`);
-  console.log(`Kommentare: ${process.env.COMMENTS_DB || './data/comments.db'} · Moderation ${process.env.COMMENTS_MODERATION === 'post' ? 'nachträglich (post)' : 'vor Veröffentlichung (pre)'}`);
-  if (process.env.COMMENTS_ADMIN_TOKEN) {
-    console.log(`Moderation: http://${shown}:${port}/admin/kommentare/`);
-  } else {
-    console.log('Moderation ist ausgeschaltet. Zum Einschalten den Server mit COMMENTS_ADMIN_TOKEN=<langer geheimer Schlüssel> starten.');
-  }
+  const lines = [
+    `Innungswissen läuft auf http://${shown}:${port}/`,
+    `Kommentare: ${process.env.COMMENTS_DB || './data/comments.db'} · Moderation ${process.env.COMMENTS_MODERATION === 'post' ? 'nachträglich (post)' : 'vor Veröffentlichung (pre)'}`,
+    process.env.COMMENTS_ADMIN_TOKEN
+      ? `Moderation: http://${shown}:${port}/admin/kommentare/`
+      : 'Moderation ist ausgeschaltet. Zum Einschalten den Server mit COMMENTS_ADMIN_TOKEN=<langer geheimer Schlüssel> starten.',
+  ];
+  console.log(lines.join('\n'));
   // Open the comment database now (creating it and running migrations), not on the first reader's request.
   fetch(`http://${host.includes(':') ? `[${host}]` : host}:${port}/api/comments/counts?threads=`).catch((error) => {
     console.error('Die Kommentar-Datenbank konnte nicht geöffnet werden:', error);
   });
-  globalThis.__innungswissenStarted?.();
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

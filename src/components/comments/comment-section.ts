@@ -204,7 +204,7 @@ class CommentSection extends HTMLElement {
       const article = document.createElement('article');
       article.className = 'mt-4 rounded-lg border border-dashed border-slate-400 p-4';
       article.dataset.commentId = id;
-      article.dataset.ownPending = '';
+      article.dataset.ownComment = '';
       const heading = document.createElement('p');
       heading.className = 'text-sm font-semibold';
       heading.textContent = `${this.t('yourComment')} – ${this.t('pending')}`;

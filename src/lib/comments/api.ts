@@ -48,7 +48,14 @@ export function createCommentApi(deps: CommentApiDeps) {
   function originAllowed(request: Request): boolean {
     const origin = request.headers.get('origin');
     if (!origin) return true; // not a browser cross-site request (browsers always send Origin on writes)
-    return origin === new URL(request.url).origin || origin === deps.siteOrigin || settings.allowedOrigins.includes(origin);
+    if (origin === deps.siteOrigin || settings.allowedOrigins.includes(origin)) return true;
+    // Same origin: the page's host is the host this request was sent to. (Astro's request.url
+    // does not carry the Host header unless security.allowedDomains is set, so read it directly.)
+    try {
+      return new URL(origin).host === request.headers.get('host');
+    } catch {
+      return false;
+    }
   }
 
   function withCors(request: Request, response: Response): Response {

@@ -1,0 +1,8 @@
+/** `npm run comments:rerender`: renders every stored comment again from its Markdown (after a renderer change). */
+import { openDatabase } from '../src/lib/comments/db';
+import { CommentStore } from '../src/lib/comments/store';
+import { renderComment } from '../src/lib/comments/render';
+
+const path = process.env.COMMENTS_DB || './data/comments.db';
+const count = new CommentStore(openDatabase(path)).rerenderAll(renderComment);
+console.log(`${count} Kommentare in ${path} neu dargestellt.`);

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/lib/comments/db';
+import { CommentStore } from '../../src/lib/comments/store';
+import { createCommentApi } from '../../src/lib/comments/api';
+import { readSettings } from '../../src/lib/comments/settings';
+import { tempDb } from '../helpers/comments';
+
+/** The API handlers on a real SQLite file with a clock we can move. */
+function setup() {
+  let clock = Date.parse('2026-11-28T10:00:00Z');
+  const store = new CommentStore(openDatabase(tempDb()));
+  const api = createCommentApi({
+    store,
+    settings: { ...readSettings({ COMMENTS_ADMIN_TOKEN: 'a', COMMENTS_MIN_SUBMIT_SECONDS: '0' }, 30) },
+    threads: async () => new Set(['beitrag']),
+    siteOrigin: 'https://innung.example',
+    commentsPage: (slug) => `/beitraege/${slug}/kommentare/`,
+    now: () => clock,
+  });
+  const advance = (ms: number) => (clock += ms);
+  const post = async (text: string) => {
+    const body = { thread: 'beitrag', text, consent: true, website: '', formToken: api.newFormToken() };
+    const response = await api.post(new Request('http://x/api/comments', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }), '192.0.2.1');
+    return (await response.json()) as { id: number; editToken: string };
+  };
+  const edit = (id: number, token: string) =>
+    api.patch(new Request(`http://x/api/comments/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', 'x-edit-token': token }, body: JSON.stringify({ text: 'neu' }) }), String(id));
+  return { api, store, advance, post, edit };
+}
+
+describe('edit window and retention', () => {
+  it('allows editing for 15 minutes after posting, then refuses with edit_window_closed', async () => {
+    const { advance, post, edit } = setup();
+    const created = await post('Erster Text');
+    advance(14 * 60 * 1000);
+    expect((await edit(created.id, created.editToken)).status).toBe(200);
+    advance(61 * 1000);
+    const late = await edit(created.id, created.editToken);
+    expect(late.status).toBe(403);
+    expect((await late.json()).error.code).toBe('edit_window_closed');
+  });
+
+  it('purges rejected comments after 30 days, and keeps approved ones', async () => {
+    const { api, store, advance, post } = setup();
+    const rejected = await post('Wird abgelehnt');
+    const approved = await post('Wird freigegeben');
+    store.setStatus(rejected.id, 'rejected', Date.parse('2026-11-28T10:00:00Z'));
+    store.setStatus(approved.id, 'approved', Date.parse('2026-11-28T10:00:00Z'));
+    advance(29 * 24 * 3600 * 1000);
+    expect(api.purgeRejected()).toBe(0);
+    advance(2 * 24 * 3600 * 1000);
+    expect(api.purgeRejected()).toBe(1);
+    expect(store.get(rejected.id)).toBeUndefined();
+    expect(store.get(approved.id)?.status).toBe('approved');
+  });
+
+  it('re-renders every stored comment from its Markdown source', async () => {
+    const { store, post } = setup();
+    const created = await post('*alt*');
+    expect(store.rerenderAll((text) => `<p>${text.toUpperCase()}</p>`)).toBe(1);
+    expect(store.get(created.id)?.html).toBe('<p>*ALT*</p>');
+  });
+});
