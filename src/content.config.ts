@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { postSchema } from './lib/posts/schema';
+import { messengerSchema, sourceSchema } from './lib/messengers/schema';
 import { contentDir } from './lib/files/content-dir';
 
 const posts = defineCollection({
@@ -8,4 +9,14 @@ const posts = defineCollection({
   schema: ({ image }) => postSchema(image()),
 });
 
-export const collections = { posts };
+const messengers = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: `${contentDir()}/messengers` }),
+  schema: messengerSchema,
+});
+
+const sources = defineCollection({
+  loader: file(`${contentDir()}/sources.yaml`),
+  schema: sourceSchema,
+});
+
+export const collections = { posts, messengers, sources };

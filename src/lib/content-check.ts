@@ -76,21 +76,16 @@ function slugOf(file: string): string {
   return (file.split('/').pop() ?? file).replace(/\.(md|mdx)$/, '');
 }
 
-function parse(input: SourceFile, problems: Problem[]): Parsed {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(input.source);
-  const slug = slugOf(input.file);
-  if (!match) {
-    problems.push({
-      file: input.file,
-      line: 1,
-      field: '(Kopfbereich)',
-      message: 'Der Kopfbereich (Front Matter) fehlt.',
-      fix: 'Beginnen Sie die Datei mit einer Zeile „---“, den Feldern (title, description, …) und wieder „---“.',
-    });
-    return { file: input.file, slug, data: null, body: input.source, bodyLine: 1, lineOf: () => 1 };
-  }
+interface ParsedYaml {
+  data: Record<string, unknown> | null;
+  lineOf: (path: (string | number)[]) => number;
+  errors: Array<{ line: number; message: string }>;
+}
+
+/** YAML with line numbers; `offset` is the number of lines above the YAML in its file. */
+export function parseYaml(text: string, offset = 0): ParsedYaml {
   const counter = new LineCounter();
-  const doc = parseDocument(match[1] ?? '', { lineCounter: counter });
+  const doc = parseDocument(text, { lineCounter: counter });
   // Line of the deepest existing key on the path (a missing field points at its parent's key).
   const lineOf = (path: (string | number)[]): number => {
     let node: unknown = doc.contents;
@@ -109,21 +104,56 @@ function parse(input: SourceFile, problems: Problem[]): Parsed {
         node = item;
       } else break;
     }
-    // +1 for the opening "---" line above the YAML.
-    return line + 1;
+    return line === 0 ? 1 : line + offset;
   };
-  for (const error of doc.errors) {
+  const errors = doc.errors.map((error) => ({ line: (error.linePos?.[0]?.line ?? 1) + offset, message: error.message.split('\n')[0] ?? '' }));
+  const data = errors.length === 0 && isMap(doc.contents) ? (doc.toJS() as Record<string, unknown>) : null;
+  return { data, lineOf, errors };
+}
+
+function parse(input: SourceFile, problems: Problem[]): Parsed {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(input.source);
+  const slug = slugOf(input.file);
+  if (!match) {
     problems.push({
       file: input.file,
-      line: (error.linePos?.[0]?.line ?? 0) + 1,
+      line: 1,
       field: '(Kopfbereich)',
-      message: `Der Kopfbereich ist kein gültiges YAML: ${error.message.split('\n')[0]}`,
+      message: 'Der Kopfbereich (Front Matter) fehlt.',
+      fix: 'Beginnen Sie die Datei mit einer Zeile „---“, den Feldern (title, description, …) und wieder „---“.',
+    });
+    return { file: input.file, slug, data: null, body: input.source, bodyLine: 1, lineOf: () => 1 };
+  }
+  // +1: the opening "---" line above the YAML.
+  const yaml = parseYaml(match[1] ?? '', 1);
+  for (const error of yaml.errors) {
+    problems.push({
+      file: input.file,
+      line: error.line,
+      field: '(Kopfbereich)',
+      message: `Der Kopfbereich ist kein gültiges YAML: ${error.message}`,
       fix: 'Prüfen Sie Doppelpunkte, Einrückung und Anführungszeichen in dieser Zeile.',
     });
   }
   const bodyLine = match[0].split('\n').length;
-  const data = doc.errors.length === 0 && isMap(doc.contents) ? (doc.toJS() as Record<string, unknown>) : null;
-  return { file: input.file, slug, data, body: input.source.slice(match[0].length), bodyLine, lineOf };
+  return { file: input.file, slug, data: yaml.data, body: input.source.slice(match[0].length), bodyLine, lineOf: yaml.lineOf };
+}
+
+/** Zod issues as problems, with the line of the field. */
+export function issuesToProblems(file: string, issues: z.ZodIssue[], lineOf: (path: (string | number)[]) => number, fix: (field: string) => string): Problem[] {
+  return issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        file,
+        line: lineOf([...issue.path, key]),
+        field: [...issue.path, key].join('.'),
+        message: `unbekanntes Feld „${key}“`,
+        fix: fix(key),
+      }));
+    }
+    const field = issue.path.join('.') || '(Kopfbereich)';
+    return [{ file, line: lineOf(issue.path), field, message: issue.message, fix: fix(field) }];
+  });
 }
 
 const schema = postSchema(z.string());
@@ -141,24 +171,7 @@ export function checkPosts(files: readonly SourceFile[]): Problem[] {
   for (const post of parsed) {
     if (!post.data) continue;
     const result = schema.safeParse(post.data);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        if (issue.code === 'unrecognized_keys') {
-          for (const key of issue.keys) {
-            problems.push({
-              file: post.file,
-              line: post.lineOf([...issue.path, key]),
-              field: [...issue.path, key].join('.'),
-              message: `unbekanntes Feld „${key}“`,
-              fix: fixFor(key),
-            });
-          }
-          continue;
-        }
-        const field = issue.path.join('.') || '(Kopfbereich)';
-        problems.push({ file: post.file, line: post.lineOf(issue.path), field, message: issue.message, fix: fixFor(field) });
-      }
-    }
+    if (!result.success) problems.push(...issuesToProblems(post.file, result.error.issues, post.lineOf, fixFor));
     const tags = Array.isArray(post.data.tags) ? post.data.tags.filter((t): t is string => typeof t === 'string') : [];
     for (const tag of tags) tagUse.set(tag, new Set([...(tagUse.get(tag) ?? []), post.file]));
   }

@@ -4,5 +4,6 @@ import Warnung from './Warnung.astro';
 import Checkliste from './Checkliste.astro';
 import Quelle from './Quelle.astro';
 import FacebookHinweis from './FacebookHinweis.astro';
+import MessengerComparison from './MessengerComparison.astro';
 
-export const blocks = { Hinweis, Warnung, Checkliste, Quelle, FacebookHinweis };
+export const blocks = { Hinweis, Warnung, Checkliste, Quelle, FacebookHinweis, MessengerComparison };

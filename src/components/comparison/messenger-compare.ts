@@ -1,0 +1,83 @@
+/**
+ * <messenger-compare>: filters, searches and sorts the server-rendered comparison table.
+ * The state lives in the URL query, so a filtered view can be linked and survives a reload.
+ */
+import { applyState, parseState, resultMessage, serializeState, type CriterionIndex, type IndexItem, type ViewState } from '../../lib/messengers/search';
+import type { FilterId } from '../../lib/messengers/criteria';
+
+class MessengerCompare extends HTMLElement {
+  private items: IndexItem[] = [];
+  private criteria: CriterionIndex[] = [];
+  private state!: ViewState;
+
+  connectedCallback(): void {
+    const index = JSON.parse(this.querySelector('script[data-index]')!.textContent ?? '{}') as { items: IndexItem[]; criteria: CriterionIndex[] };
+    this.items = index.items;
+    this.criteria = index.criteria;
+    this.state = parseState(new URLSearchParams(location.search));
+    const controls = this.querySelector<HTMLFormElement>('[data-controls]')!;
+    controls.hidden = false;
+    for (const label of this.querySelectorAll<HTMLElement>('[data-compare-label]')) label.hidden = false;
+    this.syncControls();
+    controls.addEventListener('submit', (e) => e.preventDefault());
+    controls.addEventListener('input', () => this.readControls());
+    this.querySelector('[data-reset]')!.addEventListener('click', () => {
+      this.state = { q: '', filters: [], compare: [], sort: 'name' };
+      this.syncControls();
+      this.update();
+    });
+    this.querySelector('tbody')!.addEventListener('change', (event) => {
+      const box = event.target as HTMLInputElement;
+      if (!box.matches('[data-compare]')) return;
+      const chosen = [...this.querySelectorAll<HTMLInputElement>('[data-compare]:checked')].map((b) => b.value);
+      if (chosen.length > 3) {
+        box.checked = false;
+        this.announce('Sie können höchstens drei Messenger nebeneinander vergleichen.');
+        return;
+      }
+      this.state = { ...this.state, compare: chosen };
+      this.update();
+    });
+    window.addEventListener('popstate', () => {
+      this.state = parseState(new URLSearchParams(location.search));
+      this.syncControls();
+      this.update(false);
+    });
+    this.update(false);
+  }
+
+  private readControls(): void {
+    const query = this.querySelector<HTMLInputElement>('[data-query]')!.value;
+    const filters = [...this.querySelectorAll<HTMLInputElement>('[data-filter]:checked')].map((b) => b.value as FilterId);
+    const sort = this.querySelector<HTMLSelectElement>('[data-sort]')!.value as ViewState['sort'];
+    this.state = { ...this.state, q: query, filters, sort };
+    this.update();
+  }
+
+  private syncControls(): void {
+    this.querySelector<HTMLInputElement>('[data-query]')!.value = this.state.q;
+    for (const box of this.querySelectorAll<HTMLInputElement>('[data-filter]')) box.checked = this.state.filters.includes(box.value as FilterId);
+    for (const box of this.querySelectorAll<HTMLInputElement>('[data-compare]')) box.checked = this.state.compare.includes(box.value);
+    this.querySelector<HTMLSelectElement>('[data-sort]')!.value = this.state.sort;
+  }
+
+  private announce(message: string): void {
+    this.querySelector('[data-result-count]')!.textContent = message;
+  }
+
+  private update(push = true): void {
+    const result = applyState(this.items, this.criteria, this.state);
+    const tbody = this.querySelector('tbody')!;
+    const rows = new Map([...tbody.querySelectorAll<HTMLTableRowElement>('tr[data-messenger]')].map((r) => [r.dataset.messenger!, r]));
+    for (const [id, row] of rows) row.hidden = !result.messengers.includes(id);
+    for (const id of result.messengers) tbody.append(rows.get(id)!);
+    for (const cell of this.querySelectorAll<HTMLElement>('[data-comparison-table] [data-criterion]')) {
+      cell.hidden = result.criteria !== 'all' && !result.criteria.includes(cell.dataset.criterion!);
+    }
+    const shown = result.messengers.length;
+    this.announce(shown === 0 ? 'Kein Messenger passt zu dieser Auswahl. Entfernen Sie einen Filter.' : resultMessage(shown, this.items.length));
+    if (push) history.replaceState(null, '', `${location.pathname}${serializeState(this.state)}${location.hash}`);
+  }
+}
+
+customElements.define('messenger-compare', MessengerCompare);

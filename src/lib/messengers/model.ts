@@ -1,0 +1,89 @@
+import { CRITERIA, CRITERION_IDS, criterion, FILTERS, type BusinessFeature, type CriterionId, type FilterId } from './criteria';
+import type { MessengerData, SourceData } from './schema';
+
+export interface Source extends SourceData {
+  key: string;
+}
+
+export interface Fact {
+  criterion: CriterionId;
+  value: string;
+  level: string;
+  levelLabel: string;
+  /** 2 good … 0 bad for data protection; null where the criterion is not about data protection. */
+  score: number | null;
+  verified: boolean;
+  note?: string | undefined;
+  source: Source;
+  /** The fact's date: when it was checked, else its source's date. */
+  checked: Date;
+  features?: BusinessFeature[];
+}
+
+export interface Messenger {
+  id: string;
+  name: string;
+  aliases: string[];
+  category: string;
+  summary: string;
+  assessment: string;
+  facts: Record<CriterionId, Fact>;
+  /** Share of the reachable data-protection points, 0–100. */
+  privacyScore: number;
+  flags: FilterId[];
+}
+
+export class MessengerDataError extends Error {}
+
+/** Resolves source keys and derives scores; an unknown source key names file and field. */
+export function buildMessenger(id: string, data: MessengerData, sources: Readonly<Record<string, SourceData>>): Messenger {
+  const facts = {} as Record<CriterionId, Fact>;
+  for (const c of CRITERION_IDS) {
+    const raw = data.facts[c] as MessengerData['facts'][string] & { features?: BusinessFeature[] };
+    const source = sources[raw.source];
+    if (!source) {
+      throw new MessengerDataError(
+        `content/messengers/${id}.yaml – facts.${c}.source – unbekannte Quelle „${raw.source}“ – erwartet einen Schlüssel aus content/sources.yaml (${Object.keys(sources).slice(0, 6).join(', ')}, …)`,
+      );
+    }
+    const level = criterion(c).levels[raw.level]!;
+    facts[c] = {
+      criterion: c,
+      value: raw.value,
+      level: raw.level,
+      levelLabel: level.label,
+      score: level.score,
+      verified: raw.verified,
+      note: raw.note,
+      source: { key: raw.source, ...source },
+      checked: raw.checked ?? source.date,
+      ...(raw.features ? { features: raw.features } : {}),
+    };
+  }
+  const scored = Object.values(facts).filter((f) => f.score !== null);
+  const privacyScore = Math.round((100 * scored.reduce((sum, f) => sum + (f.score ?? 0), 0)) / (2 * scored.length));
+  const flags = FILTERS.filter((f) => (f.levels as readonly string[]).includes(facts[f.criterion].level)).map((f) => f.id);
+  return { id, ...data, facts, privacyScore, flags };
+}
+
+export function byName(a: Messenger, b: Messenger): number {
+  return a.name.localeCompare(b.name, 'de');
+}
+
+/** Facts older than `months` at `now`, for the build warning. */
+export function staleFacts(messengers: readonly Messenger[], now: Date, months = 12): Array<{ id: string; criterion: CriterionId; checked: Date }> {
+  const limit = new Date(now);
+  limit.setUTCMonth(limit.getUTCMonth() - months);
+  return messengers.flatMap((m) =>
+    Object.values(m.facts)
+      .filter((f) => f.checked < limit)
+      .map((f) => ({ id: m.id, criterion: f.criterion, checked: f.checked })),
+  );
+}
+
+/** The newest fact date: "Daten zuletzt geprüft am …". */
+export function lastChecked(messengers: readonly Messenger[]): Date {
+  return new Date(Math.max(...messengers.flatMap((m) => Object.values(m.facts).map((f) => f.checked.getTime()))));
+}
+
+export { CRITERIA };
