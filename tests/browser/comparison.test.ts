@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, watchPage } from '../helpers/browser';
+import { startServer, type RunningServer } from '../helpers/server';
+import { tempDb } from '../helpers/comments';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer({ COMMENTS_DB: tempDb() });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const visibleRows = (page: import('playwright-core').Page) =>
+  page.$$eval('tr[data-messenger]', (rows) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => (r as HTMLElement).dataset.messenger));
+
+describe('the messenger comparison in Chromium', () => {
+  it('filters as one types, announces the count and keeps the state in the URL over a reload', async () => {
+    const page = await browser.newPage();
+    const watch = watchPage(page, server.url);
+    await page.goto(`${server.url}/messenger-vergleich/`);
+    await page.fill('[data-query]', 'schweiz');
+    await expect.poll(() => visibleRows(page)).toEqual(expect.arrayContaining(['threema', 'threema-work']));
+    expect(await visibleRows(page)).not.toContain('whatsapp');
+    await page.check('input[data-filter][value="avv"]');
+    await expect.poll(() => visibleRows(page)).toEqual(['threema-work']);
+    expect(await page.locator('[data-result-count]').textContent()).toBe('1 von 10 Messengern werden angezeigt.');
+    expect(await page.locator('[data-result-count]').getAttribute('aria-live')).toBe('polite');
+    expect(page.url()).toContain('q=schweiz');
+    expect(page.url()).toContain('filter=avv');
+    await page.reload();
+    await expect.poll(() => visibleRows(page)).toEqual(['threema-work']);
+    expect(await page.inputValue('[data-query]')).toBe('schweiz');
+    expect(await page.isChecked('input[data-filter][value="avv"]')).toBe(true);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('compares two chosen messengers side by side', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/messenger-vergleich/`);
+    await page.check('tr[data-messenger="signal"] input[data-compare]');
+    await page.check('tr[data-messenger="whatsapp"] input[data-compare]');
+    await expect.poll(() => visibleRows(page)).toEqual(['signal', 'whatsapp']);
+    expect(page.url()).toContain('vergleich=signal%2Cwhatsapp');
+    await page.close();
+  });
+
+  it('a query naming a criterion shows only that column', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/messenger-vergleich/?q=adressbuch`);
+    await expect.poll(() => page.$$eval('thead th[data-criterion]', (ths) => ths.filter((t) => !(t as HTMLElement).hidden).map((t) => (t as HTMLElement).dataset.criterion))).toEqual(['addressBook']);
+    await page.close();
+  });
+
+  it('answers the decision aid as you click, with reasons and sources', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/messenger-vergleich/`);
+    await page.check('input[name="use"][value="kunden"]');
+    await page.check('input[name="ohneNeueApp"][value="ja"]');
+    await expect.poll(() => page.locator('[data-advice-output] [data-advice-summary]').textContent()).toContain('am besten: WhatsApp Business Platform (Cloud API)');
+    const first = page.locator('[data-advice-output] [data-advice-item]').first();
+    expect(await first.locator('a[data-source-link]').count()).toBeGreaterThan(1);
+    await page.close();
+  });
+
+  it('the decision aid works without JavaScript: the form submits to a server-rendered result', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/messenger-vergleich/`);
+    expect(await page.locator('table[data-comparison-table] tbody tr').count()).toBe(10);
+    await page.check('input[name="use"][value="team"]');
+    await page.check('input[name="budget"][value="klein"]');
+    await page.click('[data-advice-submit]');
+    await page.waitForURL(/\/messenger-vergleich\/empfehlung\/\?use=team/);
+    expect(await page.locator('h1').textContent()).toBe('Welcher Messenger passt zu meinem Betrieb?');
+    expect(await page.locator('[data-advice-summary]').textContent()).toContain('am besten: Threema Work');
+    await context.close();
+  });
+
+  it('is readable on a 360 px phone: nothing cut off, the table scrolls in its own region', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${server.url}/messenger-vergleich/`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const region = page.locator('[data-table-scroll]');
+    expect(await region.getAttribute('tabindex')).toBe('0');
+    expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    const stickyLeft = await page.locator('tbody th[scope="row"]').first().evaluate((el) => getComputedStyle(el).position);
+    expect(stickyLeft).toBe('sticky');
+    await page.close();
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'node-html-parser';
+import { CRITERIA } from '../../src/lib/messengers/criteria';
+import { ROOT, TEST_CLIENT } from '../helpers/paths';
+
+const ids = readdirSync(join(ROOT, 'content/messengers')).map((f) => f.replace('.yaml', ''));
+const page = () => parse(readFileSync(join(TEST_CLIENT, 'messenger-vergleich/index.html'), 'utf8'));
+
+describe('the comparison page without JavaScript', () => {
+  it('is a real table with caption, column and row headers', () => {
+    const table = page().querySelector('table[data-comparison-table]')!;
+    expect(table.querySelector('caption')?.text).toContain(`${ids.length} Messenger nach ${CRITERIA.length} Kriterien`);
+    expect(table.querySelectorAll('thead th[scope="col"]')).toHaveLength(CRITERIA.length + 1);
+    expect(table.querySelectorAll('tbody th[scope="row"]')).toHaveLength(ids.length);
+  });
+
+  it('has every messenger and criterion, each cell with a visible value and a source link', () => {
+    const table = page().querySelector('table[data-comparison-table]')!;
+    for (const id of ids) {
+      const row = table.querySelector(`tr[data-messenger="${id}"]`);
+      expect(row, id).not.toBeNull();
+      for (const c of CRITERIA) {
+        const cell = row!.querySelector(`td[data-criterion="${c.id}"]`)!;
+        expect(cell.text.trim().length, `${id}.${c.id}`).toBeGreaterThan(5);
+        expect(cell.querySelector('a[data-source-link]')?.getAttribute('href'), `${id}.${c.id}`).toMatch(/^https:\/\//);
+        expect(cell.querySelector('time')?.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
+    }
+  });
+
+  it('marks unverified facts as "nicht bestätigt" and says when the data was checked', () => {
+    const html = page();
+    expect(html.querySelector('tr[data-messenger="threema-work"] td[data-criterion="cost"] [data-unverified]')?.text).toBe('nicht bestätigt');
+    expect(html.querySelector('tr[data-messenger="threema"] td[data-criterion="e2ee"] [data-unverified]')).toBeNull();
+    expect(html.querySelector('[data-last-checked]')?.text).toMatch(/Daten zuletzt geprüft am \d+\. \w+ \d{4}/);
+  });
+
+  it('offers the decision aid as a form that works without JavaScript', () => {
+    const form = page().querySelector('form[data-advice-form]')!;
+    expect(form.getAttribute('method')).toBe('get');
+    expect(form.getAttribute('action')).toBe('/messenger-vergleich/empfehlung/');
+    expect(form.querySelectorAll('fieldset')).toHaveLength(5);
+  });
+
+  it('has a detail page per messenger with all facts and the articles that mention it', () => {
+    for (const id of ids) {
+      const detail = parse(readFileSync(join(TEST_CLIENT, `messenger/${id}/index.html`), 'utf8'));
+      expect(detail.querySelectorAll('[data-criterion] a[data-source-link]')).toHaveLength(CRITERIA.length);
+    }
+    const threema = parse(readFileSync(join(TEST_CLIENT, 'messenger/threema/index.html'), 'utf8'));
+    expect(threema.querySelector('#artikel')?.parentNode.text).toContain('WhatsApp im Unternehmen');
+  });
+
+  it('the WhatsApp article embeds the comparison for a subset', () => {
+    const article = parse(readFileSync(join(TEST_CLIENT, 'beitraege/whatsapp-im-unternehmen/index.html'), 'utf8'));
+    const rows = article.querySelectorAll('[data-block="messenger-comparison"] tbody tr').map((r) => r.getAttribute('data-messenger'));
+    expect(rows).toEqual(['whatsapp', 'whatsapp-business', 'whatsapp-business-platform', 'threema', 'threema-work']);
+  });
+});
