@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import guild from './src/guild.config.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 export default defineConfig({
   site: guild.siteUrl,
@@ -20,6 +21,8 @@ export default defineConfig({
     sitemap({
       filter: (page) => !/\/(admin|suche)\//.test(page) && !page.endsWith('/404/'),
     }),
+    // Last: indexes the finished HTML.
+    pagefindIndex(),
   ],
   vite: {
     plugins: [tailwindcss()],

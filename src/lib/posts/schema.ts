@@ -59,6 +59,8 @@ export function postSchema<I extends z.ZodTypeAny>(image: I) {
         })
         .optional(),
       sources: z.array(sourceSchema).default([]),
+      /** Extra search words, e.g. parts of compounds Pagefind cannot split ("Adressbuch" → "Telefonbuch, Kontakte"). */
+      keywords: z.array(z.string().min(2)).default([]),
     })
     .strict();
 }
