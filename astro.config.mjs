@@ -19,7 +19,8 @@ export default defineConfig({
     contentCheck(),
     mdx(),
     sitemap({
-      filter: (page) => !/\/(admin|suche)\//.test(page) && !page.endsWith('/404/'),
+      // Not for search engines: moderation, the search page and the decision aid's result (all noindex).
+      filter: (page) => !/\/(admin|suche|empfehlung)\//.test(page) && !page.endsWith('/404/'),
     }),
     // Last: indexes the finished HTML.
     pagefindIndex(),

@@ -172,6 +172,15 @@ export function checkPosts(files: readonly SourceFile[]): Problem[] {
     if (!post.data) continue;
     const result = schema.safeParse(post.data);
     if (!result.success) problems.push(...issuesToProblems(post.file, result.error.issues, post.lineOf, fixFor));
+    if (post.data.draft !== true && typeof post.data.description === 'string' && post.data.description.includes('Platzhalter')) {
+      problems.push({
+        file: post.file,
+        line: post.lineOf(['description']),
+        field: 'description',
+        message: 'die Beschreibung ist noch der Platzhalter aus der Vorlage',
+        fix: fixFor('description'),
+      });
+    }
     const tags = Array.isArray(post.data.tags) ? post.data.tags.filter((t): t is string => typeof t === 'string') : [];
     for (const tag of tags) tagUse.set(tag, new Set([...(tagUse.get(tag) ?? []), post.file]));
   }

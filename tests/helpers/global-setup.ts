@@ -4,11 +4,11 @@ import { buildSite, prepareContent } from './build';
 import { ROOT, TEST_CONTENT, TEST_DIST } from './paths';
 
 /**
- * Builds the site once (real content plus a draft and a scheduled post) into .tmp/test-run,
+ * Builds the site once (real content plus a draft, a scheduled post and a post using every building block) into .tmp/test-run,
  * for the build, HTTP and browser tests. Each suite starts its own server on that build.
  */
 export default function setup(project: TestProject) {
-  const fixtures = ['draft-post.md', 'future-post.md'].map((f) => join(ROOT, 'tests/fixtures/posts', f));
+  const fixtures = ['draft-post.md', 'future-post.md', 'bausteine-test.mdx', 'bausteine-foto.png'].map((f) => join(ROOT, 'tests/fixtures/posts', f));
   prepareContent(TEST_CONTENT, fixtures);
   const started = Date.now();
   const result = buildSite(TEST_CONTENT, TEST_DIST);

@@ -73,6 +73,12 @@ describe('content check: every problem with file, line, field and a German fix',
     expect(problems[0]!.message).toContain('Kopfbereich');
   });
 
+  it('reports a published post that still has the placeholder description', () => {
+    const file = valid('platzhalter.md').source.replace(/description: .*/, 'description: "Platzhalter: Fassen Sie den Beitrag in ein bis zwei Sätzen zusammen."');
+    expect(only([{ file: 'content/posts/platzhalter.md', source: file }])).toEqual([expect.objectContaining({ field: 'description', message: expect.stringContaining('Platzhalter') })]);
+    expect(only([{ file: 'content/posts/platzhalter.md', source: file.replace('---\n\n', 'draft: true\n---\n\n') }])).toEqual([]);
+  });
+
   it('reports every problem of every file at once', () => {
     const bad = { file: 'content/posts/viel.md', source: '---\ntitle: X\npubDate: gestern\ncategory: Kochen\ntags: []\n---\n' };
     const fields = only([bad]).map((p) => p.field);
