@@ -7,6 +7,7 @@ import tailwindcss from '@tailwindcss/vite';
 import guild from './src/guild.config.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { guildColors } from './src/integrations/guild-colors.ts';
 
 export default defineConfig({
   site: guild.siteUrl,
@@ -26,10 +27,28 @@ export default defineConfig({
     pagefindIndex(),
   ],
   vite: {
-    plugins: [tailwindcss()],
+    plugins: [tailwindcss(), guildColors(guild.colors)],
   },
   build: { inlineStylesheets: 'auto' },
   devToolbar: { enabled: false },
+  experimental: {
+    // A Content-Security-Policy with hashes for every script and style Astro emits; no 'unsafe-inline' for scripts.
+    // Pagefind compiles WebAssembly ('wasm-unsafe-eval') and may start a worker.
+    csp: {
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
   // The comment API checks Origin itself (with COMMENTS_ALLOWED_ORIGINS) and answers in German JSON.
   security: { checkOrigin: false },
   // Astro's sessions would set a cookie; this site sets none.

@@ -143,6 +143,16 @@ class CommentSection extends HTMLElement {
       website: String(data.get('website') ?? ''),
       formToken: String(data.get('formToken') ?? ''),
     };
+    // The same rules the server applies, checked first so a slip needs no round trip.
+    const fields: Array<{ field: string; message: string }> = [];
+    if (payload.author.trim().length > 80) fields.push({ field: 'author', message: this.t('author_too_long') });
+    if (!payload.text.trim()) fields.push({ field: 'text', message: this.t('text_required') });
+    else if (payload.text.trim().length > 5000) fields.push({ field: 'text', message: this.t('text_too_long') });
+    if (!payload.consent) fields.push({ field: 'consent', message: this.t('consent_required') });
+    if (fields.length > 0) {
+      this.showErrors({ error: { code: 'invalid', message: this.t('invalid'), fields } });
+      return;
+    }
     button.disabled = true;
     button.textContent = this.t('submitting');
     try {
