@@ -8,6 +8,7 @@ import guild from './src/guild.config.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { guildColors } from './src/integrations/guild-colors.ts';
+import { precompress } from './src/integrations/precompress.ts';
 
 export default defineConfig({
   site: guild.siteUrl,
@@ -23,8 +24,9 @@ export default defineConfig({
       // Not for search engines: moderation, the search page and the decision aid's result (all noindex).
       filter: (page) => !/\/(admin|suche|empfehlung)\//.test(page) && !page.endsWith('/404/'),
     }),
-    // Last: indexes the finished HTML.
+    // Last: index the finished HTML, then compress it for the server.
     pagefindIndex(),
+    precompress(),
   ],
   vite: {
     plugins: [tailwindcss(), guildColors(guild.colors)],

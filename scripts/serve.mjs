@@ -18,12 +18,15 @@ if (!existsSync(entry)) {
 }
 const { handler } = await import(pathToFileURL(entry).href);
 const { securityHeaders } = await import('./security-headers.mjs');
+const { compressedStatic } = await import('./static-files.mjs');
+const serveCompressed = compressedStatic(join(distDir, 'client'));
 
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? 'localhost';
 
 const server = createServer((req, res) => {
   for (const [name, value] of securityHeaders(req.url ?? '/')) res.setHeader(name, value);
+  if (serveCompressed(req, res)) return;
   handler(req, res);
 });
 

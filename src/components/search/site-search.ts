@@ -10,7 +10,6 @@ class SiteSearch extends HTMLElement {
   private trigger!: HTMLAnchorElement;
   private strings: Record<string, string> = {};
   private typeLabels: Record<string, string> = {};
-  private timer: number | undefined;
   private generation = 0;
 
   connectedCallback(): void {
@@ -30,10 +29,8 @@ class SiteSearch extends HTMLElement {
     this.dialog.addEventListener('click', (event) => {
       if (event.target === this.dialog) this.dialog.close(); // click on the backdrop
     });
-    this.input.addEventListener('input', () => {
-      window.clearTimeout(this.timer);
-      this.timer = window.setTimeout(() => void this.search(), 80);
-    });
+    // No debounce: Pagefind answers in a few milliseconds, and stale answers are dropped (generation).
+    this.input.addEventListener('input', () => void this.search());
     arrowNavigation(this.querySelector('[data-search-results]')!, this.input);
     document.addEventListener('keydown', (event) => {
       const typing = (event.target as HTMLElement).closest('input, textarea, select, [contenteditable="true"]');
