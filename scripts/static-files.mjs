@@ -30,7 +30,9 @@ export function compressedStatic(clientDir) {
     res.setHeader('Content-Length', stat.size);
     res.setHeader('Vary', 'Accept-Encoding');
     // Hashed assets never change; pages and the search index are revalidated.
-    res.setHeader('Cache-Control', path.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate');
+    if (!res.hasHeader('Cache-Control')) {
+      res.setHeader('Cache-Control', path.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate');
+    }
     res.setHeader('Last-Modified', stat.mtime.toUTCString());
     if (req.method === 'HEAD') {
       res.end();
