@@ -2,12 +2,18 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // One production build and server for the build, HTTP and browser tests (see tests/helpers/global-setup.ts).
-    globalSetup: ['tests/helpers/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // Browser and server tests share two cores; running files one by one keeps timings honest.
     fileParallelism: false,
+    projects: [
+      // Pure logic: fast, no build (`npx vitest run --project unit`).
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // One production build for the build, HTTP and browser tests (tests/helpers/global-setup.ts).
+      {
+        extends: true,
+        test: { name: 'site', include: ['tests/{build,server,browser}/**/*.test.ts'], globalSetup: ['tests/helpers/global-setup.ts'] },
+      },
+    ],
   },
 });

@@ -28,8 +28,9 @@ describe('listings', () => {
 
   it('relates posts by shared tags, most shared first, never the post itself', () => {
     const a = entry('a', '2026-01-01', ['whatsapp', 'datenschutz']);
-    const all = [a, entry('b', '2026-02-01', ['datenschutz']), entry('c', '2025-01-01', ['whatsapp', 'datenschutz']), entry('d', '2026-03-01', ['backen'])];
-    expect(relatedPosts(a, all).map((p) => p.id)).toEqual(['c', 'b']);
+    const all = sortByDate([a, entry('b', '2026-02-01', ['datenschutz']), entry('c', '2025-01-01', ['whatsapp', 'datenschutz']), entry('d', '2026-03-01', ['backen']), entry('e', '2026-01-15', ['datenschutz'])]);
+    expect(relatedPosts(a, all).map((p) => p.id)).toEqual(['c', 'b', 'e']);
+    expect(relatedPosts(a, all, 2).map((p) => p.id)).toEqual(['c', 'b']);
   });
 });
 

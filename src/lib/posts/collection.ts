@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { isVisible } from './publish';
 import { sortByDate } from './listing';
+import { readingTime } from './format';
 
 export type Post = CollectionEntry<'posts'>;
 
@@ -13,4 +14,16 @@ export async function getPosts(): Promise<Post[]> {
 /** True when the post would not be public in a production build (shown with a banner in dev). */
 export function isPreviewOnly(post: Post): boolean {
   return !isVisible(post, { preview: false });
+}
+
+const minutes = new Map<string, number>();
+
+/** Reading time of a post, computed once per build (cards show it on many pages). */
+export function minutesToRead(post: Post): number {
+  let value = minutes.get(post.id);
+  if (value === undefined) {
+    value = readingTime(post.body ?? '');
+    minutes.set(post.id, value);
+  }
+  return value;
 }

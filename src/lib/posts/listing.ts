@@ -10,15 +10,26 @@ export function sortByDate<T extends Listable>(posts: readonly T[]): T[] {
   );
 }
 
-/** Posts sharing the most tags with `post`, then the newest. */
+/**
+ * Posts sharing the most tags with `post`, then the newest. `all` must be sorted newest first
+ * (as getPosts() returns it): sorting again for every article made large sites quadratic.
+ */
 export function relatedPosts<T extends Listable>(post: T, all: readonly T[], limit = 3): T[] {
   const tags = new Set(post.data.tags);
-  return sortByDate(all.filter((other) => other.id !== post.id))
-    .map((other) => ({ other, shared: other.data.tags.filter((t) => tags.has(t)).length }))
-    .filter(({ shared }) => shared > 0)
-    .sort((a, b) => b.shared - a.shared)
-    .slice(0, limit)
-    .map(({ other }) => other);
+  const best: Array<{ other: T; shared: number }> = [];
+  for (const other of all) {
+    if (other.id === post.id) continue;
+    let shared = 0;
+    for (const tag of other.data.tags) if (tags.has(tag)) shared++;
+    if (shared === 0) continue;
+    // Keep the `limit` best; on equal counts the earlier (newer) post stays ahead.
+    if (best.length < limit || shared > best[best.length - 1]!.shared) {
+      best.push({ other, shared });
+      best.sort((a, b) => b.shared - a.shared);
+      if (best.length > limit) best.pop();
+    }
+  }
+  return best.map(({ other }) => other);
 }
 
 /** Tag → posts (newest first), tags sorted alphabetically in German order. */
