@@ -11,7 +11,7 @@ import * as chromeLauncher from 'chrome-launcher';
 
 const ROOT = process.cwd();
 const OUT = join(ROOT, '.tmp', 'audit');
-const PAGES = ['/', '/beitraege/whatsapp-im-unternehmen/', '/messenger-vergleich/', '/suche/'];
+const PAGES = process.env.AUDIT_PAGES?.split(',') ?? ['/', '/beitraege/whatsapp-im-unternehmen/', '/messenger-vergleich/', '/suche/'];
 const RUNS = 3;
 const MIN = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 } as const;
 type Category = keyof typeof MIN;
@@ -50,6 +50,8 @@ async function main() {
         const result = await lighthouse(`http://127.0.0.1:${port}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(MIN) });
         for (const category of Object.keys(MIN) as Category[]) scores[category].push(Math.round((result?.lhr.categories[category]?.score ?? 0) * 100));
         if (i === 0 && result) {
+          const metric = (id: string) => result.lhr.audits[id]?.displayValue ?? '–';
+          console.error(`  ${path}: FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, SI ${metric('speed-index')}`);
           for (const [id, audit] of Object.entries(result.lhr.audits)) {
             if (audit.score !== null && audit.score < 1 && audit.scoreDisplayMode === 'binary') console.error(`  ${path}: ${id} – ${audit.title}`);
           }

@@ -58,6 +58,7 @@ const STATES: PageState[] = [
     path: '/messenger-vergleich/?q=schweiz&filter=e2ee',
     prepare: async (page) => {
       await page.locator('[data-result-count]:not(:empty)').waitFor();
+      await page.locator('#empfehlung').scrollIntoViewIfNeeded();
       await page.locator('[data-advice-output] [data-advice-result]').waitFor();
     },
   },
@@ -120,7 +121,9 @@ async function keyboardWalk(page: Page, scope = 'body') {
     const root = document.querySelector(scopeSelector)!;
     const focusables = [...root.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select, textarea, [tabindex="0"], summary')].filter((el) => {
       const rect = el.getBoundingClientRect();
-      return rect.width > 0 && rect.height > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('[hidden], [inert]') && el.tabIndex >= 0;
+      // Content of a closed <details> is not rendered (its summary is).
+      const inClosedDetails = el.tagName !== 'SUMMARY' && el.closest('details:not([open])') !== null;
+      return rect.width > 0 && rect.height > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('[hidden], [inert]') && !inClosedDetails && el.tabIndex >= 0;
     });
     // A radio group is one tab stop.
     const radioGroups = new Set(focusables.filter((el) => el instanceof HTMLInputElement && el.type === 'radio').map((el) => (el as HTMLInputElement).name));

@@ -65,12 +65,14 @@ describe('site search in Chromium', () => {
   it('narrows results with a filter, and keeps query and filter in the URL over a reload', async () => {
     const page = await browser.newPage();
     const all = await searchPage(page, 'adressbuch');
+    await page.locator('search-page [data-filters] summary').click();
     await page.locator('search-page input[name="Typ"][value="Artikel"]').check();
     await expect.poll(() => resultUrls(page, 'search-page')).toEqual(all.filter((u) => u.startsWith('/beitraege/')));
     expect(all.length).toBeGreaterThan((await resultUrls(page, 'search-page')).length);
     expect(page.url()).toMatch(/q=adressbuch.*Typ=Artikel/);
     await page.reload();
     await page.locator('search-page [data-result-link]').first().waitFor();
+    await page.locator('search-page [data-filters] summary').click();
     expect(await page.inputValue('search-page [data-search-input]')).toBe('adressbuch');
     expect(await page.isChecked('search-page input[name="Typ"][value="Artikel"]')).toBe(true);
     expect(await resultUrls(page, 'search-page')).toEqual(all.filter((u) => u.startsWith('/beitraege/')));

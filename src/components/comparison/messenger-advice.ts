@@ -13,7 +13,14 @@ class MessengerAdvice extends HTMLElement {
       void this.update(form);
     });
     this.querySelector<HTMLElement>('[data-advice-submit]')!.hidden = true;
-    void this.update(form);
+    // The first answer loads when the questions come into view, not during page load.
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        observer.disconnect();
+        void this.update(form);
+      }
+    }, { rootMargin: '200px' });
+    observer.observe(this);
   }
 
   private async update(form: HTMLFormElement): Promise<void> {

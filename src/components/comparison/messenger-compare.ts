@@ -16,7 +16,7 @@ class MessengerCompare extends HTMLElement {
     this.criteria = index.criteria;
     this.state = parseState(new URLSearchParams(location.search));
     const controls = this.querySelector<HTMLFormElement>('[data-controls]')!;
-    controls.hidden = false;
+    this.querySelector<HTMLFieldSetElement>('[data-controls-fieldset]')!.disabled = false;
     for (const label of this.querySelectorAll<HTMLElement>('[data-compare-label]')) label.hidden = false;
     this.syncControls();
     controls.addEventListener('submit', (e) => e.preventDefault());
@@ -69,10 +69,16 @@ class MessengerCompare extends HTMLElement {
     const result = applyState(this.items, this.criteria, this.state);
     const tbody = this.querySelector('tbody')!;
     const rows = new Map([...tbody.querySelectorAll<HTMLTableRowElement>('tr[data-messenger]')].map((r) => [r.dataset.messenger!, r]));
-    for (const [id, row] of rows) row.hidden = !result.messengers.includes(id);
-    for (const id of result.messengers) tbody.append(rows.get(id)!);
+    // Touch the DOM only where something changes: the big table is expensive to lay out.
+    for (const [id, row] of rows) {
+      const hidden = !result.messengers.includes(id);
+      if (row.hidden !== hidden) row.hidden = hidden;
+    }
+    const current = [...rows.keys()].filter((id) => result.messengers.includes(id));
+    if (current.join() !== result.messengers.join()) for (const id of result.messengers) tbody.append(rows.get(id)!);
     for (const cell of this.querySelectorAll<HTMLElement>('[data-comparison-table] [data-criterion]')) {
-      cell.hidden = result.criteria !== 'all' && !result.criteria.includes(cell.dataset.criterion!);
+      const hidden = result.criteria !== 'all' && !result.criteria.includes(cell.dataset.criterion!);
+      if (cell.hidden !== hidden) cell.hidden = hidden;
     }
     const shown = result.messengers.length;
     this.announce(shown === 0 ? 'Kein Messenger passt zu dieser Auswahl. Entfernen Sie einen Filter.' : resultMessage(shown, this.items.length));

@@ -16,9 +16,9 @@ class SearchPage extends HTMLElement {
     this.strings = JSON.parse(this.dataset.strings ?? '{}') as Record<string, string>;
     this.typeLabels = JSON.parse(this.dataset.typeLabels ?? '{}') as Record<string, string>;
     this.groups = JSON.parse(this.dataset.filterGroups ?? '[]') as Array<[string, string]>;
-    this.querySelector<HTMLElement>('[data-no-js]')!.hidden = true;
+    this.querySelector<HTMLElement>('[data-no-js]')!.remove();
     const form = this.querySelector<HTMLFormElement>('[data-search-form]')!;
-    form.hidden = false;
+    this.querySelector<HTMLFieldSetElement>('[data-search-fieldset]')!.disabled = false;
     this.input = this.querySelector('[data-search-input]')!;
     const params = new URLSearchParams(location.search);
     this.input.value = params.get('q') ?? '';
