@@ -29,7 +29,8 @@ export default defineConfig({
     precompress(),
   ],
   vite: {
-    plugins: [tailwindcss(), guildColors(guild.colors)],
+    // Cast: @tailwindcss/vite is typed against a newer Vite than the one Astro 5 bundles; both work at run time.
+    plugins: /** @type {any[]} */ ([tailwindcss(), guildColors(guild.colors)]),
   },
   build: { inlineStylesheets: 'auto' },
   devToolbar: { enabled: false },

@@ -17,7 +17,7 @@ const MIN = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 1
 type Category = keyof typeof MIN;
 
 function env(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const e = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+  const e: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
   for (const key of ['NODE_ENV', 'DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL']) delete e[key];
   return e;
 }

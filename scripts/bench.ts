@@ -3,12 +3,12 @@
  * writes a Markdown report to stdout and bench/report.md, and exits 1 when a budget fails.
  * `npm run bench -- --smoke`: 100 articles and short loads, budgets shown but not enforced (CI).
  */
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { spawn, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { generateContent } from './bench/generate';
 import { median, run } from './bench/measure';
 import { writeBuildBaseline, writeCommentBaseline } from './bench/baselines';
@@ -36,7 +36,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
   for (const key of ['NODE_ENV', 'DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL']) delete env[key];
   return env;
 }
@@ -248,10 +248,11 @@ async function commentBench(dist: string, threads: string[]) {
       const b = await load(c.base);
       report(c.name, a, b, c.min);
     }
-    const postOptions = (url: string) => ({
-      method: 'POST' as const,
+    const postOptions = (url: string): Partial<autocannon.Options> => ({
+      method: 'POST',
       headers: { 'content-type': 'application/json' },
-      requests: [{ method: 'POST' as const, setupRequest: (req: Record<string, unknown>) => ({ ...req, body: postBody(threads[1]!)() }) }],
+      // A new text for every request: the same text twice would be refused as a duplicate.
+      requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: postBody(threads[1]!)() }) }],
       url,
     });
     const a = await load(`${site}/api/comments`, postOptions(`${site}/api/comments`));

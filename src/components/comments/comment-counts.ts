@@ -15,3 +15,6 @@ if (threads.length > 0) {
     })
     .catch(() => undefined);
 }
+
+// A module, so its declarations stay local.
+export {};

@@ -144,3 +144,6 @@ class CommentModeration extends HTMLElement {
 }
 
 customElements.define('comment-moderation', CommentModeration);
+
+// A module, so its declarations stay local.
+export {};

@@ -302,3 +302,6 @@ class CommentSection extends HTMLElement {
 }
 
 customElements.define('comment-section', CommentSection);
+
+// A module, so its declarations stay local.
+export {};

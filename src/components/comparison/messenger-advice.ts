@@ -40,3 +40,6 @@ class MessengerAdvice extends HTMLElement {
 }
 
 customElements.define('messenger-advice', MessengerAdvice);
+
+// A module, so its declarations stay local.
+export {};
