@@ -19,6 +19,9 @@ import { textHash } from '../src/lib/comments/tokens';
 
 const ROOT = process.cwd();
 const SMOKE = process.argv.includes('--smoke');
+/** `--only=search,comments,weight` reruns sections on the builds of the last run (for working on one budget). */
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const wants = (section: string) => !ONLY || ONLY.includes(section);
 const WORK = join(ROOT, '.tmp', 'bench');
 const ASTRO = join(ROOT, 'node_modules/astro/astro.js');
 const SIZES = SMOKE ? [100] : [1000, 5000];
@@ -276,29 +279,29 @@ async function commentBench(dist: string, threads: string[]) {
 async function main() {
   mkdirSync(WORK, { recursive: true });
   console.error(`Benchmark${SMOKE ? ' (Smoke, Budgets nur informativ)' : ''} – ${new Date().toISOString()}`);
-  const dist = await buildScaling();
+  const dist = wants('build') ? await buildScaling() : join(WORK, `site-${SIZES[0]}`);
 
   const realSite = join(WORK, 'site-real');
-  await buildSite(join(ROOT, 'content'), realSite);
+  if (wants('build') || wants('weight')) await buildSite(join(ROOT, 'content'), realSite);
   const realPort = 4900 + Math.floor(Math.random() * 90);
   const real = await startProcess(process.execPath, [join(ROOT, 'scripts/serve.mjs')], cleanEnv({ DIST_DIR: realSite, PORT: String(realPort), HOST: '127.0.0.1', COMMENTS_DB: join(WORK, 'weight.db') }), /läuft auf/);
   const genPort = realPort + 1;
   const generated = await startProcess(process.execPath, [join(ROOT, 'scripts/serve.mjs')], cleanEnv({ DIST_DIR: dist, PORT: String(genPort), HOST: '127.0.0.1', COMMENTS_DB: join(WORK, 'search.db') }), /läuft auf/);
   const browser = await launch();
   try {
-    await pageWeight(browser, `http://127.0.0.1:${realPort}`);
-    await searchBench(browser, `http://127.0.0.1:${genPort}`, `${SIZES[0]} Beiträge`);
+    if (wants('weight')) await pageWeight(browser, `http://127.0.0.1:${realPort}`);
+    if (wants('search')) await searchBench(browser, `http://127.0.0.1:${genPort}`, `${SIZES[0]} Beiträge`);
   } finally {
     await browser.close();
     real.kill();
     generated.kill();
   }
   const threads = Array.from({ length: 20 }, (_, i) => `beitrag-${i + 1}`);
-  await commentBench(dist, threads);
+  if (wants('comments')) await commentBench(dist, threads);
 
   const failed = rows.filter((r) => r.pass === false);
   const lines = [
-    `# Benchmark-Bericht${SMOKE ? ' (Smoke: 100 Beiträge, kurze Lastläufe; Budgets nicht verbindlich)' : ''}`,
+    `# Benchmark-Bericht${SMOKE ? ' (Smoke: 100 Beiträge, kurze Lastläufe; Budgets nicht verbindlich)' : ''}${ONLY ? ` (nur ${ONLY.join(', ')})` : ''}`,
     '',
     `${new Date().toISOString()} · Node ${process.version} · ${(await import('node:os')).cpus().length} Kerne`,
     '',

@@ -11,6 +11,7 @@ class SiteSearch extends HTMLElement {
   private strings: Record<string, string> = {};
   private typeLabels: Record<string, string> = {};
   private generation = 0;
+  private timer: number | undefined;
 
   connectedCallback(): void {
     this.strings = JSON.parse(this.dataset.strings ?? '{}') as Record<string, string>;
@@ -29,8 +30,12 @@ class SiteSearch extends HTMLElement {
     this.dialog.addEventListener('click', (event) => {
       if (event.target === this.dialog) this.dialog.close(); // click on the backdrop
     });
-    // No debounce: Pagefind answers in a few milliseconds, and stale answers are dropped (generation).
-    this.input.addEventListener('input', () => void this.search());
+    // A short pause lets fast typing skip the in-between words, whose index chunks and
+    // excerpts would otherwise be downloaded for nothing; stale answers are dropped (generation).
+    this.input.addEventListener('input', () => {
+      window.clearTimeout(this.timer);
+      this.timer = window.setTimeout(() => void this.search(), 25);
+    });
     arrowNavigation(this.querySelector('[data-search-results]')!, this.input);
     document.addEventListener('keydown', (event) => {
       const typing = (event.target as HTMLElement).closest('input, textarea, select, [contenteditable="true"]');
