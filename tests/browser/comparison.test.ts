@@ -1,29 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, watchPage } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
-import { tempDb } from '../helpers/comments';
+import { describe, expect, it } from 'vitest';
+import { watchPage } from '../helpers/browser';
+import { useServerAndBrowser } from '../helpers/session';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ COMMENTS_DB: tempDb() });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useServerAndBrowser();
 
 const visibleRows = (page: import('playwright-core').Page) =>
   page.$$eval('tr[data-messenger]', (rows) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => (r as HTMLElement).dataset.messenger));
 
 describe('the messenger comparison in Chromium', () => {
   it('filters as one types, announces the count and keeps the state in the URL over a reload', async () => {
-    const page = await browser.newPage();
-    const watch = watchPage(page, server.url);
-    await page.goto(`${server.url}/messenger-vergleich/`);
+    const page = await session.browser.newPage();
+    const watch = watchPage(page, session.server.url);
+    await page.goto(`${session.server.url}/messenger-vergleich/`);
     await page.fill('[data-query]', 'schweiz');
     await expect.poll(() => visibleRows(page)).toEqual(expect.arrayContaining(['threema', 'threema-work']));
     expect(await visibleRows(page)).not.toContain('whatsapp');
@@ -42,8 +30,8 @@ describe('the messenger comparison in Chromium', () => {
   });
 
   it('compares two chosen messengers side by side', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/messenger-vergleich/`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.server.url}/messenger-vergleich/`);
     await page.check('tr[data-messenger="signal"] input[data-compare]');
     await page.check('tr[data-messenger="whatsapp"] input[data-compare]');
     await expect.poll(() => visibleRows(page)).toEqual(['signal', 'whatsapp']);
@@ -52,15 +40,15 @@ describe('the messenger comparison in Chromium', () => {
   });
 
   it('a query naming a criterion shows only that column', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/messenger-vergleich/?q=adressbuch`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.server.url}/messenger-vergleich/?q=adressbuch`);
     await expect.poll(() => page.$$eval('thead th[data-criterion]', (ths) => ths.filter((t) => !(t as HTMLElement).hidden).map((t) => (t as HTMLElement).dataset.criterion))).toEqual(['addressBook']);
     await page.close();
   });
 
   it('answers the decision aid as you click, with reasons and sources', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/messenger-vergleich/`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.server.url}/messenger-vergleich/`);
     await page.check('input[name="use"][value="kunden"]');
     await page.check('input[name="ohneNeueApp"][value="ja"]');
     await expect.poll(() => page.locator('[data-advice-output] [data-advice-summary]').textContent()).toContain('am besten: WhatsApp Business Platform (Cloud API)');
@@ -70,9 +58,9 @@ describe('the messenger comparison in Chromium', () => {
   });
 
   it('the decision aid works without JavaScript: the form submits to a server-rendered result', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/messenger-vergleich/`);
+    await page.goto(`${session.server.url}/messenger-vergleich/`);
     expect(await page.locator('table[data-comparison-table] tbody tr').count()).toBe(10);
     await page.check('input[name="use"][value="team"]');
     await page.check('input[name="budget"][value="klein"]');
@@ -84,8 +72,8 @@ describe('the messenger comparison in Chromium', () => {
   });
 
   it('is readable on a 360 px phone: nothing cut off, the table scrolls in its own region', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    await page.goto(`${server.url}/messenger-vergleich/`);
+    const page = await session.browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${session.server.url}/messenger-vergleich/`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     const region = page.locator('[data-table-scroll]');
     expect(await region.getAttribute('tabindex')).toBe('0');

@@ -1,37 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, watchPage } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
-import { tempDb } from '../helpers/comments';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { watchPage } from '../helpers/browser';
+import { useServerAndBrowser } from '../helpers/session';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer({ COMMENTS_DB: tempDb() });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useServerAndBrowser();
 
 const resultUrls = (page: Page, scope: string) =>
   page.$$eval(`${scope} [data-result-link]`, (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 
 async function searchPage(page: Page, query: string) {
-  await page.goto(`${server.url}/suche/?q=${encodeURIComponent(query)}`);
+  await page.goto(`${session.server.url}/suche/?q=${encodeURIComponent(query)}`);
   await page.locator('search-page [data-search-status]:not(:empty)').waitFor();
   return resultUrls(page, 'search-page');
 }
 
 describe('site search in Chromium', () => {
   it('loads no search files until search is opened, then only from this site', async () => {
-    const page = await browser.newPage();
-    const watch = watchPage(page, server.url);
+    const page = await session.browser.newPage();
+    const watch = watchPage(page, session.server.url);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
-    await page.goto(`${server.url}/beitraege/whatsapp-im-unternehmen/`, { waitUntil: 'networkidle' });
+    await page.goto(`${session.server.url}/beitraege/whatsapp-im-unternehmen/`, { waitUntil: 'networkidle' });
     expect(requests.filter((u) => u.includes('/pagefind/'))).toEqual([]);
     await page.click('[data-search-open]');
     await page.keyboard.type('threema');
@@ -43,19 +32,19 @@ describe('site search in Chromium', () => {
   });
 
   it('finds a word from an article body', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     expect(await searchPage(page, 'Latombe')).toEqual(['/beitraege/eu-us-data-privacy-framework/']);
     await page.close();
   });
 
   it('finds an inflected German form ("Messengern" finds "Messenger")', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     expect(await searchPage(page, 'Messengern')).toContain('/messenger-vergleich/');
     await page.close();
   });
 
   it('finds umlaut words typed without the umlaut', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const withUmlaut = await searchPage(page, 'Verschlüsselung');
     expect(withUmlaut.length).toBeGreaterThan(0);
     expect((await searchPage(page, 'verschlusselung')).sort()).toEqual([...withUmlaut].sort());
@@ -63,7 +52,7 @@ describe('site search in Chromium', () => {
   });
 
   it('narrows results with a filter, and keeps query and filter in the URL over a reload', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const all = await searchPage(page, 'adressbuch');
     await page.locator('search-page [data-filters] summary').click();
     await page.locator('search-page input[name="Typ"][value="Artikel"]').check();
@@ -80,7 +69,7 @@ describe('site search in Chromium', () => {
   });
 
   it('shows an empty state with suggestions', async () => {
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await searchPage(page, 'qqqzzxw');
     expect(await page.locator('search-page [data-search-status]').textContent()).toBe('Keine Treffer für „qqqzzxw“.');
     expect(await page.locator('[data-search-empty]').isVisible()).toBe(true);
@@ -88,8 +77,8 @@ describe('site search in Chromium', () => {
   });
 
   it('keyboard: Ctrl+K opens the dialog, arrow to a result, Enter navigates and highlights the term; Escape returns focus', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.server.url}/`);
     await page.keyboard.press('Control+k');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
     await page.keyboard.type('Latombe');
@@ -109,9 +98,9 @@ describe('site search in Chromium', () => {
   });
 
   it('without JavaScript the search page says so and links to the topic index', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/suche/`);
+    await page.goto(`${session.server.url}/suche/`);
     expect(await page.locator('[data-no-js]').textContent()).toContain('Die Suche braucht JavaScript');
     expect(await page.locator('[data-no-js] a').getAttribute('href')).toBe('/themen/');
     await context.close();

@@ -51,6 +51,12 @@ export async function runSearch(query: Query): Promise<{ total: number; data: Re
   return { total: response.results.length, data, filters: response.filters };
 }
 
+/** "3 Ergebnisse für „x“" / "Keine Treffer für „x“." from the dictionary strings handed to the element. */
+export function statusText(strings: Record<string, string>, total: number, term: string): string {
+  const template = total === 0 ? strings.none : total === 1 ? strings.one : strings.results;
+  return (template ?? '').replace('{n}', String(total)).replace('{q}', term);
+}
+
 const dateFormat = new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** Fills `list` with one clone of `template` per result. Excerpts come from our own index (Pagefind escapes them and adds <mark>). */

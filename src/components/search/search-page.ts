@@ -2,7 +2,7 @@
  * <search-page>: /suche/ with the query, filters and sort in the URL (?q=…&Typ=…&sortierung=datum),
  * so a search can be linked and survives a reload.
  */
-import { arrowNavigation, loadPagefind, renderResults, runSearch } from './search-client';
+import { arrowNavigation, loadPagefind, renderResults, runSearch, statusText } from './search-client';
 
 class SearchPage extends HTMLElement {
   private strings: Record<string, string> = {};
@@ -102,7 +102,7 @@ class SearchPage extends HTMLElement {
       const { total, data } = await runSearch({ term, filters, sortByDate, limit: 30 });
       if (generation !== this.generation) return;
       renderResults(list, this.querySelector('template[data-result-template]')!, data, this.typeLabels);
-      status.textContent = total === 0 ? this.strings.none!.replace('{q}', term) : total === 1 ? this.strings.one!.replace('{q}', term) : this.strings.results!.replace('{n}', String(total)).replace('{q}', term);
+      status.textContent = statusText(this.strings, total, term);
       empty.hidden = total > 0;
     } catch {
       status.textContent = this.strings.unavailable ?? '';

@@ -2,7 +2,7 @@
  * <site-search>: the header's search dialog. Opens with the button, Ctrl+K / Cmd+K or "/";
  * Pagefind is loaded only when it first opens. Escape closes it and focus returns to the button.
  */
-import { arrowNavigation, renderResults, runSearch } from './search-client';
+import { arrowNavigation, renderResults, runSearch, statusText } from './search-client';
 
 class SiteSearch extends HTMLElement {
   private dialog!: HTMLDialogElement;
@@ -72,7 +72,7 @@ class SiteSearch extends HTMLElement {
       const { total, data } = await runSearch({ term, limit: 8 });
       if (generation !== this.generation) return; // a newer keystroke won
       renderResults(list, this.querySelector('template[data-result-template]')!, data, this.typeLabels);
-      status.textContent = total === 0 ? this.strings.none!.replace('{q}', term) : total === 1 ? this.strings.one!.replace('{q}', term) : this.strings.results!.replace('{n}', String(total)).replace('{q}', term);
+      status.textContent = statusText(this.strings, total, term);
       more.hidden = total <= data.length;
       more.querySelector<HTMLAnchorElement>('a')!.href = `${more.querySelector<HTMLAnchorElement>('a')!.pathname}?q=${encodeURIComponent(term)}`;
     } catch {

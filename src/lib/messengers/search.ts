@@ -3,6 +3,7 @@
  * element runs them in the browser on the index the build writes into the page.
  */
 import { FILTERS, type FilterId } from './criteria';
+import type { Messenger } from './model';
 
 /** Lower case, ß → ss, umlauts and accents folded: "Verschlüsselung", "verschluesselung" and "verschlusselung" meet. */
 export function normalize(text: string): string {
@@ -109,17 +110,9 @@ export function resultMessage(shown: number, total: number): string {
 const COST_RANK: Record<string, number> = { free: 0, oneoff: 1, subscription: 2, perMessage: 3 };
 
 /** What the page's search needs of a messenger: normalised text, filter flags, sort keys. */
-export function toIndexItem(m: {
-  id: string;
-  name: string;
-  aliases: string[];
-  category: string;
-  summary: string;
-  assessment: string;
-  privacyScore: number;
-  flags: FilterId[];
-  facts: Record<string, { value: string; levelLabel: string; level: string; note?: string | undefined }>;
-}): IndexItem {
+export function toIndexItem(
+  m: Pick<Messenger, 'id' | 'name' | 'aliases' | 'category' | 'summary' | 'assessment' | 'privacyScore' | 'flags' | 'facts'>,
+): IndexItem {
   const facts = Object.values(m.facts).flatMap((f) => [f.value, f.levelLabel, f.note ?? '']);
   return {
     id: m.id,
