@@ -32,7 +32,3 @@ export function commentApi(): CommentApi {
   setInterval(() => api?.purgeRejected(), 60 * 60 * 1000).unref();
   return api;
 }
-
-export function moderationSettings() {
-  return readSettings(process.env, guild.comments.purgeRejectedAfterDays);
-}
