@@ -17,7 +17,7 @@ describe('the messenger comparison in Chromium', () => {
     expect(await visibleRows(page)).not.toContain('whatsapp');
     await page.check('input[data-filter][value="avv"]');
     await expect.poll(() => visibleRows(page)).toEqual(['threema-work']);
-    expect(await page.locator('[data-result-count]').textContent()).toBe('1 von 10 Messengern werden angezeigt.');
+    expect(await page.locator('[data-result-count]').textContent()).toBe('1 von 12 Messengern werden angezeigt.');
     expect(await page.locator('[data-result-count]').getAttribute('aria-live')).toBe('polite');
     expect(page.url()).toContain('q=schweiz');
     expect(page.url()).toContain('filter=avv');
@@ -61,7 +61,7 @@ describe('the messenger comparison in Chromium', () => {
     const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${session.server.url}/messenger-vergleich/`);
-    expect(await page.locator('table[data-comparison-table] tbody tr').count()).toBe(10);
+    expect(await page.locator('table[data-comparison-table] tbody tr').count()).toBe(12);
     await page.check('input[name="use"][value="team"]');
     await page.check('input[name="budget"][value="klein"]');
     await page.click('[data-advice-submit]');

@@ -22,9 +22,9 @@ const criteria = CRITERIA.map((c) => ({ id: c.id, text: normalize(`${c.label} ${
 const view = (query: string) => applyState(items, criteria, parseState(new URLSearchParams(query)));
 
 describe('messenger data', () => {
-  it('has the ten required messengers, each with every criterion sourced and dated', () => {
+  it('has the ten required messengers and the two German business alternatives, each criterion sourced and dated', () => {
     expect(messengers.map((m) => m.id).sort()).toEqual(
-      ['element', 'microsoft-teams', 'signal', 'telegram', 'threema', 'threema-work', 'whatsapp', 'whatsapp-business', 'whatsapp-business-platform', 'wire'],
+      ['element', 'ginlo-business', 'microsoft-teams', 'signal', 'teamwire', 'telegram', 'threema', 'threema-work', 'whatsapp', 'whatsapp-business', 'whatsapp-business-platform', 'wire'],
     );
     for (const m of messengers) {
       for (const c of CRITERIA) {
