@@ -25,10 +25,23 @@ const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? 'localhost';
 
 const server = createServer((req, res) => {
-  for (const [name, value] of securityHeaders(req.url ?? '/')) res.setHeader(name, value);
-  if (serveCompressed(req, res)) return;
-  handler(req, res);
+  // No request may take the server down: a failure here answers 500 and the server goes on.
+  try {
+    for (const [name, value] of securityHeaders(req.url ?? '/')) res.setHeader(name, value);
+    if (serveCompressed(req, res)) return;
+    Promise.resolve(handler(req, res)).catch((error) => fail(res, error));
+  } catch (error) {
+    fail(res, error);
+  }
 });
+
+function fail(res, error) {
+  console.error('Fehler bei einer Anfrage:', error);
+  if (!res.headersSent) {
+    res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Interner Fehler');
+  } else res.destroy();
+}
 
 server.listen(port, host, () => {
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;

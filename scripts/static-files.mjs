@@ -19,7 +19,12 @@ const TYPES = {
 export function compressedStatic(clientDir) {
   return (req, res) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) return false;
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    let path;
+    try {
+      path = decodeURIComponent((req.url ?? '/').split('?')[0]);
+    } catch {
+      return false; // malformed escape: let Astro answer it
+    }
     const relative = normalize(path).replace(/^(\.\.[/\\])+/, '');
     let file = join(clientDir, relative);
     if (path.endsWith('/')) file = join(file, 'index.html');
