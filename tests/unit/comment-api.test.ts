@@ -61,3 +61,22 @@ describe('edit window and retention', () => {
     expect(store.get(created.id)?.html).toBe('<p>*ALT*</p>');
   });
 });
+
+describe('failures inside the API', () => {
+  it('answer 500 with the German JSON error when the database is gone', async () => {
+    const store = new CommentStore(openDatabase(tempDb()));
+    const api = createCommentApi({
+      store,
+      settings: readSettings({ COMMENTS_MIN_SUBMIT_SECONDS: '0', COMMENTS_ADMIN_TOKEN: 'a' }, 30),
+      threads: async () => new Set(['beitrag']),
+      siteOrigin: 'https://innung.example',
+      commentsPage: (slug) => `/beitraege/${slug}/kommentare/`,
+    });
+    const token = api.newFormToken();
+    (store as unknown as { db: { close: () => void } }).db.close();
+    const body = JSON.stringify({ thread: 'beitrag', text: 'Hallo', consent: true, website: '', formToken: token });
+    const response = await api.post(new Request('http://x/api/comments', { method: 'POST', headers: { 'content-type': 'application/json' }, body }), '192.0.2.1');
+    expect(response.status).toBe(500);
+    expect((await response.json()).error).toEqual({ code: 'internal', message: 'Auf dem Server ist ein Fehler aufgetreten. Ihr Kommentar wurde nicht gespeichert.' });
+  });
+});

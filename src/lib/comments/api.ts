@@ -74,7 +74,7 @@ export function createCommentApi(deps: CommentApiDeps) {
     return raw && /^\d{1,15}$/.test(raw) ? Number(raw) : null;
   }
 
-  return {
+  const api = {
     options(request: Request): Response {
       const headers = corsHeaders(request);
       if (!headers['Access-Control-Allow-Origin']) return new Response(null, { status: 204 });
@@ -263,6 +263,20 @@ export function createCommentApi(deps: CommentApiDeps) {
     },
   };
 
+  // Whatever fails inside (disk full, database locked), the client gets the German JSON error, never an HTML page.
+  for (const [name, handler] of Object.entries(api)) {
+    if (name === 'purgeRejected' || name === 'newFormToken' || name === 'comments') continue;
+    (api as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      try {
+        const result = (handler as (...a: unknown[]) => unknown).apply(api, args);
+        return result instanceof Promise ? result.catch((error: unknown) => internalError(error)) : result;
+      } catch (error) {
+        return internalError(error);
+      }
+    };
+  }
+  return api;
+
   function ownComment(request: Request, rawId: string | undefined) {
     const id = parseId(rawId);
     const comment = id === null ? undefined : store.get(id);
@@ -273,6 +287,11 @@ export function createCommentApi(deps: CommentApiDeps) {
     if (now() - comment.createdAtMs > EDIT_WINDOW_MS) return apiError(403, 'edit_window_closed');
     return comment;
   }
+}
+
+function internalError(error: unknown): Response {
+  console.error('Kommentar-Schnittstelle:', error);
+  return apiError(500, 'internal');
 }
 
 export type CommentApi = ReturnType<typeof createCommentApi>;
