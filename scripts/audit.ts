@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { childEnv } from './child-env';
 
 const ROOT = process.cwd();
 const OUT = join(ROOT, '.tmp', 'audit');
@@ -16,15 +17,9 @@ const RUNS = 3;
 const MIN = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 } as const;
 type Category = keyof typeof MIN;
 
-function env(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
-  for (const key of ['NODE_ENV', 'DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL']) delete e[key];
-  return e;
-}
-
 function exec(args: string[], extra: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: env(extra), stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: childEnv(extra), stdio: ['ignore', 'ignore', 'inherit'] });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} → ${code}`))));
   });
 }
@@ -35,7 +30,7 @@ async function main() {
   console.error('Baue die Seite …');
   await exec([join(ROOT, 'node_modules/astro/astro.js'), 'build', '--outDir', dist]);
   const port = 4700 + Math.floor(Math.random() * 100);
-  const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], { cwd: ROOT, env: env({ DIST_DIR: dist, PORT: String(port), HOST: '127.0.0.1', COMMENTS_DB: join(OUT, 'audit.db') }), stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], { cwd: ROOT, env: childEnv({ DIST_DIR: dist, PORT: String(port), HOST: '127.0.0.1', COMMENTS_DB: join(OUT, 'audit.db') }), stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve) => server.stdout!.on('data', (d: Buffer) => d.toString().includes('läuft auf') && resolve()));
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',

@@ -12,6 +12,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { generateContent } from './bench/generate';
 import { median, run } from './bench/measure';
 import { writeBuildBaseline, writeCommentBaseline } from './bench/baselines';
+import { childEnv } from './child-env';
 import { openDatabase } from '../src/lib/comments/db';
 import { CommentStore } from '../src/lib/comments/store';
 import { renderComment } from '../src/lib/comments/render';
@@ -38,12 +39,6 @@ const add = (section: string, figure: string, value: string, budget = '–', pas
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
-  for (const key of ['NODE_ENV', 'DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL']) delete env[key];
-  return env;
-}
-
 function dirSize(dir: string): number {
   return readdirSync(dir).reduce((sum, name) => {
     const full = join(dir, name);
@@ -52,7 +47,7 @@ function dirSize(dir: string): number {
 }
 
 async function buildSite(content: string, outDir: string) {
-  const result = await run(process.execPath, [ASTRO, 'build', '--outDir', outDir], { cwd: ROOT, env: cleanEnv({ INNUNGSWISSEN_CONTENT_DIR: content }) });
+  const result = await run(process.execPath, [ASTRO, 'build', '--outDir', outDir], { cwd: ROOT, env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: content }) });
   if (result.status !== 0) throw new Error(`Build fehlgeschlagen:\n${result.output.slice(-3000)}`);
   return result;
 }
@@ -69,7 +64,7 @@ async function buildScaling(): Promise<string> {
     const site = await buildSite(content, outDir);
     const baselineDir = join(WORK, 'baseline-build');
     writeBuildBaseline(baselineDir);
-    const baseline = await run(process.execPath, [ASTRO, 'build', '--root', baselineDir], { cwd: baselineDir, env: cleanEnv({ BASELINE_CONTENT: plain }) });
+    const baseline = await run(process.execPath, [ASTRO, 'build', '--root', baselineDir], { cwd: baselineDir, env: childEnv({ BASELINE_CONTENT: plain }) });
     if (baseline.status !== 0) throw new Error(`Baseline-Build fehlgeschlagen:\n${baseline.output.slice(-3000)}`);
     const ratio = site.seconds / baseline.seconds;
     const section = `Build ${count} Beiträge`;
@@ -226,13 +221,13 @@ async function commentBench(dist: string, threads: string[]) {
     store.setStatus(id, 'approved', Date.now());
   }
   const port = 4500 + Math.floor(Math.random() * 400);
-  const ours = await startProcess(process.execPath, [join(ROOT, 'scripts/serve.mjs')], cleanEnv({ DIST_DIR: dist, PORT: String(port), HOST: '127.0.0.1', COMMENTS_DB: dbPath, COMMENTS_RATE_LIMIT: '0', COMMENTS_MIN_SUBMIT_SECONDS: '0' }), /läuft auf/);
+  const ours = await startProcess(process.execPath, [join(ROOT, 'scripts/serve.mjs')], childEnv({ DIST_DIR: dist, PORT: String(port), HOST: '127.0.0.1', COMMENTS_DB: dbPath, COMMENTS_RATE_LIMIT: '0', COMMENTS_MIN_SUBMIT_SECONDS: '0' }), /läuft auf/);
   const baselineDir = join(WORK, 'baseline-comments');
   writeCommentBaseline(baselineDir, ROOT);
-  const built = await run(process.execPath, [ASTRO, 'build', '--root', baselineDir], { cwd: baselineDir, env: cleanEnv() });
+  const built = await run(process.execPath, [ASTRO, 'build', '--root', baselineDir], { cwd: baselineDir, env: childEnv() });
   if (built.status !== 0) throw new Error(`Kommentar-Baseline: Build fehlgeschlagen\n${built.output.slice(-2000)}`);
   const basePort = port + 1;
-  const baseline = await startProcess(process.execPath, [join(baselineDir, 'dist/server/entry.mjs')], cleanEnv({ PORT: String(basePort), HOST: '127.0.0.1', COMMENTS_DB: dbPath }), /Server listening|localhost|127\.0\.0\.1/, baselineDir);
+  const baseline = await startProcess(process.execPath, [join(baselineDir, 'dist/server/entry.mjs')], childEnv({ PORT: String(basePort), HOST: '127.0.0.1', COMMENTS_DB: dbPath }), /Server listening|localhost|127\.0\.0\.1/, baselineDir);
   try {
     const site = `http://127.0.0.1:${port}`;
     const bare = `http://127.0.0.1:${basePort}`;
@@ -284,9 +279,9 @@ async function main() {
   const realSite = join(WORK, 'site-real');
   if (wants('build') || wants('weight')) await buildSite(join(ROOT, 'content'), realSite);
   const realPort = 4900 + Math.floor(Math.random() * 90);
-  const real = await startProcess(process.execPath, [join(ROOT, 'scripts/serve.mjs')], cleanEnv({ DIST_DIR: realSite, PORT: String(realPort), HOST: '127.0.0.1', COMMENTS_DB: join(WORK, 'weight.db') }), /läuft auf/);
+  const real = await startProcess(process.execPath, [join(ROOT, 'scripts/serve.mjs')], childEnv({ DIST_DIR: realSite, PORT: String(realPort), HOST: '127.0.0.1', COMMENTS_DB: join(WORK, 'weight.db') }), /läuft auf/);
   const genPort = realPort + 1;
-  const generated = await startProcess(process.execPath, [join(ROOT, 'scripts/serve.mjs')], cleanEnv({ DIST_DIR: dist, PORT: String(genPort), HOST: '127.0.0.1', COMMENTS_DB: join(WORK, 'search.db') }), /läuft auf/);
+  const generated = await startProcess(process.execPath, [join(ROOT, 'scripts/serve.mjs')], childEnv({ DIST_DIR: dist, PORT: String(genPort), HOST: '127.0.0.1', COMMENTS_DB: join(WORK, 'search.db') }), /läuft auf/);
   const browser = await launch();
   try {
     if (wants('weight')) await pageWeight(browser, `http://127.0.0.1:${realPort}`);

@@ -19,7 +19,6 @@ export const de = {
     allPosts: 'Alle Beiträge',
     notFoundTitle: 'Seite nicht gefunden',
     notFoundText: 'Diese Seite gibt es nicht (mehr). Vielleicht hilft Ihnen einer dieser Wege weiter:',
-    placeholderNotice: 'Platzhalter – bitte in src/guild.config.ts ergänzen',
   },
   post: {
     published: 'Veröffentlicht am',
@@ -55,7 +54,6 @@ export const de = {
     heading: 'Diskussion',
     count: (n: number) => `Kommentare: ${n}`,
     empty: 'Noch keine Kommentare. Schreiben Sie den ersten!',
-    loading: 'Kommentare werden geladen …',
     loadFailed: 'Die Kommentare konnten nicht geladen werden. Bitte versuchen Sie es später noch einmal.',
     noScript: 'Ohne JavaScript lesen und schreiben Sie Kommentare auf einer eigenen Seite:',
     formHeading: 'Kommentar schreiben',

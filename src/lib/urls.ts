@@ -18,7 +18,6 @@ export const routes = {
   imprint: () => url('impressum/'),
   privacy: () => url('datenschutz/'),
   rss: () => url('rss.xml'),
-  admin: () => url('admin/kommentare/'),
 };
 
 /** Absolute URL for canonical links, feeds and Open Graph. */

@@ -2,27 +2,18 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './paths';
+import { childEnv } from '../../scripts/child-env';
 
 export interface BuildResult {
   status: number | null;
   output: string;
 }
 
-/**
- * The environment without what Vitest adds (NODE_ENV=test, DEV, PROD, MODE, …): those would make
- * Vite treat the child build as development, and drafts would show.
- */
-export function cleanEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of ['NODE_ENV', 'DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID']) delete env[key];
-  return env;
-}
-
 /** Runs `astro build` on a content folder into outDir, as the production build does. */
 export function buildSite(contentDir: string, outDir: string, env: Record<string, string> = {}): BuildResult {
   const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/astro.js'), 'build', '--outDir', outDir], {
     cwd: ROOT,
-    env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', INNUNGSWISSEN_CONTENT_DIR: contentDir, ...env },
+    env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: contentDir, ...env }),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ROOT, TEST_DIST } from './paths';
-import { cleanEnv } from './build';
+import { childEnv } from '../../scripts/child-env';
 
 export interface RunningServer {
   url: string;
@@ -30,7 +30,7 @@ export async function startServer(env: Record<string, string> = {}, distDir = TE
   const port = await freePort();
   const child = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
     cwd: ROOT,
-    env: { ...cleanEnv(), PORT: String(port), HOST: '127.0.0.1', DIST_DIR: distDir, ...env },
+    env: { ...childEnv(), PORT: String(port), HOST: '127.0.0.1', DIST_DIR: distDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

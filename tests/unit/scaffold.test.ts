@@ -7,7 +7,7 @@ import { slugify } from '../../src/lib/posts/slug';
 import { scaffoldPost } from '../../src/lib/posts/scaffold';
 import { checkPosts } from '../../src/lib/content-check';
 import { ROOT } from '../helpers/paths';
-import { cleanEnv } from '../helpers/build';
+import { childEnv } from '../../scripts/child-env';
 
 describe('slugs for German titles', () => {
   it.each([
@@ -36,7 +36,7 @@ describe('scaffold of a new post', () => {
     const run = () =>
       spawnSync(process.execPath, [join(ROOT, 'node_modules/vite-node/vite-node.mjs'), join(ROOT, 'scripts/new-post.ts'), '--', 'Größe & Maß'], {
         cwd: ROOT,
-        env: { ...cleanEnv(), INNUNGSWISSEN_CONTENT_DIR: dir },
+        env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: dir }),
         encoding: 'utf8',
       });
     const first = run();
