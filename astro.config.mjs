@@ -6,9 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import guild from './src/guild.config.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { guildColors } from './src/integrations/guild-colors.ts';
-import { precompress } from './src/integrations/precompress.ts';
 
 export default defineConfig({
   site: guild.siteUrl,
@@ -24,9 +22,6 @@ export default defineConfig({
       // Not for search engines: moderation, the search page and the decision aid's result (all noindex).
       filter: (page) => !/\/(admin|suche|empfehlung)\//.test(page) && !page.endsWith('/404/'),
     }),
-    // Last: index the finished HTML, then compress it for the server.
-    pagefindIndex(),
-    precompress(),
   ],
   vite: {
     // Cast: @tailwindcss/vite is typed against a newer Vite than the one Astro 5 bundles; both work at run time.

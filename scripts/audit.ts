@@ -28,7 +28,7 @@ async function main() {
   mkdirSync(OUT, { recursive: true });
   const dist = join(OUT, 'dist');
   console.error('Baue die Seite …');
-  await exec([join(ROOT, 'node_modules/astro/astro.js'), 'build', '--outDir', dist]);
+  await exec([join(ROOT, 'scripts/build.mjs'), '--outDir', dist]);
   const port = 4700 + Math.floor(Math.random() * 100);
   const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], { cwd: ROOT, env: childEnv({ DIST_DIR: dist, PORT: String(port), HOST: '127.0.0.1', COMMENTS_DB: join(OUT, 'audit.db') }), stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve) => server.stdout!.on('data', (d: Buffer) => d.toString().includes('läuft auf') && resolve()));

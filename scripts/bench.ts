@@ -46,8 +46,16 @@ function dirSize(dir: string): number {
   }, 0);
 }
 
+/** Both builds start cold, as on a fresh clone or in CI: no output folder to empty, no content cache. */
+function coldStart(projectRoot: string, outDir: string) {
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(join(projectRoot, 'node_modules', '.astro'), { recursive: true, force: true });
+}
+
 async function buildSite(content: string, outDir: string) {
-  const result = await run(process.execPath, [ASTRO, 'build', '--outDir', outDir], { cwd: ROOT, env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: content }) });
+  coldStart(ROOT, outDir);
+  // The command `npm run build` runs: Astro, then the search index and the compressed copies.
+  const result = await run(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--outDir', outDir], { cwd: ROOT, env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: content }) });
   if (result.status !== 0) throw new Error(`Build fehlgeschlagen:\n${result.output.slice(-3000)}`);
   return result;
 }
@@ -64,6 +72,7 @@ async function buildScaling(): Promise<string> {
     const site = await buildSite(content, outDir);
     const baselineDir = join(WORK, 'baseline-build');
     writeBuildBaseline(baselineDir);
+    coldStart(baselineDir, join(baselineDir, 'dist'));
     const baseline = await run(process.execPath, [ASTRO, 'build', '--root', baselineDir], { cwd: baselineDir, env: childEnv({ BASELINE_CONTENT: plain }) });
     if (baseline.status !== 0) throw new Error(`Baseline-Build fehlgeschlagen:\n${baseline.output.slice(-3000)}`);
     const ratio = site.seconds / baseline.seconds;

@@ -16,6 +16,9 @@ if (!existsSync(entry)) {
   console.error('Kein Build gefunden. Bitte zuerst „npm run build“ ausführen (oder „npm start“, das baut und startet).');
   process.exit(1);
 }
+if (!existsSync(join(distDir, 'client', 'pagefind'))) {
+  console.warn('Hinweis: Dieser Build hat keinen Suchindex. Bitte mit „npm run build“ bauen (nicht nur „astro build“).');
+}
 const { handler } = await import(pathToFileURL(entry).href);
 const { securityHeaders } = await import('./security-headers.mjs');
 const { compressedStatic } = await import('./static-files.mjs');

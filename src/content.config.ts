@@ -1,11 +1,12 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
+import { postsLoader } from './lib/posts/loader';
 import { postSchema } from './lib/posts/schema';
 import { messengerSchema, sourceSchema } from './lib/messengers/schema';
 import { contentDir } from './lib/files/content-dir';
 
 const posts = defineCollection({
-  loader: glob({ pattern: '**/*.{md,mdx}', base: `${contentDir()}/posts` }),
+  loader: postsLoader({ pattern: '**/*.{md,mdx}', base: `${contentDir()}/posts` }),
   schema: ({ image }) => postSchema(image()),
 });
 

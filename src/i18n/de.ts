@@ -50,6 +50,16 @@ export const de = {
     postsWithTag: (tag: string) => `Beiträge zum Thema „${tag}“`,
     count: (n: number) => (n === 1 ? '1 Beitrag' : `${n} Beiträge`),
   },
+  messenger: {
+    title: (name: string) => `${name} im Datenschutz-Check`,
+    score: (score: number) => `Datenschutz-Bewertung: ${score} von 100 Punkten`,
+    assessment: 'Unsere Einschätzung',
+    facts: 'Alle Angaben mit Quellen',
+    features: 'Funktionen',
+    toComparison: 'Zum Vergleich aller Messenger',
+    mentionedIn: (name: string) => `Beiträge, die ${name} erwähnen`,
+    allMentions: (n: number, name: string) => `Alle ${n} Beiträge zu ${name} in der Suche`,
+  },
   comments: {
     heading: 'Diskussion',
     count: (n: number) => `Kommentare: ${n}`,

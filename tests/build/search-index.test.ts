@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { TEST_CLIENT } from '../helpers/paths';
-import { expectedSearchPages } from '../../src/integrations/pagefind';
+import { builtPages, expectedSearchPages } from '../../scripts/search-index.mjs';
 
 const pagefindDir = join(TEST_CLIENT, 'pagefind');
 
@@ -61,5 +61,6 @@ describe('the search index built with the site', () => {
   it('the build reported the count it checked against', () => {
     expect(inject('buildOutput')).toMatch(/Suchindex: \d+ Seiten/);
     expect(expectedSearchPages(['/beitraege/a/', '/beitraege/2/', '/messenger/x/', '/messenger-vergleich/', '/themen/a/'])).toBe(3);
+    expect(builtPages(TEST_CLIENT)).toEqual(expect.arrayContaining(['/', '/beitraege/whatsapp-im-unternehmen/', '/messenger-vergleich/', '/themen/']));
   });
 });

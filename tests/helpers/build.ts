@@ -9,9 +9,9 @@ export interface BuildResult {
   output: string;
 }
 
-/** Runs `astro build` on a content folder into outDir, as the production build does. */
+/** Runs `npm run build` (scripts/build.mjs) on a content folder into outDir. */
 export function buildSite(contentDir: string, outDir: string, env: Record<string, string> = {}): BuildResult {
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/astro.js'), 'build', '--outDir', outDir], {
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--outDir', outDir], {
     cwd: ROOT,
     env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: contentDir, ...env }),
     encoding: 'utf8',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, readingTime } from '../../src/lib/posts/format';
-import { relatedPosts, sortByDate } from '../../src/lib/posts/listing';
+import { relatedPostsByPost, sortByDate } from '../../src/lib/posts/listing';
 import { inlineSources, mergeSources, sourceId } from '../../src/lib/posts/sources';
 
 describe('dates and reading time', () => {
@@ -29,8 +29,25 @@ describe('listings', () => {
   it('relates posts by shared tags, most shared first, never the post itself', () => {
     const a = entry('a', '2026-01-01', ['whatsapp', 'datenschutz']);
     const all = sortByDate([a, entry('b', '2026-02-01', ['datenschutz']), entry('c', '2025-01-01', ['whatsapp', 'datenschutz']), entry('d', '2026-03-01', ['backen']), entry('e', '2026-01-15', ['datenschutz'])]);
-    expect(relatedPosts(a, all).map((p) => p.id)).toEqual(['c', 'b', 'e']);
-    expect(relatedPosts(a, all, 2).map((p) => p.id)).toEqual(['c', 'b']);
+    expect(relatedPostsByPost(all).get('a')!.map((p) => p.id)).toEqual(['c', 'b', 'e']);
+    expect(relatedPostsByPost(all, 2).get('a')!.map((p) => p.id)).toEqual(['c', 'b']);
+    expect(relatedPostsByPost(all).get('d')).toEqual([]);
+  });
+
+  it('relates by shared tags exactly as comparing every pair would', () => {
+    const tags = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const posts = sortByDate(
+      Array.from({ length: 200 }, (_, i) => entry(`p${i}`, `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`, [tags[i % 6]!, tags[(i * 7) % 6]!, tags[(i * 13) % 5]!])),
+    );
+    const pairwise = (post: (typeof posts)[number]) =>
+      posts
+        .map((other, position) => ({ other, position, shared: other.data.tags.filter((t, i, list) => list.indexOf(t) === i && post.data.tags.includes(t)).length }))
+        .filter(({ other, shared }) => other !== post && shared > 0)
+        .sort((x, y) => y.shared - x.shared || x.position - y.position)
+        .slice(0, 3)
+        .map(({ other }) => other.id);
+    const related = relatedPostsByPost(posts);
+    for (const post of posts) expect(related.get(post.id)!.map((p) => p.id)).toEqual(pairwise(post));
   });
 });
 

@@ -16,13 +16,21 @@ export function isPreviewOnly(post: Post): boolean {
   return !isVisible(post, { preview: false });
 }
 
+/**
+ * The words of a post: its MDX source, or for a Markdown post the HTML Astro rendered while
+ * loading (the loader does not keep both, see postsLoader).
+ */
+export function postText(post: Post): string {
+  return post.body ?? post.rendered?.html ?? '';
+}
+
 const minutes = new Map<string, number>();
 
 /** Reading time of a post, computed once per build (cards show it on many pages). */
 export function minutesToRead(post: Post): number {
   let value = minutes.get(post.id);
   if (value === undefined) {
-    value = readingTime(post.body ?? '');
+    value = readingTime(postText(post));
     minutes.set(post.id, value);
   }
   return value;

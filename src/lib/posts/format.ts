@@ -18,6 +18,7 @@ export function readingTime(body: string): number {
     .replace(/^---[\s\S]*?---/, ' ')
     .replace(/```[\s\S]*?```/g, ' ')
     .replace(/<[^>]+>/g, ' ')
+    .replace(/&#?\w+;/g, ' ')
     .replace(/\]\([^)]*\)/g, ']')
     .replace(/^import .*$/gm, ' ');
   const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;

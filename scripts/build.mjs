@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+/**
+ * `npm run build`: `astro build`, then the search index and the compressed copies in this process.
+ * The two steps run one after the other, not inside Astro's build: Pagefind (a native program
+ * reading every page) running beside the memory Astro still held needed 3.3 GB at 5,000 articles.
+ * Arguments go to `astro build`, e.g. `npm run build -- --outDir /tmp/site`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSearchIndex } from './search-index.mjs';
+import { precompress } from './precompress.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const outFlag = args.findIndex((a) => a === '--outDir' || a.startsWith('--outDir='));
+const outDir = resolve(outFlag < 0 ? join(root, 'dist') : args[outFlag].includes('=') ? args[outFlag].split('=')[1] : args[outFlag + 1]);
+
+const astro = spawnSync(process.execPath, [...nodeOptions(), join(root, 'node_modules/astro/astro.js'), 'build', ...args], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+});
+if (astro.status !== 0) process.exit(astro.status ?? 1);
+
+const staticDir = existsSync(join(outDir, 'client')) ? join(outDir, 'client') : outDir;
+try {
+  let started = Date.now();
+  const { indexed, read } = await buildSearchIndex(staticDir);
+  console.log(`[search] Suchindex: ${indexed} Seiten (von ${read} gelesenen) in ${Date.now() - started} ms`);
+  started = Date.now();
+  const files = await precompress(staticDir);
+  console.log(`[precompress] ${files} Dateien vorkomprimiert in ${Date.now() - started} ms`);
+} catch (error) {
+  console.error(`[build] ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
+
+/** Flags for the Astro process (see the README, "Budgets"): set INNUNGSWISSEN_BUILD_HEAP_MB to change. */
+function nodeOptions() {
+  const heap = Number(process.env.INNUNGSWISSEN_BUILD_HEAP_MB ?? 0);
+  return heap > 0 ? [`--max-old-space-size=${heap}`] : [];
+}
