@@ -27,6 +27,7 @@ const WORK = join(ROOT, '.tmp', 'bench');
 const ASTRO = join(ROOT, 'node_modules/astro/astro.js');
 const SIZES = SMOKE ? [100] : [1000, 5000];
 const LOAD_SECONDS = SMOKE ? 2 : 10;
+const LOAD_ROUNDS = SMOKE ? 1 : 3;
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 interface Row { section: string; figure: string; value: string; budget: string; pass: boolean | null }
@@ -217,6 +218,27 @@ async function load(url: string, options: Partial<autocannon.Options> = {}) {
   const result = await autocannon({ url, connections: 20, duration: LOAD_SECONDS, ...options });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
+type Load = Awaited<ReturnType<typeof load>>;
+
+/**
+ * Rounds alternate (ours, baseline, ours, …) so that drift on the shared 2-core machine hits both
+ * sides; each figure is the median of its rounds. Single runs varied by ±10 % between runs.
+ */
+async function compareLoads(ours: () => Promise<Load>, base: () => Promise<Load>): Promise<[Load, Load]> {
+  const a: Load[] = [];
+  const b: Load[] = [];
+  for (let round = 0; round < LOAD_ROUNDS; round++) {
+    a.push(await ours());
+    b.push(await base());
+  }
+  const mid = (runs: Load[]): Load => ({
+    rps: median(runs.map((r) => r.rps)),
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+  });
+  return [mid(a), mid(b)];
+}
 
 async function commentBench(dist: string, threads: string[]) {
   const dbPath = join(WORK, 'comments.db');
@@ -251,8 +273,7 @@ async function commentBench(dist: string, threads: string[]) {
     await load(cases[0]!.ours, { duration: 1 }); // warm both
     await load(cases[0]!.base, { duration: 1 });
     for (const c of cases) {
-      const a = await load(c.ours);
-      const b = await load(c.base);
+      const [a, b] = await compareLoads(() => load(c.ours), () => load(c.base));
       report(c.name, a, b, c.min);
     }
     const postOptions = (url: string): Partial<autocannon.Options> => ({
@@ -262,15 +283,14 @@ async function commentBench(dist: string, threads: string[]) {
       requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: postBody(threads[1]!)() }) }],
       url,
     });
-    const a = await load(`${site}/api/comments`, postOptions(`${site}/api/comments`));
-    const b = await load(`${bare}/post`, postOptions(`${bare}/post`));
+    const [a, b] = await compareLoads(() => load(`${site}/api/comments`, postOptions(`${site}/api/comments`)), () => load(`${bare}/post`, postOptions(`${bare}/post`)));
     report('POST Kommentar (Validierung, Darstellung, dauerhaft)', a, b, 0.5);
   } finally {
     ours.kill();
     baseline.kill();
   }
 
-  function report(name: string, a: Awaited<ReturnType<typeof load>>, b: Awaited<ReturnType<typeof load>>, min: number) {
+  function report(name: string, a: Load, b: Load, min: number) {
     const section = `Kommentare: ${name}`;
     add(section, 'Innungswissen', `${a.rps.toFixed(0)} req/s, p50 ${a.p50} ms, p99 ${a.p99} ms${a.errors ? `, ${a.errors} Fehler` : ''}`);
     add(section, 'Baseline (nacktes Astro-Endpoint, gleiche SQL)', `${b.rps.toFixed(0)} req/s, p50 ${b.p50} ms, p99 ${b.p99} ms`);

@@ -17,7 +17,7 @@ const args = process.argv.slice(2);
 const outFlag = args.findIndex((a) => a === '--outDir' || a.startsWith('--outDir='));
 const outDir = resolve(outFlag < 0 ? join(root, 'dist') : args[outFlag].includes('=') ? args[outFlag].split('=')[1] : args[outFlag + 1]);
 
-const astro = spawnSync(process.execPath, [...nodeOptions(), join(root, 'node_modules/astro/astro.js'), 'build', ...args], {
+const astro = spawnSync(process.execPath, [join(root, 'node_modules/astro/astro.js'), 'build', ...args], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
@@ -37,8 +37,3 @@ try {
   process.exit(1);
 }
 
-/** Flags for the Astro process (see the README, "Budgets"): set INNUNGSWISSEN_BUILD_HEAP_MB to change. */
-function nodeOptions() {
-  const heap = Number(process.env.INNUNGSWISSEN_BUILD_HEAP_MB ?? 0);
-  return heap > 0 ? [`--max-old-space-size=${heap}`] : [];
-}

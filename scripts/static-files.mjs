@@ -1,5 +1,5 @@
 /**
- * Serves the build's precompressed files (.gz written by the precompress integration) to clients
+ * Serves the build's precompressed files (.gz written by scripts/precompress.mjs) to clients
  * that accept gzip. Everything else goes to Astro's handler.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';

@@ -53,6 +53,11 @@ describe('the comparison page without JavaScript', () => {
     expect(threema.querySelector('#artikel')?.parentNode.text).toContain('WhatsApp im Unternehmen');
   });
 
+  it('finds mentions in Markdown posts too, whose source the build keeps only as HTML', () => {
+    const whatsapp = parse(readFileSync(join(TEST_CLIENT, 'messenger/whatsapp/index.html'), 'utf8'));
+    expect(whatsapp.querySelector('#artikel')?.parentNode.text).toContain('was das Data Privacy Framework bedeutet');
+  });
+
   it('the WhatsApp article embeds the comparison for a subset', () => {
     const article = parse(readFileSync(join(TEST_CLIENT, 'beitraege/whatsapp-im-unternehmen/index.html'), 'utf8'));
     const rows = article.querySelectorAll('[data-block="messenger-comparison"] tbody tr').map((r) => r.getAttribute('data-messenger'));
