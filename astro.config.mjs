@@ -7,6 +7,7 @@ import tailwindcss from '@tailwindcss/vite';
 import guild from './src/guild.config.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { guildColors } from './src/integrations/guild-colors.ts';
+import { dataStoreAsJson } from './src/integrations/data-store-json.ts';
 
 export default defineConfig({
   site: guild.siteUrl,
@@ -17,6 +18,7 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   integrations: [
     contentCheck(),
+    dataStoreAsJson(),
     mdx(),
     sitemap({
       // Not for search engines: moderation, the search page and the decision aid's result (all noindex).

@@ -157,6 +157,11 @@ describe('site-wide output', () => {
     expect(inject('buildOutput')).toMatch(/Platzhalter in src\/guild\.config\.ts.*responsiblePerson\.name/);
   });
 
+  it('keeps the content store on the server: nothing under the public files exposes drafts or raw data', () => {
+    expect(existsSync(join(TEST_CLIENT, '..', 'server', 'chunks', 'data-store.json'))).toBe(true);
+    expect(allFiles(TEST_CLIENT).filter((file) => /data-store|data-layer/.test(file))).toEqual([]);
+  });
+
   it('references no other host for scripts, styles, images or fonts', () => {
     for (const file of allFiles(TEST_CLIENT).filter((f) => f.endsWith('.html'))) {
       const page = parse(readFileSync(file, 'utf8'));
