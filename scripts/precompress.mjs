@@ -18,7 +18,11 @@ const COMPRESSIBLE = /\.(html|css|js|mjs|json|xml|svg|txt)$/;
 export async function precompress(dir) {
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map((name) => join(dir, name))
-    .filter((file) => COMPRESSIBLE.test(file) && statSync(file).isFile() && statSync(file).size > 512);
+    .filter((file) => {
+      if (!COMPRESSIBLE.test(file)) return false;
+      const stat = statSync(file);
+      return stat.isFile() && stat.size > 512;
+    });
   // zlib works on libuv's thread pool: a few files at a time keep every core busy.
   let next = 0;
   const worker = async () => {
