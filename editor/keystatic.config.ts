@@ -30,6 +30,29 @@ const sourceFields = fields.object({
   date: fields.text({ label: 'Datum der Quelle (JJJJ-MM-TT, leer = undatiert)', validation: { pattern: { ...dateRule, regex: new RegExp(`^$|${DATE_PATTERN.source}`) } } }),
 });
 
+/** The building blocks an editor can insert from the menu (the same names as src/components/blocks/index.ts). */
+export const contentComponents = {
+  Hinweis: wrapper({ label: 'Hinweis (Kasten)', schema: { titel: titel('Hinweis') } }),
+  Warnung: wrapper({ label: 'Warnung (Kasten)', schema: { titel: titel('Warnung') } }),
+  Checkliste: wrapper({ label: 'Checkliste', schema: { titel: titel('Checkliste') } }),
+  Quelle: inline({
+    label: 'Quelle (im Satz)',
+    schema: {
+      title: fields.text({ label: 'Titel der Quelle', validation: { length: { min: 2 } } }),
+      url: fields.url({ label: 'Adresse', validation: { isRequired: true } }),
+      date: fields.text({ label: 'Datum der Quelle (JJJJ-MM-TT, optional)' }),
+    },
+  }),
+  MessengerComparison: block({
+    label: 'Messenger-Vergleich',
+    schema: {
+      only: fields.array(fields.text({ label: 'Messenger (Dateiname ohne .yaml, z. B. threema)' }), { label: 'Nur diese Messenger' }),
+      titel: fields.text({ label: 'Überschrift' }),
+    },
+  }),
+  FacebookHinweis: block({ label: 'Facebook-Einladung', schema: {} }),
+};
+
 export default config({
   storage: { kind: 'local' },
   locale: 'de-DE',
@@ -77,27 +100,7 @@ export default config({
         content: fields.mdx({
           label: 'Text',
           options: { image: postImages },
-          components: {
-            Hinweis: wrapper({ label: 'Hinweis (Kasten)', schema: { titel: titel('Hinweis') } }),
-            Warnung: wrapper({ label: 'Warnung (Kasten)', schema: { titel: titel('Warnung') } }),
-            Checkliste: wrapper({ label: 'Checkliste', schema: { titel: titel('Checkliste') } }),
-            Quelle: inline({
-              label: 'Quelle (im Satz)',
-              schema: {
-                title: fields.text({ label: 'Titel der Quelle', validation: { length: { min: 2 } } }),
-                url: fields.url({ label: 'Adresse', validation: { isRequired: true } }),
-                date: fields.text({ label: 'Datum der Quelle (JJJJ-MM-TT, optional)' }),
-              },
-            }),
-            MessengerComparison: block({
-              label: 'Messenger-Vergleich',
-              schema: {
-                only: fields.array(fields.text({ label: 'Messenger (Dateiname ohne .yaml, z. B. threema)' }), { label: 'Nur diese Messenger' }),
-                titel: fields.text({ label: 'Überschrift' }),
-              },
-            }),
-            FacebookHinweis: block({ label: 'Facebook-Einladung', schema: {} }),
-          },
+          components: contentComponents,
         }),
       },
     }),
