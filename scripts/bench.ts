@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { chromium, type Browser } from 'playwright-core';
 import { generateContent } from './bench/generate';
+import { publishBench } from './bench/publish';
 import { median, run } from './bench/measure';
 import { writeBuildBaseline, writeCommentBaseline } from './bench/baselines';
 import { childEnv } from './child-env';
@@ -322,6 +323,7 @@ async function main() {
   }
   const threads = Array.from({ length: 20 }, (_, i) => `beitrag-${i + 1}`);
   if (wants('comments')) await commentBench(dist, threads);
+  if (wants('publish')) await publishBench({ root: ROOT, work: WORK, smoke: SMOKE, add, startProcess });
 
   const failed = rows.filter((r) => r.pass === false);
   const lines = [

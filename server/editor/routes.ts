@@ -197,9 +197,13 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
     sendHtml(res, 200, editorHtml.html, { 'Content-Security-Policy': editorHtml.csp });
   }
 
-  function preview(ctx: RequestContext): void {
+  /** Serves the preview build; false = hand the (rewritten) request on to the live site. */
+  function preview(ctx: RequestContext): boolean {
     const dir = publisher.previewDir;
-    if (!dir) return redirect(ctx.res, '/redaktion/#vorschau');
+    if (!dir) {
+      redirect(ctx.res, '/redaktion/#vorschau');
+      return true;
+    }
     let serve = previewStatic.get(dir);
     if (!serve) {
       previewStatic.clear();
@@ -208,10 +212,13 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
     }
     const original = ctx.req.url ?? '/';
     ctx.req.url = `/${original.slice(PREVIEW_BASE.length)}`;
+    // The preview's comment counts ask the live API (a draft simply has none).
+    if (ctx.req.url.startsWith('/api/comments')) return false;
     serve(ctx.req, ctx.res, () => {
       ctx.req.url = original;
       sendHtml(ctx.res, 404, sitePage('404') ?? 'Nicht gefunden');
     });
+    return true;
   }
 
   return async (ctx) => {
@@ -255,7 +262,7 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
     }
     if (isApi) await api(ctx, session, secure);
     else if (path.startsWith('/keystatic')) editorApp(res);
-    else if (path.startsWith(PREVIEW_BASE)) preview(ctx);
+    else if (path.startsWith(PREVIEW_BASE)) return preview(ctx);
     else if (path === '/redaktion/' || path === '/redaktion') sendHtml(res, 200, sitePage('redaktion')?.replace('data-editor-name hidden></', `data-editor-name>${escapeHtml(session.name)}</`));
     else sendHtml(res, 404, sitePage('404'));
     return true;

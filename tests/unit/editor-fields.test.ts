@@ -46,7 +46,7 @@ describe('the editor and the content schema agree on every rule', () => {
   });
 
   it('every messenger criterion offers exactly the levels criteria.ts defines', () => {
-    const facts = (config.collections!.messengers!.schema as Record<string, { fields: Record<string, { fields: Record<string, { options?: Array<{ value: string }> }> }> }>).facts!;
+    const facts = (config.collections!.messengers!.schema as unknown as Record<string, { fields: Record<string, { fields: Record<string, { options?: Array<{ value: string }> }> }> }>).facts!;
     for (const criterion of CRITERIA) {
       expect(facts.fields[criterion.id]!.fields.level!.options!.map((o) => o.value), criterion.id).toEqual(Object.keys(criterion.levels));
     }
@@ -57,5 +57,28 @@ describe('the editor and the content schema agree on every rule', () => {
     const blocks = /export const blocks = \{([^}]+)\}/.exec(index)![1]!.split(',').map((name) => name.trim()).filter(Boolean);
     const components = Object.keys(contentComponents);
     expect(components.sort()).toEqual(blocks.sort());
+  });
+});
+
+describe('what the editor writes, the build accepts', () => {
+  it('a new post as Keystatic saves it (no cover chosen, empty sources) passes the content schema', async () => {
+    const { parse } = await import('yaml');
+    // Front matter exactly as Keystatic 0.6 wrote it for a post created in the browser.
+    const frontMatter = parse(`title: Ein Beitrag aus dem Browser
+description: >-
+  Dieser Beitrag entstand im Editor im Browser und wurde mit einem Klick
+  veröffentlicht.
+pubDate: 2026-11-02
+author: Redaktion
+category: Datenschutz
+tags:
+  - betrieb
+draft: false
+cover: {}
+sources: []
+`);
+    const result = postSchema(z.string()).safeParse(frontMatter);
+    expect(result.success).toBe(true);
+    expect(result.data?.cover).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@ export type Post = CollectionEntry<'posts'>;
 /** Published posts, newest first. In `astro dev` drafts and scheduled posts are included for preview. */
 export async function getPosts(): Promise<Post[]> {
   // Drafts and scheduled posts show in `astro dev` and in the editor's preview build.
-  const preview = import.meta.env.DEV || process.env.INNUNGSWISSEN_PREVIEW === '1';
+  const preview = import.meta.env.DEV || isEditorPreview();
   return sortByDate(await getCollection('posts', (post) => isVisible(post, { preview })));
 }
 
@@ -35,4 +35,9 @@ export function minutesToRead(post: Post): number {
     minutes.set(post.id, value);
   }
   return value;
+}
+
+/** A build for the editor's preview (scripts/build.mjs run by the server with INNUNGSWISSEN_PREVIEW=1). */
+export function isEditorPreview(): boolean {
+  return process.env.INNUNGSWISSEN_PREVIEW === '1';
 }

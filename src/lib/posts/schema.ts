@@ -57,14 +57,18 @@ export function postSchema<I extends z.ZodTypeAny>(image: I) {
       }),
       tags: z.array(tag).min(1, 'erwartet mindestens ein Thema').max(TAGS_MAX, `höchstens ${TAGS_MAX} Themen`),
       draft: z.boolean().default(false),
-      cover: z
-        .object({
-          src: image,
-          alt: z
-            .string({ required_error: 'fehlt: Alternativtext (alt) für das Titelbild' })
-            .min(ALT_MIN, 'erwartet einen Alternativtext, der das Bild beschreibt'),
-        })
-        .optional(),
+      // The browser editor writes `cover: {}` when no picture is chosen: that is no cover.
+      cover: z.preprocess(
+        (value) => (value && typeof value === 'object' && !(value as { src?: unknown }).src ? undefined : value),
+        z
+          .object({
+            src: image,
+            alt: z
+              .string({ required_error: 'fehlt: Alternativtext (alt) für das Titelbild' })
+              .min(ALT_MIN, 'erwartet einen Alternativtext, der das Bild beschreibt'),
+          })
+          .optional(),
+      ),
       sources: z.array(sourceSchema).default([]),
       /** Extra search words, e.g. parts of compounds Pagefind cannot split ("Adressbuch" → "Telefonbuch, Kontakte"). */
       keywords: z.array(z.string().min(2)).default([]),
