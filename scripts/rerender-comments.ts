@@ -2,7 +2,8 @@
 import { openDatabase } from '../src/lib/comments/db';
 import { CommentStore } from '../src/lib/comments/store';
 import { renderComment } from '../src/lib/comments/render';
+import { readSettings } from '../src/lib/comments/settings';
 
-const path = process.env.COMMENTS_DB || './data/comments.db';
+const path = readSettings(process.env, 0).dbPath;
 const count = new CommentStore(openDatabase(path)).rerenderAll(renderComment);
 console.log(`${count} Kommentare in ${path} neu dargestellt.`);

@@ -1,5 +1,7 @@
 import type { TestProject } from 'vitest/node';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { childEnv } from '../../scripts/child-env';
 import { buildSite, prepareContent } from './build';
 import { ROOT, TEST_CONTENT, TEST_DIST } from './paths';
 
@@ -13,6 +15,9 @@ export default function setup(project: TestProject) {
   const started = Date.now();
   const result = buildSite(TEST_CONTENT, TEST_DIST);
   if (result.status !== 0) throw new Error(`Test build failed:\n${result.output}`);
+  // The browser editor (dist-editor/), built once and reused while its inputs stay the same.
+  const editor = spawnSync(process.execPath, [join(ROOT, 'scripts/build-editor.mjs')], { cwd: ROOT, env: childEnv(), encoding: 'utf8' });
+  if (editor.status !== 0) throw new Error(`Editor build failed:\n${editor.stdout}\n${editor.stderr}`);
   project.provide('buildOutput', result.output);
   project.provide('buildMs', Date.now() - started);
 }
