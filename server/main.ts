@@ -89,14 +89,15 @@ const scheduler = settings.schedule
 const editor = createEditorRoutes({ store: editorStore, publisher, sites, contentDir: settings.contentDir, editorDir: join(ROOT, 'dist-editor') });
 const handle = createPipeline({ sites, trustedProxies: settings.trustedProxies, log, handlers: [editor] });
 let inFlight = 0;
-const server = createServer((req, res) => {
+let stopping = false;
+// Slow clients may not hold a connection for minutes: whole request 30 s, headers 10 s, checked every 2 s.
+const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, connectionsCheckingInterval: 2_000 }, (req, res) => {
   inFlight++;
   res.once('close', () => inFlight--);
+  // While stopping, keep-alive connections end after their current answer.
+  if (stopping) res.setHeader('Connection', 'close');
   void handle(req, res);
 });
-// Slow clients may not hold a connection for minutes: whole request 30 s, headers 10 s.
-server.requestTimeout = 30_000;
-server.headersTimeout = 10_000;
 server.keepAliveTimeout = 5_000;
 server.maxConnections = 1_000;
 server.on('clientError', (error, socket) => {
@@ -108,7 +109,6 @@ server.on('clientError', (error, socket) => {
 server.listen(settings.port, settings.host, () => {
   const shown = settings.host === '0.0.0.0' || settings.host === '::' ? 'localhost' : settings.host;
   const base = `http://${shown.includes(':') ? `[${shown}]` : shown}:${settings.port}`;
-  log('info', `Innungswissen läuft auf ${base}/`);
   log('info', `Build ${sites.current.info.id} · Kommentare: ${commentSettings.dbPath} · Moderation ${commentSettings.moderation === 'post' ? 'nachträglich (post)' : 'vor Veröffentlichung (pre)'}`);
   log(
     'info',
@@ -122,9 +122,10 @@ server.listen(settings.port, settings.host, () => {
       ? `Moderation: ${base}/admin/kommentare/`
       : 'Moderation ist ausgeschaltet. Zum Einschalten den Server mit COMMENTS_ADMIN_TOKEN=<langer geheimer Schlüssel> starten.',
   );
+  // Last: scripts and tests wait for this line, and everything above is printed by then.
+  log('info', `Innungswissen läuft auf ${base}/`);
 });
 
-let stopping = false;
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;

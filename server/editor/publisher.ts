@@ -102,7 +102,15 @@ export class Publisher {
   /** Stops a running build (server shutdown); its request stays unfinished and runs at the next start. */
   stop(): void {
     this.#stopped = true;
-    this.#running?.child?.kill('SIGTERM');
+    const pid = this.#running?.child?.pid;
+    if (pid) {
+      // The whole process group: scripts/build.mjs and the Astro build it started.
+      try {
+        process.kill(-pid, 'SIGTERM');
+      } catch {
+        this.#running?.child?.kill('SIGTERM');
+      }
+    }
   }
 
   #now(): number {
@@ -168,7 +176,7 @@ export class Publisher {
     else delete env.INNUNGSWISSEN_PREVIEW;
     // The build runs at low priority: readers keep being served while it works.
     return new Promise((resolvePromise) => {
-      const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
       if (this.#running) this.#running.child = child;
       try {
         if (child.pid) setPriority(child.pid, 10);

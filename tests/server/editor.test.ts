@@ -210,3 +210,27 @@ describe('the editor behind its login', () => {
     expect((await fetch(`${server.url}/`)).status).toBe(200);
   }, 600_000);
 });
+
+describe('a server stopped during a publish', () => {
+  it('repeats the publish at its next start', async () => {
+    const setup = editorSetup();
+    const first = await startServer(setup.env);
+    const cookie = await signIn(first.url);
+    writeFileSync(join(setup.contentDir, 'posts', 'neuer-beitrag.mdx'), NEW_POST);
+    expect((await fetch(`${first.url}/api/redaktion/veroeffentlichen`, { method: 'POST', headers: { Cookie: cookie, Origin: first.url } })).status).toBe(202);
+    expect((await publishStatus(first.url, cookie)).building).toBe(true);
+    await first.stop('SIGTERM');
+    expect(first.process.exitCode).toBe(0);
+
+    const since = Date.now();
+    const second = await startServer(setup.env);
+    try {
+      expect(second.output()).toMatch(/unterbrochene Veröffentlichung/);
+      const status = await waitForPublish(second.url, cookie, since);
+      expect(status.last?.ok).toBe(true);
+      expect((await fetch(`${second.url}/beitraege/neuer-beitrag/`)).status).toBe(200);
+    } finally {
+      await second.stop();
+    }
+  }, 600_000);
+});
