@@ -16,7 +16,7 @@ import { childEnv } from './child-env';
 import { openDatabase } from '../src/lib/comments/db';
 import { CommentStore } from '../src/lib/comments/store';
 import { renderComment } from '../src/lib/comments/render';
-import { textHash } from '../src/lib/comments/tokens';
+import { issueFormToken, textHash } from '../src/lib/comments/tokens';
 import { RATE_LIMIT_WINDOW_MS } from '../src/lib/comments/rate-limit';
 
 const ROOT = process.cwd();
@@ -263,10 +263,11 @@ async function commentBench(dist: string, threads: string[]) {
   try {
     const site = `http://127.0.0.1:${port}`;
     const bare = `http://127.0.0.1:${basePort}`;
-    const token = ((await (await fetch(`${site}/api/comments/form-token`)).json()) as { token: string }).token;
+    // Form tokens are single-use: each request gets its own, signed with the database's secret as the server would.
+    const secret = store.secret('form-token-secret');
     const twenty = threads.slice(0, 20).join(',');
     let n = 0;
-    const postBody = (thread: string) => () => JSON.stringify({ thread, text: `Lasttest-Kommentar Nummer ${++n} ${Math.random()}`, consent: true, website: '', formToken: token });
+    const postBody = (thread: string) => () => JSON.stringify({ thread, text: `Lasttest-Kommentar Nummer ${++n} ${Math.random()}`, consent: true, website: '', formToken: issueFormToken(secret) });
     const cases = [
       { name: 'GET Thread mit 100 Kommentaren', ours: `${site}/api/comments?thread=${threads[0]}`, base: `${bare}/thread?thread=${threads[0]}`, min: 1.0 },
       { name: 'GET Zähler für 20 Threads', ours: `${site}/api/comments/counts?threads=${twenty}`, base: `${bare}/counts?threads=${twenty}`, min: 1.0 },
@@ -309,13 +310,12 @@ async function commentBench(dist: string, threads: string[]) {
 async function limiterBench(dist: string, thread: string) {
   const dbPath = join(WORK, 'limiter.db');
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
+  const secret = new CommentStore(openDatabase(dbPath)).secret('form-token-secret');
   const port = 4400 + Math.floor(Math.random() * 90);
   const server = await startProcess(process.execPath, [join(ROOT, 'scripts/serve.mjs')], childEnv({ DIST_DIR: dist, PORT: String(port), HOST: '127.0.0.1', COMMENTS_DB: dbPath, COMMENTS_RATE_LIMIT: '1000000', COMMENTS_MIN_SUBMIT_SECONDS: '0', TRUSTED_PROXIES: '127.0.0.1' }), /läuft auf/);
   const section = 'Kommentare: Rate-Limit, POST mit vielen Absendern';
   try {
-    const site = `http://127.0.0.1:${port}`;
-    const url = `${site}/api/comments`;
-    const token = ((await (await fetch(`${site}/api/comments/form-token`)).json()) as { token: string }).token;
+    const url = `http://127.0.0.1:${port}/api/comments`;
     const ip = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
     let n = 0;
     const posts = (clients: number): Partial<autocannon.Options> => ({
@@ -327,7 +327,7 @@ async function limiterBench(dist: string, thread: string) {
           return {
             ...req,
             headers: { 'content-type': 'application/json', 'x-forwarded-for': ip(n % clients) },
-            body: JSON.stringify({ thread, text: `Limiter-Last ${n} ${Math.random()}`, consent: true, website: '', formToken: token }),
+            body: JSON.stringify({ thread, text: `Limiter-Last ${n} ${Math.random()}`, consent: true, website: '', formToken: issueFormToken(secret) }),
           };
         },
       }],

@@ -177,6 +177,8 @@ export const de = {
     invalid_status: 'Unbekannter Status. Erlaubt sind pending, approved und rejected.',
     method_not_allowed: 'Diese Methode ist hier nicht erlaubt.',
     internal: 'Auf dem Server ist ein Fehler aufgetreten. Ihr Kommentar wurde nicht gespeichert.',
+    form_token_used: 'Dieses Formular wurde schon abgeschickt. Für einen weiteren Kommentar laden Sie die Seite bitte neu.',
+    too_many_attempts: 'Zu viele falsche Anmeldeversuche. Bitte warten Sie einige Minuten.',
   },
 } as const;
 

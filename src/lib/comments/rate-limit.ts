@@ -98,6 +98,13 @@ export class RateLimiter {
     return 0;
   }
 
+  /** Seconds a client must wait because it used up its budget (without counting this call), otherwise 0. */
+  exhausted(address: string, now = Date.now()): number {
+    if (this.limit <= 0) return 0;
+    const used = this.counts.get(this.clientKey(address, now)) ?? 0;
+    return used >= this.limit ? Math.max(1, Math.ceil(((this.window + 1) * this.windowMs - now) / 1000)) : 0;
+  }
+
   /** Clients counted in the current window (for tests and the benchmark). */
   size(now = Date.now()): number {
     this.roll(now);
