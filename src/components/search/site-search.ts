@@ -27,6 +27,12 @@ class SiteSearch extends HTMLElement {
     });
     this.querySelector('[data-search-close]')!.addEventListener('click', () => this.dialog.close());
     this.dialog.addEventListener('close', () => this.trigger.focus());
+    // One Escape closes the dialog, also with text typed (a search field would otherwise only clear itself first).
+    this.dialog.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || event.isComposing) return;
+      event.preventDefault();
+      this.dialog.close();
+    });
     this.dialog.addEventListener('click', (event) => {
       if (event.target === this.dialog) this.dialog.close(); // click on the backdrop
     });
