@@ -7,7 +7,6 @@ describe('an acknowledged comment survives a crash', () => {
     const db = tempDb();
     const env = { COMMENTS_DB: db, COMMENTS_ADMIN_TOKEN: ADMIN, COMMENTS_RATE_LIMIT: '0', COMMENTS_MIN_SUBMIT_SECONDS: '0' };
     const server = await startServer(env);
-    const token = await formToken(server.url);
     const acknowledged = new Map<number, string>();
     let attempts = 0;
     let stop = false;
@@ -17,6 +16,7 @@ describe('an acknowledged comment survives a crash', () => {
         const text = `Absturztest ${worker}-${i}: Ist dieser Kommentar nach dem Neustart noch da?`;
         attempts++;
         try {
+          const token = await formToken(server.url); // each form token posts once
           const response = await fetch(`${server.url}/api/comments`, {
             method: 'POST',
             headers: { 'Content-Type': 'application/json' },

@@ -27,7 +27,7 @@ function common(value: string): string {
 /** A display name: one line, trimmed; "Gast" when nothing visible is left. */
 export function cleanName(raw: string): string {
   const name = common(raw)
-    .replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ')
+    .replace(/[\s\p{Zl}\p{Zp}]+/gu, ' ')
     .replace(/\p{Cc}/gu, '')
     .trim();
   return /[^\s\p{M}\p{Cn}]/u.test(name) ? name : GUEST_NAME;
