@@ -102,7 +102,9 @@ class CommentModeration extends HTMLElement {
       const node = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
       node.dataset.commentId = String(item.id);
       node.querySelector('[data-field="author"]')!.textContent = item.author;
-      const time = node.querySelector<HTMLTimeElement>('[data-field="createdAt"]')!;
+      // The template holds a placeholder: an empty <time> would be invalid HTML.
+      const time = document.createElement('time');
+      node.querySelector('[data-field="createdAt"]')!.replaceWith(time);
       time.dateTime = item.createdAt;
       time.textContent = new Date(item.createdAt).toLocaleString('de-DE', { dateStyle: 'medium', timeStyle: 'short' });
       const link = node.querySelector<HTMLAnchorElement>('[data-field="thread"]')!;
