@@ -90,4 +90,9 @@ describe('settings', () => {
     expect(() => readSettings({ COMMENTS_MODERATION: 'sofort' }, 30)).toThrow('COMMENTS_MODERATION muss „pre“ oder „post“ sein');
     expect(() => readSettings({ COMMENTS_RATE_LIMIT: 'viele' }, 30)).toThrow('COMMENTS_RATE_LIMIT muss eine Zahl');
   });
+
+  it('refuses a moderation key shorter than 32 characters, saying how to make one', () => {
+    expect(() => readSettings({ COMMENTS_ADMIN_TOKEN: 'geheim' }, 30)).toThrow(/COMMENTS_ADMIN_TOKEN ist zu kurz \(6 Zeichen, nötig sind mindestens 32\).*openssl rand -base64 32/);
+    expect(readSettings({ COMMENTS_ADMIN_TOKEN: 'x'.repeat(32) }, 30).adminToken).toBe('x'.repeat(32));
+  });
 });
