@@ -14,7 +14,12 @@ const commentsApiOrigin = (process.env.COMMENTS_API_ORIGIN ?? '').trim().replace
 if (commentsApiOrigin && !/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(commentsApiOrigin)) {
   throw new Error(`COMMENTS_API_ORIGIN muss ein Ursprung wie „https://kommentare.innung.example“ sein (ohne Pfad), ist aber „${commentsApiOrigin}“.`);
 }
-const withApi = (directive) => (commentsApiOrigin ? `${directive} ${commentsApiOrigin}` : directive);
+/**
+ * @template {string} D
+ * @param {D} directive
+ * @returns {`${D}${string}`}
+ */
+const withApi = (directive) => `${directive}${commentsApiOrigin ? ` ${commentsApiOrigin}` : ''}`;
 
 export default defineConfig({
   site: guild.siteUrl,
