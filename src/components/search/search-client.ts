@@ -4,6 +4,13 @@
  */
 import { format } from '../../i18n/format';
 
+/** Splits an element's data-strings (the one way strings reach it) into plain strings and the result-type labels. */
+export function parseSearchStrings(json: string | undefined): { strings: Record<string, string>; typeLabels: Record<string, string> } {
+  const { typeLabels = {}, ...rest } = JSON.parse(json ?? '{}') as { typeLabels?: Record<string, string> } & Record<string, unknown>;
+  const strings = Object.fromEntries(Object.entries(rest).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  return { strings, typeLabels };
+}
+
 export interface SubResult { title: string; url: string; excerpt: string }
 export interface ResultData {
   url: string;

@@ -7,4 +7,7 @@ export const searchStrings = {
   none: de.templates.searchNone,
   unavailable: de.search.unavailable,
   loading: de.search.loading,
+  /** Labels of the result types (Pagefind filter values → German). */
+  typeLabels: de.search.typeLabels,
 };
+
