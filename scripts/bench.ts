@@ -311,55 +311,52 @@ async function limiterBench(dist: string, thread: string) {
   const dbPath = join(WORK, 'limiter.db');
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
   const secret = new CommentStore(openDatabase(dbPath)).secret('form-token-secret');
-  const port = 4400 + Math.floor(Math.random() * 90);
-  const server = await startProcess(process.execPath, [join(ROOT, 'scripts/serve.mjs')], childEnv({ DIST_DIR: dist, PORT: String(port), HOST: '127.0.0.1', COMMENTS_DB: dbPath, COMMENTS_RATE_LIMIT: '1000000', COMMENTS_MIN_SUBMIT_SECONDS: '0', TRUSTED_PROXIES: '127.0.0.1' }), /läuft auf/);
   const section = 'Kommentare: Rate-Limit, POST mit vielen Absendern';
-  try {
-    const url = `http://127.0.0.1:${port}/api/comments`;
-    const ip = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
-    let n = 0;
-    const posts = (clients: number): Partial<autocannon.Options> => ({
+  const ip = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+  let n = 0;
+  const posts = (clients: number): Partial<autocannon.Options> => ({
+    method: 'POST',
+    requests: [{
       method: 'POST',
-      requests: [{
-        method: 'POST',
-        setupRequest: (req) => {
-          n++;
-          return {
-            ...req,
-            headers: { 'content-type': 'application/json', 'x-forwarded-for': ip(n % clients) },
-            body: JSON.stringify({ thread, text: `Limiter-Last ${n} ${Math.random()}`, consent: true, website: '', formToken: issueFormToken(secret) }),
-          };
-        },
-      }],
-    });
-    // Before each measured run with many clients, 50,000 clients are put into the limiter (an empty
-    // body is counted, then refused by validation: cheap). Windows are fixed 10-minute slots, so
-    // fill and run must not straddle a window change (which would empty the limiter).
-    const fill = async () => {
-      const untilChange = RATE_LIMIT_WINDOW_MS - (Date.now() % RATE_LIMIT_WINDOW_MS);
-      if (untilChange < 120_000) await new Promise((r) => setTimeout(r, untilChange + 1000));
+      setupRequest: (req) => {
+        n++;
+        return {
+          ...req,
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': ip(n % clients) },
+          body: JSON.stringify({ thread, text: `Limiter-Last ${n} ${Math.random()}`, consent: true, website: '', formToken: issueFormToken(secret) }),
+        };
+      },
+    }],
+  });
+  // Each round starts a fresh server (empty limiter): the run with 100 clients, then 50,000 clients are
+  // put into the limiter (an empty body is counted, then refused by validation: cheap) and the run with
+  // 50,000 follows at once. Windows are fixed 10-minute slots: a round must not straddle a change.
+  const fewRuns: Load[] = [];
+  const manyRuns: Load[] = [];
+  for (let round = 0; round < LOAD_ROUNDS; round++) {
+    const untilChange = RATE_LIMIT_WINDOW_MS - (Date.now() % RATE_LIMIT_WINDOW_MS);
+    if (untilChange < 150_000) await new Promise((r) => setTimeout(r, untilChange + 1000));
+    const port = 4400 + Math.floor(Math.random() * 90);
+    const server = await startProcess(process.execPath, [join(ROOT, 'scripts/serve.mjs')], childEnv({ DIST_DIR: dist, PORT: String(port), HOST: '127.0.0.1', COMMENTS_DB: dbPath, COMMENTS_RATE_LIMIT: '1000000', COMMENTS_MIN_SUBMIT_SECONDS: '0', TRUSTED_PROXIES: '127.0.0.1' }), /läuft auf/);
+    try {
+      const url = `http://127.0.0.1:${port}/api/comments`;
+      await load(url, { ...posts(100), duration: 2 }); // warm
+      fewRuns.push(await load(url, posts(100)));
       let filled = 0;
       await autocannon({ url, connections: 20, amount: 50_000, requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json', 'x-forwarded-for': ip(filled++) }, body: '{}' }) }] });
-    };
-    // All runs with 100 clients first, while the limiter holds only those; then the runs with 50,000.
-    await load(url, { ...posts(100), duration: 1 }); // warm
-    const fewRuns: Load[] = [];
-    for (let round = 0; round < LOAD_ROUNDS; round++) fewRuns.push(await load(url, posts(100)));
-    const manyRuns: Load[] = [];
-    for (let round = 0; round < LOAD_ROUNDS; round++) {
-      await fill();
       manyRuns.push(await load(url, posts(50_000)));
+    } finally {
+      server.kill();
     }
-    const mid = (runs: Load[]): Load => ({ rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), errors: runs.reduce((sum, r) => sum + r.errors, 0) });
-    const few = mid(fewRuns);
-    const many = mid(manyRuns);
-    add(section, '100 Absender', `${few.rps.toFixed(0)} req/s, p50 ${few.p50} ms, p99 ${few.p99} ms${few.errors ? `, ${few.errors} Fehler` : ''}`);
-    add(section, '50.000 Absender', `${many.rps.toFixed(0)} req/s, p50 ${many.p50} ms, p99 ${many.p99} ms${many.errors ? `, ${many.errors} Fehler` : ''}`);
-    const ratio = many.rps / few.rps;
-    add(section, 'Verhältnis 50.000 / 100', `${ratio.toFixed(2)}x`, '≥ 0.9x', ratio >= 0.9 && many.errors === 0 && few.errors === 0);
-  } finally {
-    server.kill();
   }
+  const mid = (runs: Load[]): Load => ({ rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), errors: runs.reduce((sum, r) => sum + r.errors, 0) });
+  const few = mid(fewRuns);
+  const many = mid(manyRuns);
+  console.error(`  Einzelläufe req/s – 100: ${fewRuns.map((r) => r.rps.toFixed(0)).join(', ')}; 50.000: ${manyRuns.map((r) => r.rps.toFixed(0)).join(', ')}`);
+  add(section, '100 Absender', `${few.rps.toFixed(0)} req/s, p50 ${few.p50} ms, p99 ${few.p99} ms${few.errors ? `, ${few.errors} Fehler` : ''}`);
+  add(section, '50.000 Absender', `${many.rps.toFixed(0)} req/s, p50 ${many.p50} ms, p99 ${many.p99} ms${many.errors ? `, ${many.errors} Fehler` : ''}`);
+  const ratio = many.rps / few.rps;
+  add(section, 'Verhältnis 50.000 / 100', `${ratio.toFixed(2)}x`, '≥ 0.9x', ratio >= 0.9 && many.errors === 0 && few.errors === 0);
 }
 
 // ---------------------------------------------------------------- main
