@@ -340,7 +340,10 @@ async function limiterBench(dist: string, thread: string) {
     const server = await startProcess(process.execPath, [join(ROOT, 'scripts/serve.mjs')], childEnv({ DIST_DIR: dist, PORT: String(port), HOST: '127.0.0.1', COMMENTS_DB: dbPath, COMMENTS_RATE_LIMIT: '1000000', COMMENTS_MIN_SUBMIT_SECONDS: '0', TRUSTED_PROXIES: '127.0.0.1' }), /läuft auf/);
     try {
       const url = `http://127.0.0.1:${port}/api/comments`;
-      await load(url, { ...posts(100), duration: 2 }); // warm
+      // Warm up the same way the 50,000 clients are filled in below (same requests, 100 clients), so both runs start equally warm.
+      let warmed = 0;
+      await autocannon({ url, connections: 20, amount: 50_000, requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json', 'x-forwarded-for': ip(warmed++ % 100) }, body: '{}' }) }] });
+      await load(url, { ...posts(100), duration: 2 });
       fewRuns.push(await load(url, posts(100)));
       let filled = 0;
       await autocannon({ url, connections: 20, amount: 50_000, requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json', 'x-forwarded-for': ip(filled++) }, body: '{}' }) }] });
