@@ -86,12 +86,13 @@ describe('a clean stop', () => {
     const db = tempDb();
     const env = { COMMENTS_DB: db, COMMENTS_RATE_LIMIT: '0', COMMENTS_MIN_SUBMIT_SECONDS: '0' };
     const server = await startServer(env);
-    const token = await formToken(server.url);
+    // Form tokens are single-use: one per comment.
+    const tokens = await Promise.all(Array.from({ length: 20 }, () => formToken(server.url)));
     const acknowledged: number[] = [];
     const refused: number[] = [];
     const writes = Array.from({ length: 20 }, async (_, i) => {
       try {
-        const response = await postJson(server.url, { thread: THREAD, text: `Kommentar ${i} kurz vor dem Neustart des Servers.`, consent: true, website: '', formToken: token });
+        const response = await postJson(server.url, { thread: THREAD, text: `Kommentar ${i} kurz vor dem Neustart des Servers.`, consent: true, website: '', formToken: tokens[i] });
         if (response.status === 201) acknowledged.push(((await response.json()) as { id: number }).id);
         else refused.push(response.status);
       } catch {
