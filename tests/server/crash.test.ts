@@ -48,5 +48,5 @@ describe('an acknowledged comment survives a crash', () => {
     } finally {
       await restarted.stop();
     }
-  });
+  }, 120_000); // two server starts, 400 form tokens and 150+ posts on a shared 2-core machine
 });
