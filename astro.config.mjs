@@ -9,6 +9,18 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { guildColors } from './src/integrations/guild-colors.ts';
 import { dataStoreAsJson } from './src/integrations/data-store-json.ts';
 
+// Where the comment API runs when the static pages are served from another host (empty = same origin).
+const commentsApiOrigin = (process.env.COMMENTS_API_ORIGIN ?? '').trim().replace(/\/+$/, '');
+if (commentsApiOrigin && !/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(commentsApiOrigin)) {
+  throw new Error(`COMMENTS_API_ORIGIN muss ein Ursprung wie „https://kommentare.innung.example“ sein (ohne Pfad), ist aber „${commentsApiOrigin}“.`);
+}
+/**
+ * @template {string} D
+ * @param {D} directive
+ * @returns {`${D}${string}`}
+ */
+const withApi = (directive) => `${directive}${commentsApiOrigin ? ` ${commentsApiOrigin}` : ''}`;
+
 export default defineConfig({
   site: guild.siteUrl,
   // Pages use a trailing slash (directory format); the API paths of the comment contract have none.
@@ -45,11 +57,11 @@ export default defineConfig({
         "default-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",
-        "connect-src 'self'",
+        withApi("connect-src 'self'"),
         "worker-src 'self' blob:",
         "object-src 'none'",
         "base-uri 'self'",
-        "form-action 'self'",
+        withApi("form-action 'self'"),
       ],
     },
   },

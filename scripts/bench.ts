@@ -3,7 +3,7 @@
  * writes a Markdown report to stdout and bench/report.md, and exits 1 when a budget fails.
  * `npm run bench -- --smoke`: 100 articles and short loads, budgets shown but not enforced (CI).
  */
-import { mkdirSync, readdirSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -17,7 +17,8 @@ import { childEnv } from './child-env';
 import { openDatabase } from '../src/lib/comments/db';
 import { CommentStore } from '../src/lib/comments/store';
 import { renderComment } from '../src/lib/comments/render';
-import { textHash } from '../src/lib/comments/tokens';
+import { issueFormToken, textHash } from '../src/lib/comments/tokens';
+import { RATE_LIMIT_WINDOW_MS } from '../src/lib/comments/rate-limit';
 
 const ROOT = process.cwd();
 const SMOKE = process.argv.includes('--smoke');
@@ -263,10 +264,11 @@ async function commentBench(dist: string, threads: string[]) {
   try {
     const site = `http://127.0.0.1:${port}`;
     const bare = `http://127.0.0.1:${basePort}`;
-    const token = ((await (await fetch(`${site}/api/comments/form-token`)).json()) as { token: string }).token;
+    // Form tokens are single-use: each request gets its own, signed with the database's secret as the server would.
+    const secret = store.secret('form-token-secret');
     const twenty = threads.slice(0, 20).join(',');
     let n = 0;
-    const postBody = (thread: string) => () => JSON.stringify({ thread, text: `Lasttest-Kommentar Nummer ${++n} ${Math.random()}`, consent: true, website: '', formToken: token });
+    const postBody = (thread: string) => () => JSON.stringify({ thread, text: `Lasttest-Kommentar Nummer ${++n} ${Math.random()}`, consent: true, website: '', formToken: issueFormToken(secret) });
     const cases = [
       { name: 'GET Thread mit 100 Kommentaren', ours: `${site}/api/comments?thread=${threads[0]}`, base: `${bare}/thread?thread=${threads[0]}`, min: 1.0 },
       { name: 'GET Zähler für 20 Threads', ours: `${site}/api/comments/counts?threads=${twenty}`, base: `${bare}/counts?threads=${twenty}`, min: 1.0 },
@@ -300,14 +302,69 @@ async function commentBench(dist: string, threads: string[]) {
   }
 }
 
-// ---------------------------------------------------------------- main
-async function main() {
-  mkdirSync(WORK, { recursive: true });
-  console.error(`Benchmark${SMOKE ? ' (Smoke, Budgets nur informativ)' : ''} – ${new Date().toISOString()}`);
-  const dist = wants('build') ? await buildScaling() : join(WORK, `site-${SIZES[0]}`);
+// ---------------------------------------------------------------- rate limiter
+/**
+ * POST throughput with 50,000 distinct clients against the same with 100: the limiter's cost per
+ * request must not grow with the number of clients it tracks. Clients are told apart by the
+ * address the server sees (`TRUSTED_PROXIES=127.0.0.1` and one X-Forwarded-For per client).
+ */
+async function limiterBench(dist: string, thread: string) {
+  const dbPath = join(WORK, 'limiter.db');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
+  const secret = new CommentStore(openDatabase(dbPath)).secret('form-token-secret');
+  const section = 'Kommentare: Rate-Limit, POST mit vielen Absendern';
+  const ip = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+  let n = 0;
+  const posts = (clients: number): Partial<autocannon.Options> => ({
+    method: 'POST',
+    requests: [{
+      method: 'POST',
+      setupRequest: (req) => {
+        n++;
+        return {
+          ...req,
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': ip(n % clients) },
+          body: JSON.stringify({ thread, text: `Limiter-Last ${n} ${Math.random()}`, consent: true, website: '', formToken: issueFormToken(secret) }),
+        };
+      },
+    }],
+  });
+  // Each round starts a fresh server (empty limiter): the run with 100 clients, then 50,000 clients are
+  // put into the limiter (an empty body is counted, then refused by validation: cheap) and the run with
+  // 50,000 follows at once. Windows are fixed 10-minute slots: a round must not straddle a change.
+  const fewRuns: Load[] = [];
+  const manyRuns: Load[] = [];
+  for (let round = 0; round < LOAD_ROUNDS; round++) {
+    const untilChange = RATE_LIMIT_WINDOW_MS - (Date.now() % RATE_LIMIT_WINDOW_MS);
+    if (untilChange < 150_000) await new Promise((r) => setTimeout(r, untilChange + 1000));
+    const port = 4400 + Math.floor(Math.random() * 90);
+    const server = await startProcess(process.execPath, [join(ROOT, 'scripts/serve.mjs')], childEnv({ DIST_DIR: dist, PORT: String(port), HOST: '127.0.0.1', COMMENTS_DB: dbPath, COMMENTS_RATE_LIMIT: '1000000', COMMENTS_MIN_SUBMIT_SECONDS: '0', TRUSTED_PROXIES: '127.0.0.1' }), /läuft auf/);
+    try {
+      const url = `http://127.0.0.1:${port}/api/comments`;
+      // Warm up the same way the 50,000 clients are filled in below (same requests, 100 clients), so both runs start equally warm.
+      let warmed = 0;
+      await autocannon({ url, connections: 20, amount: 50_000, requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json', 'x-forwarded-for': ip(warmed++ % 100) }, body: '{}' }) }] });
+      await load(url, { ...posts(100), duration: 2 });
+      fewRuns.push(await load(url, posts(100)));
+      let filled = 0;
+      await autocannon({ url, connections: 20, amount: 50_000, requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json', 'x-forwarded-for': ip(filled++) }, body: '{}' }) }] });
+      manyRuns.push(await load(url, posts(50_000)));
+    } finally {
+      server.kill();
+    }
+  }
+  const mid = (runs: Load[]): Load => ({ rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), errors: runs.reduce((sum, r) => sum + r.errors, 0) });
+  const few = mid(fewRuns);
+  const many = mid(manyRuns);
+  console.error(`  Einzelläufe req/s – 100: ${fewRuns.map((r) => r.rps.toFixed(0)).join(', ')}; 50.000: ${manyRuns.map((r) => r.rps.toFixed(0)).join(', ')}`);
+  add(section, '100 Absender', `${few.rps.toFixed(0)} req/s, p50 ${few.p50} ms, p99 ${few.p99} ms${few.errors ? `, ${few.errors} Fehler` : ''}`);
+  add(section, '50.000 Absender', `${many.rps.toFixed(0)} req/s, p50 ${many.p50} ms, p99 ${many.p99} ms${many.errors ? `, ${many.errors} Fehler` : ''}`);
+  const ratio = many.rps / few.rps;
+  add(section, 'Verhältnis 50.000 / 100', `${ratio.toFixed(2)}x`, '≥ 0.9x', ratio >= 0.9 && many.errors === 0 && few.errors === 0);
+}
 
-  const realSite = join(WORK, 'site-real');
-  if (wants('build') || wants('weight')) await buildSite(join(ROOT, 'content'), realSite);
+// ---------------------------------------------------------------- main
+async function pageBenches(dist: string, realSite: string) {
   const realPort = 4900 + Math.floor(Math.random() * 90);
   const real = await startProcess(process.execPath, [join(ROOT, 'scripts/serve.mjs')], childEnv({ DIST_DIR: realSite, PORT: String(realPort), HOST: '127.0.0.1', COMMENTS_DB: join(WORK, 'weight.db') }), /läuft auf/);
   const genPort = realPort + 1;
@@ -321,9 +378,20 @@ async function main() {
     real.kill();
     generated.kill();
   }
+}
+
+async function main() {
+  mkdirSync(WORK, { recursive: true });
+  console.error(`Benchmark${SMOKE ? ' (Smoke, Budgets nur informativ)' : ''} – ${new Date().toISOString()}`);
+  const dist = wants('build') ? await buildScaling() : join(WORK, `site-${SIZES[0]}`);
+
+  const realSite = join(WORK, 'site-real');
+  if (wants('build') || wants('weight') || (wants('limiter') && !existsSync(realSite))) await buildSite(join(ROOT, 'content'), realSite);
+  if (wants('weight') || wants('search')) await pageBenches(dist, realSite);
   const threads = Array.from({ length: 20 }, (_, i) => `beitrag-${i + 1}`);
   if (wants('comments')) await commentBench(dist, threads);
   if (wants('publish')) await publishBench({ root: ROOT, work: WORK, smoke: SMOKE, add, startProcess });
+  if (wants('limiter')) await limiterBench(realSite, 'whatsapp-im-unternehmen');
 
   const failed = rows.filter((r) => r.pass === false);
   const lines = [

@@ -1,3 +1,18 @@
+import { format } from './format';
+
+/**
+ * Strings with placeholders, filled by `format()` (src/i18n/format.ts) on the server and in the browser:
+ * reword them freely, only keep the {placeholders}.
+ */
+const templates = {
+  commentCount: 'Kommentare: {n}',
+  replyTo: 'Antwort an {name}',
+  ownPending: 'Ihr Kommentar – {status}',
+  searchResults: '{n} Ergebnisse für „{q}“',
+  searchResultOne: '1 Ergebnis für „{q}“',
+  searchNone: 'Keine Treffer für „{q}“.',
+} as const;
+
 /** Every UI string, in one place. German, formal "Sie". */
 export const de = {
   site: {
@@ -62,12 +77,12 @@ export const de = {
   },
   comments: {
     heading: 'Diskussion',
-    count: (n: number) => `Kommentare: ${n}`,
+    count: (n: number) => format(templates.commentCount, { n }),
     empty: 'Noch keine Kommentare. Schreiben Sie den ersten!',
     loadFailed: 'Die Kommentare konnten nicht geladen werden. Bitte versuchen Sie es später noch einmal.',
     noScript: 'Ohne JavaScript lesen und schreiben Sie Kommentare auf einer eigenen Seite:',
     formHeading: 'Kommentar schreiben',
-    replyHeading: (author: string) => `Antwort an ${author}`,
+    replyHeading: (author: string) => format(templates.replyTo, { name: author }),
     author: 'Name (freiwillig)',
     authorHint: 'Ohne Angabe erscheinen Sie als „Gast“. Höchstens 80 Zeichen.',
     text: 'Ihr Kommentar',
@@ -92,12 +107,14 @@ export const de = {
     reported: 'Danke, die Moderation sieht sich den Kommentar an.',
     pending: 'Danke! Ihr Kommentar wartet auf Freigabe.',
     published: 'Danke! Ihr Kommentar ist veröffentlicht.',
-    replyTo: (author: string) => `Antwort an ${author}`,
+    replyTo: (author: string) => format(templates.replyTo, { name: author }),
     guest: 'Gast',
     pageTitle: (title: string) => `Kommentare zu „${title}“`,
     backToArticle: 'Zurück zum Beitrag',
     errorSummary: 'Bitte prüfen Sie Ihre Eingaben:',
     facebook: 'Sie diskutieren lieber auf Facebook? Die Innung ist auch dort:',
+    yourComment: 'Ihr Kommentar',
+    edited: 'Geändert',
   },
   search: {
     open: 'Suche',
@@ -118,8 +135,8 @@ export const de = {
     sort: 'Sortierung',
     sortRelevance: 'Relevanz',
     sortDate: 'Neueste zuerst',
-    results: (n: number, q: string) => (n === 1 ? `1 Ergebnis für „${q}“` : `${n} Ergebnisse für „${q}“`),
-    noResults: (q: string) => `Keine Treffer für „${q}“.`,
+    results: (n: number, q: string) => format(n === 1 ? templates.searchResultOne : templates.searchResults, { n, q }),
+    noResults: (q: string) => format(templates.searchNone, { q }),
     suggestions: 'Versuchen Sie einen allgemeineren Begriff, prüfen Sie die Schreibweise oder probieren Sie: ',
     suggestionWords: ['datenschutz', 'whatsapp', 'threema', 'adressbuch', 'avv'],
     loading: 'Suche wird geladen …',
@@ -150,6 +167,8 @@ export const de = {
     reportReason: 'Meldegrund',
     done: 'Erledigt.',
     loggedOut: 'Abgemeldet.',
+    edited: 'Geändert',
+    editedNote: 'Nach der Freigabe vom Verfasser geändert',
   },
   apiErrors: {
     invalid_json: 'Die Anfrage enthält kein gültiges JSON.',
@@ -177,6 +196,8 @@ export const de = {
     invalid_status: 'Unbekannter Status. Erlaubt sind pending, approved und rejected.',
     method_not_allowed: 'Diese Methode ist hier nicht erlaubt.',
     internal: 'Auf dem Server ist ein Fehler aufgetreten. Ihr Kommentar wurde nicht gespeichert.',
+    form_token_used: 'Dieses Formular wurde schon abgeschickt. Für einen weiteren Kommentar laden Sie die Seite bitte neu.',
+    too_many_attempts: 'Zu viele falsche Anmeldeversuche. Bitte warten Sie einige Minuten.',
   },
   editor: {
     title: 'Redaktion',
@@ -225,6 +246,7 @@ export const de = {
     notFound: 'Unbekannte Adresse der Redaktion.',
     failed: 'Auf dem Server ist ein Fehler aufgetreten. Es wurde nichts geändert.',
   },
+  templates,
 } as const;
 
 export type Dictionary = typeof de;

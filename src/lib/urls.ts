@@ -20,6 +20,28 @@ export const routes = {
   rss: () => url('rss.xml'),
 };
 
+/**
+ * Origin of the comment API and the server-rendered comment pages: `COMMENTS_API_ORIGIN` at build
+ * time, for static pages uploaded to another host; empty means the site's own origin. In the browser
+ * the origin arrives in the markup (data-api-origin), so this reads '' there.
+ */
+export function commentsApiOrigin(): string {
+  const value = typeof process === 'undefined' ? '' : (process.env.COMMENTS_API_ORIGIN ?? '');
+  return value.trim().replace(/\/+$/, '');
+}
+
+/** Paths of the comment API (prefix them with the API origin where pages and API may live apart). */
+export const apiRoutes = {
+  comments: () => url('api/comments'),
+  comment: (id: number | string) => url(`api/comments/${id}`),
+  report: (id: number | string) => url(`api/comments/${id}/report`),
+  formToken: () => url('api/comments/form-token'),
+  counts: (threads: readonly string[]) => url(`api/comments/counts?threads=${threads.map(encodeURIComponent).join(',')}`),
+  adminList: (status: string) => url(`api/admin/comments?status=${encodeURIComponent(status)}`),
+  adminComment: (id: number | string) => url(`api/admin/comments/${id}`),
+  adminAction: (id: number | string, action: 'approve' | 'reject' | 'export') => url(`api/admin/comments/${id}/${action}`),
+};
+
 /** Absolute URL for canonical links, feeds and Open Graph. */
 export function absoluteUrl(path: string, site: string | URL): string {
   return new URL(path, site).toString();

@@ -97,6 +97,19 @@ describe('site search in Chromium', () => {
     await page.close();
   });
 
+  it('one Escape closes the dialog with text typed, keeps the text, and returns focus to the search button', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(`${session.server.url}/`);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('threema');
+    await page.locator('site-search [data-result-link]').first().waitFor();
+    await page.keyboard.press('Escape');
+    expect(await page.locator('dialog[data-search-dialog]').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-open'))).toBe(true);
+    expect(await page.inputValue('#site-search-input')).toBe('threema');
+    await page.close();
+  });
+
   it('without JavaScript the search page says so and links to the topic index', async () => {
     const context = await session.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

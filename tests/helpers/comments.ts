@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const THREAD = 'whatsapp-im-unternehmen';
-export const ADMIN = 'test-admin-token-0123456789';
+export const ADMIN = 'test-admin-token-0123456789abcdef-long-enough';
 
 export function tempDb(): string {
   return join(mkdtempSync(join(tmpdir(), 'innungswissen-')), 'comments.db');

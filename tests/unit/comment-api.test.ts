@@ -3,7 +3,7 @@ import { openDatabase } from '../../src/lib/comments/db';
 import { CommentStore } from '../../src/lib/comments/store';
 import { createCommentApi } from '../../src/lib/comments/api';
 import { readSettings } from '../../src/lib/comments/settings';
-import { tempDb } from '../helpers/comments';
+import { ADMIN, tempDb } from '../helpers/comments';
 
 /** The API handlers on a real SQLite file with a clock we can move. */
 function setup() {
@@ -11,7 +11,7 @@ function setup() {
   const store = new CommentStore(openDatabase(tempDb()));
   const api = createCommentApi({
     store,
-    settings: { ...readSettings({ COMMENTS_ADMIN_TOKEN: 'a', COMMENTS_MIN_SUBMIT_SECONDS: '0' }, 30) },
+    settings: { ...readSettings({ COMMENTS_ADMIN_TOKEN: ADMIN, COMMENTS_MIN_SUBMIT_SECONDS: '0' }, 30) },
     threads: async () => new Set(['beitrag']),
     siteOrigin: 'https://innung.example',
     commentsPage: (slug) => `/beitraege/${slug}/kommentare/`,
@@ -24,7 +24,7 @@ function setup() {
     return (await response.json()) as { id: number; editToken: string };
   };
   const edit = (id: number, token: string) =>
-    api.patch(new Request(`http://x/api/comments/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', 'x-edit-token': token }, body: JSON.stringify({ text: 'neu' }) }), String(id));
+    api.patch(new Request(`http://x/api/comments/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', 'x-edit-token': token }, body: JSON.stringify({ text: 'neu' }) }), String(id), '192.0.2.1');
   return { api, store, advance, post, edit };
 }
 
@@ -67,7 +67,7 @@ describe('failures inside the API', () => {
     const store = new CommentStore(openDatabase(tempDb()));
     const api = createCommentApi({
       store,
-      settings: readSettings({ COMMENTS_MIN_SUBMIT_SECONDS: '0', COMMENTS_ADMIN_TOKEN: 'a' }, 30),
+      settings: readSettings({ COMMENTS_MIN_SUBMIT_SECONDS: '0', COMMENTS_ADMIN_TOKEN: ADMIN }, 30),
       threads: async () => new Set(['beitrag']),
       siteOrigin: 'https://innung.example',
       commentsPage: (slug) => `/beitraege/${slug}/kommentare/`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateNewComment } from '../../src/lib/comments/validate';
-import { RateLimiter } from '../../src/lib/comments/rate-limit';
+import { RATE_LIMIT_WINDOW_MS, RateLimiter } from '../../src/lib/comments/rate-limit';
 import { checkFormToken, issueFormToken } from '../../src/lib/comments/tokens';
 import { readSettings } from '../../src/lib/comments/settings';
 
@@ -39,25 +39,26 @@ describe('form token', () => {
   it('is refused when posted sooner than the minimum time, accepted afterwards', () => {
     const token = issueFormToken('secret', 1_000_000);
     expect(checkFormToken('secret', token, 3, 1_002_000)).toEqual({ ok: false, code: 'too_fast' });
-    expect(checkFormToken('secret', token, 3, 1_003_000)).toEqual({ ok: true });
+    expect(checkFormToken('secret', token, 3, 1_003_000)).toMatchObject({ ok: true, expiresAt: 1_000_000 + 2 * 3600_000 });
   });
 
-  it('is refused when missing, forged or a day old', () => {
+  it('is refused when missing, forged or older than two hours', () => {
     const token = issueFormToken('secret', 1_000_000);
     expect(checkFormToken('secret', undefined, 3, 1_010_000)).toEqual({ ok: false, code: 'invalid_form_token' });
     expect(checkFormToken('other-secret', token, 3, 1_010_000)).toEqual({ ok: false, code: 'invalid_form_token' });
     expect(checkFormToken('secret', token.replace(/^\d+/, '999999'), 0, 1_010_000)).toEqual({ ok: false, code: 'invalid_form_token' });
-    expect(checkFormToken('secret', token, 3, 1_000_000 + 25 * 3600_000)).toEqual({ ok: false, code: 'invalid_form_token' });
+    expect(checkFormToken('secret', token, 3, 1_000_000 + 2 * 3600_000)).toMatchObject({ ok: true });
+    expect(checkFormToken('secret', token, 3, 1_000_000 + 2 * 3600_000 + 1)).toEqual({ ok: false, code: 'invalid_form_token' });
   });
 });
 
 describe('rate limit', () => {
-  it('allows 5 writes per client in 10 minutes and says how long to wait', () => {
+  it('allows 5 writes per client in a 10-minute window and says how long to wait', () => {
     const limiter = new RateLimiter(5);
     for (let i = 0; i < 5; i++) expect(limiter.take('203.0.113.7', 1000 + i)).toBe(0);
-    expect(limiter.take('203.0.113.7', 60_000)).toBe(541);
+    expect(limiter.take('203.0.113.7', 60_000)).toBe(540);
     expect(limiter.take('198.51.100.1', 60_000)).toBe(0);
-    expect(limiter.take('203.0.113.7', 1000 + 600_000)).toBe(0);
+    expect(limiter.take('203.0.113.7', RATE_LIMIT_WINDOW_MS)).toBe(0);
   });
 
   it('keeps a keyed hash, never the address', () => {
@@ -88,5 +89,10 @@ describe('settings', () => {
   it('explains a wrong value in German', () => {
     expect(() => readSettings({ COMMENTS_MODERATION: 'sofort' }, 30)).toThrow('COMMENTS_MODERATION muss „pre“ oder „post“ sein');
     expect(() => readSettings({ COMMENTS_RATE_LIMIT: 'viele' }, 30)).toThrow('COMMENTS_RATE_LIMIT muss eine Zahl');
+  });
+
+  it('refuses a moderation key shorter than 32 characters, saying how to make one', () => {
+    expect(() => readSettings({ COMMENTS_ADMIN_TOKEN: 'geheim' }, 30)).toThrow(/COMMENTS_ADMIN_TOKEN ist zu kurz \(6 Zeichen, nötig sind mindestens 32\).*openssl rand -base64 32/);
+    expect(readSettings({ COMMENTS_ADMIN_TOKEN: 'x'.repeat(32) }, 30).adminToken).toBe('x'.repeat(32));
   });
 });

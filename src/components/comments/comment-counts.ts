@@ -1,20 +1,28 @@
-/** Fills every "Kommentare lesen" link on a page with "Kommentare: N" from one request. */
+/**
+ * Fills every "Kommentare lesen" link on a page with "Kommentare: N" from one request, and clears
+ * expired edit keys from this browser's storage on every page that lists or shows articles.
+ */
+import { format } from '../../i18n/format';
+import { apiRoutes } from '../../lib/urls';
+import { readOwn } from './own-comments';
+
+readOwn(); // removes entries whose 15-minute edit window has passed
+
 const links = [...document.querySelectorAll<HTMLElement>('[data-comment-count]')];
 const threads = [...new Set(links.map((l) => l.dataset.commentCount!))];
 if (threads.length > 0) {
-  const label = document.documentElement.dataset.countLabel ?? 'Kommentare: {n}';
-  fetch(`/api/comments/counts?threads=${threads.map(encodeURIComponent).join(',')}`)
+  const origin = links[0]!.dataset.apiOrigin ?? '';
+  fetch(`${origin}${apiRoutes.counts(threads)}`)
     .then((r) => (r.ok ? (r.json() as Promise<{ counts: Record<string, number> }>) : null))
     .then((body) => {
       if (!body) return;
       for (const link of links) {
-        const n = body.counts[link.dataset.commentCount!];
+        const thread = link.dataset.commentCount!;
+        const n = Object.hasOwn(body.counts, thread) ? body.counts[thread] : undefined;
         const target = link.querySelector('[data-count-label]');
-        if (n !== undefined && target) target.textContent = label.replace('{n}', String(n));
+        const template = (JSON.parse(link.dataset.strings ?? '{}') as { count?: string }).count;
+        if (n !== undefined && target && template) target.textContent = format(template, { n });
       }
     })
     .catch(() => undefined);
 }
-
-// A module, so its declarations stay local.
-export {};

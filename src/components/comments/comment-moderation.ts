@@ -2,8 +2,10 @@
  * <comment-moderation>: the moderation page. The admin token lives in sessionStorage for this
  * tab only; every action is a call to /api/admin/comments with it as a Bearer token.
  */
+import { apiRoutes, routes } from '../../lib/urls';
+
 type Strings = Record<string, string>;
-interface Item { id: number; thread: string; author: string; html: string; createdAt: string; status: string; reportReason: string | null; reportCount: number }
+interface Item { id: number; thread: string; author: string; html: string; createdAt: string; status: string; reportReason: string | null; reportCount: number; edited?: boolean }
 
 const TOKEN_KEY = 'innungswissen:admin-token';
 
@@ -45,6 +47,11 @@ class CommentModeration extends HTMLElement {
     if (sessionStorage.getItem(TOKEN_KEY)) void this.load();
   }
 
+  /** A dictionary string by key, own properties only. */
+  private s(key: string): string {
+    return Object.hasOwn(this.strings, key) ? this.strings[key]! : '';
+  }
+
   private q<T extends HTMLElement = HTMLElement>(selector: string): T {
     return this.querySelector<T>(selector)!;
   }
@@ -66,8 +73,8 @@ class CommentModeration extends HTMLElement {
   private async load(): Promise<void> {
     const error = this.q('[data-error]');
     error.textContent = '';
-    const response = await this.call(`/api/admin/comments?status=${this.current}`);
-    const body = (await response.json()) as { comments?: Item[]; counts?: { pending: number; reported: number }; error?: { message: string } };
+    const response = await this.call(apiRoutes.adminList(this.current));
+    const body = (await response.json()) as { comments?: Item[]; counts?: { pending: number; reported: number; edited?: number }; error?: { message: string } };
     if (!response.ok || !body.comments) {
       error.textContent = body.error?.message ?? '';
       sessionStorage.removeItem(TOKEN_KEY);
@@ -77,6 +84,7 @@ class CommentModeration extends HTMLElement {
     this.q('[data-panel]').hidden = false;
     this.q('[data-count-for="pending"]').textContent = `(${body.counts?.pending ?? 0})`;
     this.q('[data-count-for="reported"]').textContent = `(${body.counts?.reported ?? 0})`;
+    this.q('[data-count-for="edited"]').textContent = `(${body.counts?.edited ?? 0})`;
     this.render(body.comments);
   }
 
@@ -94,24 +102,27 @@ class CommentModeration extends HTMLElement {
       const node = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
       node.dataset.commentId = String(item.id);
       node.querySelector('[data-field="author"]')!.textContent = item.author;
-      const time = node.querySelector<HTMLTimeElement>('[data-field="createdAt"]')!;
+      // The template holds a placeholder: an empty <time> would be invalid HTML.
+      const time = document.createElement('time');
+      node.querySelector('[data-field="createdAt"]')!.replaceWith(time);
       time.dateTime = item.createdAt;
       time.textContent = new Date(item.createdAt).toLocaleString('de-DE', { dateStyle: 'medium', timeStyle: 'short' });
       const link = node.querySelector<HTMLAnchorElement>('[data-field="thread"]')!;
-      link.href = `/beitraege/${item.thread}/`;
+      link.href = routes.post(item.thread);
       link.textContent = item.thread;
       // The HTML was sanitised on the server when the comment was stored.
       node.querySelector('[data-field="html"]')!.innerHTML = item.html;
-      for (const label of node.querySelectorAll<HTMLElement>('[data-label]')) label.textContent = this.strings[label.dataset.label!] ?? '';
+      for (const label of node.querySelectorAll<HTMLElement>('[data-label]')) label.textContent = this.s(label.dataset.label!);
+      if (item.edited) node.querySelector<HTMLElement>('[data-edited-box]')!.hidden = false;
       if (item.reportCount > 0) {
         node.querySelector<HTMLElement>('[data-report-box]')!.hidden = false;
         node.querySelector('[data-field="reportReason"]')!.textContent = item.reportReason ?? '';
       }
       for (const button of node.querySelectorAll<HTMLButtonElement>('[data-action]')) {
         const action = button.dataset.action!;
-        button.textContent = this.strings[action] ?? action;
-        button.setAttribute('aria-label', `${this.strings[action]}: ${item.author}, ${time.textContent}`);
-        if ((action === 'approve' && item.status === 'approved' && item.reportCount === 0) || (action === 'reject' && item.status === 'rejected')) button.remove();
+        button.textContent = this.s(action) || action;
+        button.setAttribute('aria-label', `${this.s(action)}: ${item.author}, ${time.textContent}`);
+        if ((action === 'approve' && item.status === 'approved' && item.reportCount === 0 && !item.edited) || (action === 'reject' && item.status === 'rejected')) button.remove();
       }
       list.append(node);
     }
@@ -122,7 +133,7 @@ class CommentModeration extends HTMLElement {
     const id = article.dataset.commentId!;
     const action = button.dataset.action!;
     if (action === 'export') {
-      const response = await this.call(`/api/admin/comments/${id}/export`);
+      const response = await this.call(apiRoutes.adminAction(id, 'export'));
       const blob = new Blob([await response.text()], { type: 'application/json' });
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
@@ -132,7 +143,7 @@ class CommentModeration extends HTMLElement {
       return;
     }
     if (action === 'delete' && !window.confirm(this.strings.deleteConfirm ?? '')) return;
-    const response = action === 'delete' ? await this.call(`/api/admin/comments/${id}`, 'DELETE') : await this.call(`/api/admin/comments/${id}/${action}`, 'POST');
+    const response = action === 'delete' ? await this.call(apiRoutes.adminComment(id), 'DELETE') : await this.call(apiRoutes.adminAction(id, action === 'approve' ? 'approve' : 'reject'), 'POST');
     if (response.ok) {
       this.q('[data-status]').textContent = this.strings.done ?? '';
       await this.load();

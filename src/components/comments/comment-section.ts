@@ -1,37 +1,29 @@
 /**
  * <comment-section>: loads the server-rendered comment list, posts the form as JSON, shows
  * errors next to their fields, and lets authors edit or delete their comment for 15 minutes.
- * The edit token is the only thing this site keeps in the browser (localStorage).
+ * Markup comes from <template>s in CommentSection.astro, strings from its data-strings, the rules
+ * from src/lib/comments/rules.ts (the server's own), the API paths from src/lib/urls.ts.
  */
-const STORE_KEY = 'innungswissen:edit-tokens';
-const EDIT_WINDOW_MS = 15 * 60 * 1000;
+import { LIMITS } from '../../lib/comments/rules';
+import { apiRoutes } from '../../lib/urls';
+import { format, formatParts } from '../../i18n/format';
+import { forgetOwn, readOwn, rememberOwn, scheduleExpiry, updateOwn } from './own-comments';
 
-interface OwnComment { token: string; createdAt: number; thread: string; text: string; status: string }
 type Strings = Record<string, string>;
 interface ApiErrorBody { error?: { code: string; message: string; fields?: Array<{ field: string; message: string }> } }
 
-function readOwn(): Record<string, OwnComment> {
-  try {
-    const all = JSON.parse(localStorage.getItem(STORE_KEY) ?? '{}') as Record<string, OwnComment>;
-    const now = Date.now();
-    return Object.fromEntries(Object.entries(all).filter(([, c]) => now - c.createdAt < EDIT_WINDOW_MS));
-  } catch {
-    return {};
-  }
-}
-
-function writeOwn(own: Record<string, OwnComment>): void {
-  if (Object.keys(own).length === 0) localStorage.removeItem(STORE_KEY);
-  else localStorage.setItem(STORE_KEY, JSON.stringify(own));
-}
+/** A new form token well before the old one (good for 2 hours) runs out. */
+const TOKEN_REFRESH_MS = 30 * 60 * 1000;
 
 class CommentSection extends HTMLElement {
   private strings: Strings = {};
   private form!: HTMLFormElement;
   private status!: HTMLElement;
+  private apiOrigin = '';
 
   connectedCallback(): void {
     this.strings = JSON.parse(this.dataset.strings ?? '{}') as Strings;
+    this.apiOrigin = this.dataset.apiOrigin ?? '';
     this.form = this.querySelector('form[data-comment-form]')!;
     this.status = this.querySelector('[data-status]')!;
     this.form.addEventListener('submit', (event) => {
@@ -54,10 +46,21 @@ class CommentSection extends HTMLElement {
       this.form.hidden = false;
       this.renderOwnPending();
     });
+    window.setInterval(() => void this.refreshToken(), TOKEN_REFRESH_MS);
+    scheduleExpiry(() => this.renderOwn());
   }
 
   private t(key: string, values: Record<string, string | number> = {}): string {
-    return Object.entries(values).reduce((s, [k, v]) => s.replace(`{${k}}`, String(v)), this.strings[key] ?? key);
+    return format(Object.hasOwn(this.strings, key) ? this.strings[key]! : key, values);
+  }
+
+  private api(path: string): string {
+    return `${this.apiOrigin}${path}`;
+  }
+
+  private clone<T extends HTMLElement = HTMLElement>(name: string): T {
+    const template = this.querySelector<HTMLTemplateElement>(`template[data-template="${name}"]`)!;
+    return template.content.firstElementChild!.cloneNode(true) as T;
   }
 
   private async loadList(): Promise<void> {
@@ -78,9 +81,13 @@ class CommentSection extends HTMLElement {
   }
 
   private async refreshToken(): Promise<void> {
-    const response = await fetch('/api/comments/form-token');
-    const { token } = (await response.json()) as { token: string };
-    this.form.querySelector<HTMLInputElement>('[data-form-token]')!.value = token;
+    try {
+      const response = await fetch(this.api(apiRoutes.formToken()));
+      const { token } = (await response.json()) as { token: string };
+      this.form.querySelector<HTMLInputElement>('[data-form-token]')!.value = token;
+    } catch {
+      // Offline for a moment: the next refresh or the error on posting says so.
+    }
   }
 
   private onClick(event: Event): void {
@@ -99,7 +106,15 @@ class CommentSection extends HTMLElement {
     this.form.querySelector<HTMLInputElement>('[data-parent-id]')!.value = parentId ?? '';
     this.form.querySelector<HTMLElement>('[data-reply-info]')!.hidden = parentId === null;
     const heading = this.form.querySelector<HTMLElement>('[data-form-heading]')!;
-    heading.textContent = parentId ? this.t('replyHeading', { name: author }) : this.t('formHeading');
+    if (parentId) {
+      // The name in its own <bdi>, so a right-to-left name cannot turn the heading around.
+      heading.replaceChildren(...formatParts(this.strings.replyHeading ?? '', { name: author }).map((part) => {
+        if (!part.value) return document.createTextNode(part.text);
+        const bdi = document.createElement('bdi');
+        bdi.textContent = part.text;
+        return bdi;
+      }));
+    } else heading.textContent = this.t('formHeading');
     this.form.querySelector('textarea')!.focus();
   }
 
@@ -118,6 +133,7 @@ class CommentSection extends HTMLElement {
     }
     let firstField: HTMLElement | null = null;
     for (const field of error.fields ?? []) {
+      if (!/^[a-z]+$/i.test(field.field)) continue;
       const slot = this.form.querySelector<HTMLElement>(`[data-error-for="${field.field}"]`);
       const input = this.form.querySelector<HTMLElement>(`[name="${field.field}"]`);
       if (slot) slot.textContent = field.message;
@@ -143,11 +159,11 @@ class CommentSection extends HTMLElement {
       website: String(data.get('website') ?? ''),
       formToken: String(data.get('formToken') ?? ''),
     };
-    // The same rules the server applies, checked first so a slip needs no round trip.
+    // The same limits the server applies (rules.ts), checked first so a slip needs no round trip.
     const fields: Array<{ field: string; message: string }> = [];
-    if (payload.author.trim().length > 80) fields.push({ field: 'author', message: this.t('author_too_long') });
+    if (payload.author.trim().length > LIMITS.authorMax) fields.push({ field: 'author', message: this.t('author_too_long') });
     if (!payload.text.trim()) fields.push({ field: 'text', message: this.t('text_required') });
-    else if (payload.text.trim().length > 5000) fields.push({ field: 'text', message: this.t('text_too_long') });
+    else if (payload.text.trim().length > LIMITS.textMax) fields.push({ field: 'text', message: this.t('text_too_long') });
     if (!payload.consent) fields.push({ field: 'consent', message: this.t('consent_required') });
     if (fields.length > 0) {
       this.showErrors({ error: { code: 'invalid', message: this.t('invalid'), fields } });
@@ -156,24 +172,24 @@ class CommentSection extends HTMLElement {
     button.disabled = true;
     button.textContent = this.t('submitting');
     try {
-      const response = await fetch('/api/comments', {
+      const response = await fetch(this.api(apiRoutes.comments()), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(payload),
       });
       const body = (await response.json()) as ApiErrorBody & { id?: number; status?: string; editToken?: string };
+      // Each form token posts once: whatever the answer, the next attempt gets a fresh one.
+      await this.refreshToken();
       if (response.status !== 201 || !body.id || !body.editToken) {
         this.showErrors(body);
-        if (body.error?.code === 'invalid_form_token') await this.refreshToken();
         return;
       }
-      const own = readOwn();
-      own[String(body.id)] = { token: body.editToken, createdAt: Date.now(), thread: this.dataset.thread!, text: payload.text, status: body.status! };
-      writeOwn(own);
+      rememberOwn(String(body.id), { token: body.editToken, createdAt: Date.now(), thread: this.dataset.thread!, text: payload.text, status: body.status! });
+      scheduleExpiry(() => this.renderOwn());
       this.form.reset();
       this.setReply(null, '');
       this.status.textContent = body.status === 'approved' ? this.t('published') : this.t('pending');
-      await Promise.all([this.loadList(), this.refreshToken()]);
+      await this.loadList();
       this.renderOwnPending();
     } catch {
       this.form.querySelector('[data-form-errors]')!.textContent = this.t('internal');
@@ -184,25 +200,22 @@ class CommentSection extends HTMLElement {
   }
 
   private ownActions(id: string): HTMLElement {
-    const wrap = document.createElement('span');
-    wrap.className = 'flex gap-4';
-    for (const [action, label] of [['edit', this.t('edit')], ['delete', this.t('delete')]] as const) {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'min-h-11 text-brand-dark underline';
-      button.dataset.ownAction = action;
-      button.dataset.commentRef = id;
-      button.textContent = label;
-      wrap.append(button);
-    }
-    return wrap;
+    const actions = this.clone('own-actions');
+    for (const button of actions.querySelectorAll<HTMLButtonElement>('[data-own-action]')) button.dataset.commentRef = id;
+    return actions;
   }
 
   /** Listed comments of this author get edit and delete while the window is open. */
   private decorateOwn(): void {
+    for (const old of this.querySelectorAll('[data-comment-list] [data-own-actions]')) old.remove();
     for (const id of Object.keys(readOwn())) {
-      this.querySelector(`[data-comment-list] [data-comment-id="${id}"] [data-comment-actions]`)?.append(this.ownActions(id));
+      this.querySelector(`[data-comment-list] [data-comment-id="${CSS.escape(id)}"] [data-comment-actions]`)?.append(this.ownActions(id));
     }
+  }
+
+  private renderOwn(): void {
+    this.decorateOwn();
+    this.renderOwnPending();
   }
 
   /** A comment waiting for approval is not listed yet; show it to its author only. */
@@ -210,38 +223,27 @@ class CommentSection extends HTMLElement {
     const box = this.querySelector<HTMLElement>('[data-own-pending]')!;
     box.replaceChildren();
     for (const [id, own] of Object.entries(readOwn())) {
-      if (own.thread !== this.dataset.thread || this.querySelector(`[data-comment-list] [data-comment-id="${id}"]`)) continue;
-      const article = document.createElement('article');
-      article.className = 'mt-4 rounded-lg border border-dashed border-slate-400 p-4';
+      if (own.thread !== this.dataset.thread || this.querySelector(`[data-comment-list] [data-comment-id="${CSS.escape(id)}"]`)) continue;
+      const article = this.clone('own-pending');
       article.dataset.commentId = id;
-      article.dataset.ownComment = '';
-      const heading = document.createElement('p');
-      heading.className = 'text-sm font-semibold';
-      heading.textContent = `${this.t('yourComment')} – ${this.t('pending')}`;
-      const text = document.createElement('p');
-      text.className = 'mt-2 whitespace-pre-line';
-      text.dataset.ownText = '';
-      text.textContent = own.text;
-      const actions = document.createElement('div');
-      actions.dataset.commentActions = '';
-      actions.append(this.ownActions(id));
-      article.append(heading, text, actions);
+      article.querySelector('[data-own-heading]')!.textContent = this.t('ownPending', { status: this.t('pending') });
+      article.querySelector('[data-own-text]')!.textContent = own.text;
+      article.querySelector('[data-comment-actions]')!.append(this.ownActions(id));
       box.append(article);
     }
   }
 
   private async ownAction(button: HTMLButtonElement): Promise<void> {
     const id = button.dataset.commentRef!;
-    const own = readOwn()[id];
+    const all = readOwn();
+    const own = Object.hasOwn(all, id) ? all[id] : undefined;
     if (!own) return;
     const article = button.closest<HTMLElement>('[data-comment-id]')!;
     if (button.dataset.ownAction === 'delete') {
       if (!window.confirm(this.t('deleteConfirm'))) return;
-      const response = await fetch(`/api/comments/${id}`, { method: 'DELETE', headers: { 'X-Edit-Token': own.token } });
+      const response = await fetch(this.api(apiRoutes.comment(id)), { method: 'DELETE', headers: { 'X-Edit-Token': own.token } });
       if (response.status === 204) {
-        const all = readOwn();
-        delete all[id];
-        writeOwn(all);
+        forgetOwn(id);
         article.remove();
         this.status.textContent = this.t('deleted');
         await this.loadList();
@@ -251,35 +253,24 @@ class CommentSection extends HTMLElement {
       return;
     }
     // Edit in place: a labelled textarea and a save button.
-    const editor = document.createElement('form');
-    editor.className = 'mt-2 space-y-2';
-    const label = document.createElement('label');
-    label.className = 'block font-semibold';
-    label.textContent = this.t('edit');
-    const area = document.createElement('textarea');
-    area.className = 'mt-1 block w-full rounded border border-slate-500 p-2';
-    area.rows = 4;
+    const editor = this.clone<HTMLFormElement>('editor');
+    const area = editor.querySelector('textarea')!;
     area.value = own.text;
-    label.append(area);
-    const save = document.createElement('button');
-    save.type = 'submit';
-    save.className = 'btn';
-    save.textContent = this.t('save');
-    editor.append(label, save);
     button.closest('[data-comment-actions]')!.before(editor);
     area.focus();
     editor.addEventListener('submit', async (event) => {
       event.preventDefault();
-      const response = await fetch(`/api/comments/${id}`, {
+      const response = await fetch(this.api(apiRoutes.comment(id)), {
         method: 'PATCH',
         headers: { 'Content-Type': 'application/json', 'X-Edit-Token': own.token },
         body: JSON.stringify({ text: area.value }),
       });
       if (response.ok) {
-        const all = readOwn();
-        if (all[id]) all[id].text = area.value;
-        writeOwn(all);
-        this.status.textContent = this.t('updated');
+        const body = (await response.json()) as { status?: string };
+        updateOwn(id, { text: area.value, ...(body.status ? { status: body.status } : {}) });
+        // An approved comment changed under prior moderation waits for approval again.
+        this.status.textContent = body.status === 'pending' ? this.t('pending') : this.t('updated');
+        editor.remove();
         await this.loadList();
         this.renderOwnPending();
       } else {

@@ -2,6 +2,15 @@
  * Loads Pagefind on first use and renders its results into our own, German markup.
  * Shared by the search dialog (<site-search>) and the search page (<search-page>).
  */
+import { format } from '../../i18n/format';
+
+/** Splits an element's data-strings (the one way strings reach it) into plain strings and the result-type labels. */
+export function parseSearchStrings(json: string | undefined): { strings: Record<string, string>; typeLabels: Record<string, string> } {
+  const { typeLabels = {}, ...rest } = JSON.parse(json ?? '{}') as { typeLabels?: Record<string, string> } & Record<string, unknown>;
+  const strings = Object.fromEntries(Object.entries(rest).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  return { strings, typeLabels };
+}
+
 export interface SubResult { title: string; url: string; excerpt: string }
 export interface ResultData {
   url: string;
@@ -54,7 +63,7 @@ export async function runSearch(query: Query): Promise<{ total: number; data: Re
 /** "3 Ergebnisse für „x“" / "Keine Treffer für „x“." from the dictionary strings handed to the element. */
 export function statusText(strings: Record<string, string>, total: number, term: string): string {
   const template = total === 0 ? strings.none : total === 1 ? strings.one : strings.results;
-  return (template ?? '').replace('{n}', String(total)).replace('{q}', term);
+  return format(template ?? '', { n: total, q: term });
 }
 
 const dateFormat = new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -68,12 +77,15 @@ export function renderResults(list: HTMLElement, template: HTMLTemplateElement, 
       link.href = result.url;
       item.querySelector('[data-result-title]')!.textContent = result.meta.title ?? result.url;
       const type = result.filters.Typ?.[0];
-      item.querySelector('[data-result-type]')!.textContent = type ? (typeLabels[type] ?? type) : '';
-      const time = item.querySelector<HTMLTimeElement>('[data-result-date]')!;
+      item.querySelector('[data-result-type]')!.textContent = type ? ((Object.hasOwn(typeLabels, type) ? typeLabels[type] : undefined) ?? type) : '';
+      // The template holds a placeholder, not an empty <time> (which is invalid HTML); the element is made here.
+      const slot = item.querySelector<HTMLElement>('[data-result-date]')!;
       if (result.meta.date) {
+        const time = document.createElement('time');
         time.dateTime = result.meta.date;
         time.textContent = dateFormat.format(new Date(`${result.meta.date}T00:00:00Z`));
-      } else time.remove();
+        slot.replaceWith(time);
+      } else slot.remove();
       item.querySelector('[data-result-excerpt]')!.innerHTML = result.excerpt;
       const subs = item.querySelector<HTMLElement>('[data-result-subs]')!;
       for (const sub of result.sub_results.filter((s) => s.url !== result.url).slice(0, 3)) {

@@ -2,7 +2,7 @@
  * <search-page>: /suche/ with the query, filters and sort in the URL (?q=…&Typ=…&sortierung=datum),
  * so a search can be linked and survives a reload.
  */
-import { arrowNavigation, loadPagefind, renderResults, runSearch, statusText } from './search-client';
+import { arrowNavigation, loadPagefind, parseSearchStrings, renderResults, runSearch, statusText } from './search-client';
 
 class SearchPage extends HTMLElement {
   private strings: Record<string, string> = {};
@@ -13,8 +13,7 @@ class SearchPage extends HTMLElement {
   private generation = 0;
 
   connectedCallback(): void {
-    this.strings = JSON.parse(this.dataset.strings ?? '{}') as Record<string, string>;
-    this.typeLabels = JSON.parse(this.dataset.typeLabels ?? '{}') as Record<string, string>;
+    ({ strings: this.strings, typeLabels: this.typeLabels } = parseSearchStrings(this.dataset.strings));
     this.groups = JSON.parse(this.dataset.filterGroups ?? '[]') as Array<[string, string]>;
     this.querySelector<HTMLElement>('[data-no-js]')!.remove();
     const form = this.querySelector<HTMLFormElement>('[data-search-form]')!;
@@ -61,7 +60,7 @@ class SearchPage extends HTMLElement {
           box.name = key;
           box.value = value;
           box.checked = chosen.includes(value);
-          row.append(box, `${this.typeLabels[value] ?? value} (${count})`);
+          row.append(box, `${(Object.hasOwn(this.typeLabels, value) ? this.typeLabels[value] : undefined) ?? value} (${count})`);
           fieldset.append(row);
         }
         slots.append(fieldset);

@@ -2,7 +2,7 @@
  * <site-search>: the header's search dialog. Opens with the button, Ctrl+K / Cmd+K or "/";
  * Pagefind is loaded only when it first opens. Escape closes it and focus returns to the button.
  */
-import { arrowNavigation, renderResults, runSearch, statusText } from './search-client';
+import { arrowNavigation, parseSearchStrings, renderResults, runSearch, statusText } from './search-client';
 
 class SiteSearch extends HTMLElement {
   private dialog!: HTMLDialogElement;
@@ -14,8 +14,7 @@ class SiteSearch extends HTMLElement {
   private timer: number | undefined;
 
   connectedCallback(): void {
-    this.strings = JSON.parse(this.dataset.strings ?? '{}') as Record<string, string>;
-    this.typeLabels = JSON.parse(this.dataset.typeLabels ?? '{}') as Record<string, string>;
+    ({ strings: this.strings, typeLabels: this.typeLabels } = parseSearchStrings(this.dataset.strings));
     this.dialog = this.querySelector('dialog')!;
     this.input = this.querySelector('[data-search-input]')!;
     this.trigger = this.querySelector('[data-search-open]')!;
@@ -27,6 +26,12 @@ class SiteSearch extends HTMLElement {
     });
     this.querySelector('[data-search-close]')!.addEventListener('click', () => this.dialog.close());
     this.dialog.addEventListener('close', () => this.trigger.focus());
+    // One Escape closes the dialog, also with text typed (a search field would otherwise only clear itself first).
+    this.dialog.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || event.isComposing) return;
+      event.preventDefault();
+      this.dialog.close();
+    });
     this.dialog.addEventListener('click', (event) => {
       if (event.target === this.dialog) this.dialog.close(); // click on the backdrop
     });

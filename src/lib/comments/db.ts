@@ -24,6 +24,10 @@ const MIGRATIONS: string[] = [
    CREATE INDEX comments_status ON comments (status, created_at);
    CREATE INDEX comments_duplicate ON comments (thread, text_hash);
    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // 2: an approved comment changed by its author shows up for moderation again; form tokens are single-use.
+  `ALTER TABLE comments ADD COLUMN edited_since_review INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX comments_edited ON comments (edited_since_review) WHERE edited_since_review = 1;
+   CREATE TABLE used_form_tokens (nonce TEXT PRIMARY KEY, expires_at INTEGER NOT NULL) WITHOUT ROWID;`,
 ];
 
 export type Db = Database.Database;
@@ -48,6 +52,8 @@ export function openDatabase(path: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Deleted comments are overwritten with zeros in the file, not just unlinked.
+  db.pragma('secure_delete = ON');
   migrate(db);
   return db;
 }

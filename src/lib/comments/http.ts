@@ -2,10 +2,47 @@ import { de } from '../../i18n/de';
 
 export type ErrorCode = keyof typeof de.apiErrors;
 
+/** `obj[key]` only when `key` is the object's own property: request values never reach `constructor` or `valueOf`. */
+export function own<T>(obj: Readonly<Record<string, T>>, key: string | null | undefined): T | undefined {
+  return key != null && Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+
+export function isErrorCode(code: string | null | undefined): code is ErrorCode {
+  return own(de.apiErrors, code) !== undefined;
+}
+
+/** Every answer of the comment API stays out of shared caches (the README promises this for /api/). */
+export const NO_STORE = 'private, no-store';
+
+/**
+ * Wraps one handler: whatever fails inside (disk full, database locked), the client gets the German
+ * JSON error, never an HTML page or a stack trace; and every answer carries `Cache-Control: private, no-store`.
+ */
+export function safe<A extends unknown[], R extends Response | Promise<Response>>(handler: (...args: A) => R): (...args: A) => R {
+  return ((...args: A) => {
+    try {
+      const result = handler(...args);
+      return result instanceof Promise ? result.then(noStore, internalError) : noStore(result);
+    } catch (error) {
+      return internalError(error);
+    }
+  }) as (...args: A) => R;
+}
+
+function noStore(response: Response): Response {
+  response.headers.set('Cache-Control', NO_STORE);
+  return response;
+}
+
+export function internalError(error: unknown): Response {
+  console.error('Kommentar-Schnittstelle:', error);
+  return apiError(500, 'internal');
+}
+
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'private, no-store', ...headers },
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': NO_STORE, ...headers },
   });
 }
 
@@ -18,7 +55,7 @@ export function apiError(
   const fields = options.fields?.map((f) => ({
     field: f.field,
     code: f.code,
-    message: de.apiErrors[f.code as ErrorCode] ?? de.apiErrors.invalid,
+    message: own(de.apiErrors, f.code) ?? de.apiErrors.invalid,
   }));
   return json(status, { error: { code, message: de.apiErrors[code], ...(fields ? { fields } : {}) } }, options.headers);
 }

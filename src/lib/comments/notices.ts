@@ -1,5 +1,5 @@
 import { de } from '../../i18n/de';
-import type { ErrorCode } from './http';
+import { isErrorCode, own, type ErrorCode } from './http';
 
 export type Notice = { kind: 'success' | 'error'; message: string; field?: string };
 
@@ -18,10 +18,12 @@ export function noticeFor(params: URLSearchParams): Notice | undefined {
   if (status === 'pending') return { kind: 'success', message: de.comments.pending };
   if (status === 'approved') return { kind: 'success', message: de.comments.published };
   if (status === 'reported') return { kind: 'success', message: de.comments.reported };
-  const code = params.get('fehler') as ErrorCode | null;
-  if (code && code in de.apiErrors) {
-    const field = FIELD_OF[code];
-    return { kind: 'error', message: de.apiErrors[code], ...(field ? { field } : {}) };
-  }
-  return undefined;
+  const code = params.get('fehler');
+  return isErrorCode(code) ? errorNotice(code) : undefined;
+}
+
+/** The German notice for a refused comment, tied to its form field where there is one. */
+export function errorNotice(code: ErrorCode): Notice {
+  const field = own(FIELD_OF, code);
+  return { kind: 'error', message: de.apiErrors[code], ...(field ? { field } : {}) };
 }

@@ -18,6 +18,21 @@ function number(value: string | undefined, fallback: number, name: string): numb
   return parsed;
 }
 
+/** The shortest moderation key accepted: long enough that guessing it over the network is hopeless. */
+export const ADMIN_TOKEN_MIN_LENGTH = 32;
+
+function adminToken(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < ADMIN_TOKEN_MIN_LENGTH) {
+    throw new Error(
+      `COMMENTS_ADMIN_TOKEN ist zu kurz (${value.length} Zeichen, nötig sind mindestens ${ADMIN_TOKEN_MIN_LENGTH}). ` +
+        'Erzeugen Sie einen zufälligen Schlüssel, z. B. mit „openssl rand -base64 32“ oder ' +
+        '„node -e "console.log(require(\'node:crypto\').randomBytes(32).toString(\'base64url\'))"“, und starten Sie den Server neu.',
+    );
+  }
+  return value;
+}
+
 export function readSettings(env: Record<string, string | undefined>, purgeRejectedAfterDays: number): CommentSettings {
   const moderation = env.COMMENTS_MODERATION ?? 'pre';
   if (moderation !== 'pre' && moderation !== 'post') {
@@ -25,7 +40,7 @@ export function readSettings(env: Record<string, string | undefined>, purgeRejec
   }
   return {
     dbPath: env.COMMENTS_DB || './data/comments.db',
-    adminToken: env.COMMENTS_ADMIN_TOKEN || undefined,
+    adminToken: adminToken(env.COMMENTS_ADMIN_TOKEN),
     moderation,
     allowedOrigins: (env.COMMENTS_ALLOWED_ORIGINS ?? '')
       .split(',')

@@ -19,6 +19,8 @@ export interface StoredComment extends PublicComment {
   statusChangedAt: string;
   reportCount: number;
   reportReason: string | null;
+  /** Changed by its author since moderation last looked at it. */
+  edited: boolean;
 }
 
 interface Row {
@@ -36,6 +38,7 @@ interface Row {
   text_hash: string;
   report_count: number;
   report_reason: string | null;
+  edited_since_review: number;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -54,6 +57,7 @@ function toStored(row: Row): StoredComment {
     statusChangedAt: iso(row.status_changed_at),
     reportCount: row.report_count,
     reportReason: row.report_reason,
+    edited: row.edited_since_review === 1,
   };
 }
 
@@ -73,13 +77,21 @@ export class CommentStore {
       count: db.prepare(`SELECT COUNT(*) AS n FROM comments WHERE thread = ? AND status = 'approved'`),
       get: db.prepare(`SELECT * FROM comments WHERE id = ?`),
       duplicate: db.prepare(`SELECT 1 FROM comments WHERE thread = ? AND text_hash = ? AND status != 'rejected' LIMIT 1`),
-      updateText: db.prepare(`UPDATE comments SET text = ?, html = ?, text_hash = ?, updated_at = ? WHERE id = ?`),
+      updateText: db.prepare(
+        `UPDATE comments SET text = @text, html = @html, text_hash = @textHash, updated_at = @now,
+           status = @status, status_changed_at = CASE WHEN status = @status THEN status_changed_at ELSE @now END,
+           edited_since_review = @edited WHERE id = @id`,
+      ),
       setStatus: db.prepare(
-        `UPDATE comments SET status = ?, status_changed_at = ?, report_count = 0, report_reason = NULL WHERE id = ?`,
+        `UPDATE comments SET status = ?, status_changed_at = ?, report_count = 0, report_reason = NULL, edited_since_review = 0 WHERE id = ?`,
       ),
       delete: db.prepare(`DELETE FROM comments WHERE id = ?`),
       byStatus: db.prepare(`SELECT * FROM comments WHERE status = ? ORDER BY created_at DESC, id DESC LIMIT 500`),
       reported: db.prepare(`SELECT * FROM comments WHERE report_count > 0 ORDER BY created_at DESC LIMIT 500`),
+      edited: db.prepare(`SELECT * FROM comments WHERE edited_since_review = 1 ORDER BY updated_at DESC LIMIT 500`),
+      editedCount: db.prepare(`SELECT COUNT(*) AS n FROM comments WHERE edited_since_review = 1`),
+      useToken: db.prepare(`INSERT OR IGNORE INTO used_form_tokens (nonce, expires_at) VALUES (?, ?)`),
+      purgeTokens: db.prepare(`DELETE FROM used_form_tokens WHERE expires_at < ?`),
       report: db.prepare(
         `UPDATE comments SET report_count = report_count + 1, report_reason = ? WHERE id = ? AND status = 'approved'`,
       ),
@@ -130,8 +142,25 @@ export class CommentStore {
     return this.q.duplicate.get(thread, textHash) !== undefined;
   }
 
-  updateText(id: number, text: string, html: string, textHash: string, now: number): void {
-    this.q.updateText.run(text, html, textHash, now, id);
+  /** Stores edited text; `status` and `edited` say how moderation sees the comment afterwards. */
+  updateText(id: number, edit: { text: string; html: string; textHash: string; now: number; status: Status; edited: boolean }): void {
+    this.q.updateText.run({ id, ...edit, edited: edit.edited ? 1 : 0 });
+  }
+
+  /**
+   * Creates a comment and marks its form token's nonce used, in one transaction.
+   * Returns null (and stores nothing) when the nonce was used before.
+   */
+  createWithToken(input: Parameters<CommentStore['create']>[0], nonce: string, expiresAt: number): number | null {
+    return this.db.transaction(() => {
+      if (this.q.useToken.run(nonce, expiresAt).changes === 0) return null;
+      return this.create(input);
+    })();
+  }
+
+  /** Forgets used form-token nonces whose tokens have expired anyway. */
+  purgeUsedTokens(now: number): number {
+    return this.q.purgeTokens.run(now).changes;
   }
 
   setStatus(id: number, status: Status, now: number): boolean {
@@ -146,15 +175,16 @@ export class CommentStore {
     return this.q.report.run(reason, id).changes > 0;
   }
 
-  list(filter: Status | 'reported'): StoredComment[] {
-    const rows = (filter === 'reported' ? this.q.reported.all() : this.q.byStatus.all(filter)) as Row[];
+  list(filter: Status | 'reported' | 'edited'): StoredComment[] {
+    const rows = (filter === 'reported' ? this.q.reported.all() : filter === 'edited' ? this.q.edited.all() : this.q.byStatus.all(filter)) as Row[];
     return rows.map(toStored);
   }
 
-  counts(): { pending: number; reported: number } {
+  counts(): { pending: number; reported: number; edited: number } {
     return {
       pending: (this.q.pendingCount.get() as { n: number }).n,
       reported: (this.q.reportedCount.get() as { n: number }).n,
+      edited: (this.q.editedCount.get() as { n: number }).n,
     };
   }
 

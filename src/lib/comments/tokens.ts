@@ -1,24 +1,29 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { FORM_TOKEN_MAX_AGE_MS } from './rules';
 
-/** A form token is the issue time plus its HMAC: it proves the form was fetched, and when. */
+/**
+ * A form token is the issue time, a random nonce and their HMAC: it proves the form was fetched,
+ * and when. The API remembers a used nonce until the token expires, so each token posts once.
+ */
 export function issueFormToken(secret: string, now = Date.now()): string {
-  return `${now}.${sign(secret, String(now))}`;
+  const payload = `${now}.${randomBytes(12).toString('base64url')}`;
+  return `${payload}.${sign(secret, payload)}`;
 }
 
-export type FormTokenCheck = { ok: true } | { ok: false; code: 'invalid_form_token' | 'too_fast' };
-
-const MAX_AGE_MS = 24 * 60 * 60 * 1000;
+export type FormTokenCheck =
+  | { ok: true; nonce: string; expiresAt: number }
+  | { ok: false; code: 'invalid_form_token' | 'too_fast' };
 
 export function checkFormToken(secret: string, token: unknown, minSeconds: number, now = Date.now()): FormTokenCheck {
   if (typeof token !== 'string') return { ok: false, code: 'invalid_form_token' };
-  const [issued, mac] = token.split('.');
-  if (!issued || !mac || !/^\d+$/.test(issued) || !safeEqual(mac, sign(secret, issued))) {
+  const [issued, nonce, mac, rest] = token.split('.');
+  if (!issued || !nonce || !mac || rest !== undefined || !/^\d{1,15}$/.test(issued) || !safeEqual(mac, sign(secret, `${issued}.${nonce}`))) {
     return { ok: false, code: 'invalid_form_token' };
   }
   const age = now - Number(issued);
-  if (age > MAX_AGE_MS || age < -60_000) return { ok: false, code: 'invalid_form_token' };
+  if (age > FORM_TOKEN_MAX_AGE_MS || age < -60_000) return { ok: false, code: 'invalid_form_token' };
   if (age < minSeconds * 1000) return { ok: false, code: 'too_fast' };
-  return { ok: true };
+  return { ok: true, nonce, expiresAt: Number(issued) + FORM_TOKEN_MAX_AGE_MS };
 }
 
 function sign(secret: string, value: string): string {

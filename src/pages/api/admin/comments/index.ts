@@ -2,4 +2,4 @@ import type { APIRoute } from 'astro';
 import { commentApi } from '../../../../lib/comments/instance';
 
 export const prerender = false;
-export const GET: APIRoute = ({ request }) => commentApi().adminList(request);
+export const GET: APIRoute = ({ request, clientAddress }) => commentApi().adminList(request, clientAddress);

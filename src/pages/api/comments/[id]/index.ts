@@ -2,6 +2,6 @@ import type { APIRoute } from 'astro';
 import { commentApi } from '../../../../lib/comments/instance';
 
 export const prerender = false;
-export const PATCH: APIRoute = ({ request, params }) => commentApi().patch(request, params.id);
-export const DELETE: APIRoute = ({ request, params }) => commentApi().remove(request, params.id);
+export const PATCH: APIRoute = ({ request, params, clientAddress }) => commentApi().patch(request, params.id, clientAddress);
+export const DELETE: APIRoute = ({ request, params, clientAddress }) => commentApi().remove(request, params.id, clientAddress);
 export const OPTIONS: APIRoute = ({ request }) => commentApi().options(request);

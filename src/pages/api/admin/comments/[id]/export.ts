@@ -2,4 +2,4 @@ import type { APIRoute } from 'astro';
 import { commentApi } from '../../../../../lib/comments/instance';
 
 export const prerender = false;
-export const GET: APIRoute = ({ request, params }) => commentApi().adminExport(request, params.id);
+export const GET: APIRoute = ({ request, params, clientAddress }) => commentApi().adminExport(request, params.id, clientAddress);

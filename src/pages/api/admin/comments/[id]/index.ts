@@ -2,4 +2,4 @@ import type { APIRoute } from 'astro';
 import { commentApi } from '../../../../../lib/comments/instance';
 
 export const prerender = false;
-export const DELETE: APIRoute = ({ request, params }) => commentApi().adminDelete(request, params.id);
+export const DELETE: APIRoute = ({ request, params, clientAddress }) => commentApi().adminDelete(request, params.id, clientAddress);

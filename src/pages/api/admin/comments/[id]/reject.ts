@@ -2,4 +2,4 @@ import type { APIRoute } from 'astro';
 import { commentApi } from '../../../../../lib/comments/instance';
 
 export const prerender = false;
-export const POST: APIRoute = ({ request, params }) => commentApi().adminSetStatus(request, params.id, 'rejected');
+export const POST: APIRoute = ({ request, params, clientAddress }) => commentApi().adminSetStatus(request, params.id, 'rejected', clientAddress);
