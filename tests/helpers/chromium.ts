@@ -91,6 +91,11 @@ const INSTRUCTION =
  * with an instruction only when neither works.
  */
 export function ensureChromium(log: (line: string) => void = (line) => console.log(line)): string {
+  const chosen = process.env.CHROME_PATH;
+  if (chosen) {
+    if (existsSync(chosen) && works(chosen)) return chosen;
+    throw new Error(`CHROME_PATH=${chosen} startet nicht. Nennen Sie einen lauffähigen Chrome/Chromium oder entfernen Sie CHROME_PATH, damit die Tests selbst einen suchen.`);
+  }
   const present = firstWorking();
   if (present) return present;
   const attempts: string[] = [];
