@@ -86,7 +86,7 @@ export async function commentBench(dist: string, threads: string[]) {
     report('POST Kommentar (Validierung, Darstellung, dauerhaft)', a, b, 0.5);
   } finally {
     await ours.stop();
-    baseline.process.kill();
+    await baseline.stop();
   }
 
   function report(name: string, a: Load, b: Load, min: number) {

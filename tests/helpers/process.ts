@@ -6,6 +6,8 @@ export interface StartedProcess {
   output: () => string;
   /** Settles when the process has ended (registered at spawn, so it never misses an early exit). */
   exited: Promise<void>;
+  /** Ends the process and waits for it; an end that did not come through here is reported on stderr. */
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
 /**
@@ -41,5 +43,15 @@ export async function startProcess(
       reject(new Error(`Server exited with ${code}:\n${log}`));
     });
   });
-  return { process: child, output: () => log, exited };
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    // A server that vanishes mid-test otherwise shows up only as "connection refused" in later tests.
+    if (!stopping) console.error(`${args.join(' ')} ended unexpectedly (code ${code}, signal ${signal}):\n${log.slice(-2000)}`);
+  });
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    stopping = true;
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return { process: child, output: () => log, exited, stop };
 }

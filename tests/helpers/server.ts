@@ -29,7 +29,7 @@ export async function freePort(): Promise<number> {
 /** Starts the real production server (scripts/serve.mjs) on the test build; also used by `npm run bench` and `npm run audit`. */
 export async function startServer(env: Record<string, string> = {}, distDir = TEST_DIST): Promise<RunningServer> {
   const port = await freePort();
-  const { process: child, output, exited } = await startProcess(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
+  const { process: child, output, stop } = await startProcess(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
     cwd: ROOT,
     env: { ...childEnv(), PORT: String(port), HOST: '127.0.0.1', DIST_DIR: distDir, ...env },
     ready: /läuft auf/,
@@ -39,9 +39,6 @@ export async function startServer(env: Record<string, string> = {}, distDir = TE
     port,
     process: child,
     output,
-    stop: async (signal = 'SIGTERM') => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      await exited;
-    },
+    stop,
   };
 }
