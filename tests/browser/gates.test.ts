@@ -142,6 +142,8 @@ async function visit(tab: Tab, state: PageState) {
       sessionStorage.clear();
     });
   }
+  // Leave the last page first: a request it still had open (the favicon) ends here, not in the next check.
+  await tab.page.goto('about:blank');
   await tab.context.clearCookies();
   for (const seen of Object.values(tab.watch)) seen.length = 0;
   const response = await tab.page.goto(server.url + state.path, { waitUntil: 'networkidle' });
