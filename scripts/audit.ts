@@ -1,6 +1,6 @@
 /**
  * `npm run audit`: Lighthouse 12 (mobile settings) on the home page, an article, the comparison and
- * the search page, median of three runs each, against Debian's Chromium (CHROME_PATH).
+ * the search page, median of three runs each, against the Chromium the tests use (CHROME_PATH or the first found).
  * Fails below 100 for accessibility, best practices and SEO, and below 95 for performance.
  */
 import { spawn } from 'node:child_process';
@@ -9,6 +9,8 @@ import { mkdirSync } from 'node:fs';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { childEnv } from './child-env';
+import { CHROMIUM_FLAGS, chromiumPath } from '../tests/helpers/browser';
+import { startServer } from '../tests/helpers/server';
 
 const ROOT = process.cwd();
 const OUT = join(ROOT, '.tmp', 'audit');
@@ -29,20 +31,15 @@ async function main() {
   const dist = join(OUT, 'dist');
   console.error('Baue die Seite …');
   await exec([join(ROOT, 'scripts/build.mjs'), '--outDir', dist]);
-  const port = 4700 + Math.floor(Math.random() * 100);
-  const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], { cwd: ROOT, env: childEnv({ DIST_DIR: dist, PORT: String(port), HOST: '127.0.0.1', COMMENTS_DB: join(OUT, 'audit.db') }), stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve) => server.stdout!.on('data', (d: Buffer) => d.toString().includes('läuft auf') && resolve()));
-  const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const server = await startServer({ COMMENTS_DB: join(OUT, 'audit.db') }, dist);
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS] });
   const rows: string[] = [];
   let failed = 0;
   try {
     for (const path of PAGES) {
       const scores: Record<Category, number[]> = { performance: [], accessibility: [], 'best-practices': [], seo: [] };
       for (let i = 0; i < RUNS; i++) {
-        const result = await lighthouse(`http://127.0.0.1:${port}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(MIN) });
+        const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(MIN) });
         for (const category of Object.keys(MIN) as Category[]) scores[category].push(Math.round((result?.lhr.categories[category]?.score ?? 0) * 100));
         if (i === 0 && result) {
           const metric = (id: string) => result.lhr.audits[id]?.displayValue ?? '–';
@@ -59,7 +56,7 @@ async function main() {
     }
   } finally {
     await chrome.kill();
-    server.kill();
+    await server.stop();
   }
   console.log(['# Lighthouse (mobil, Median aus 3 Läufen)', '', '| Seite | Leistung | Barrierefreiheit | Best Practices | SEO | |', '|---|---|---|---|---|---|', ...rows, '', `Mindestwerte: Leistung ${MIN.performance}, sonst 100.`].join('\n'));
   process.exit(failed > 0 ? 1 : 0);

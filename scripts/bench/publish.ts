@@ -3,7 +3,6 @@
  * same run: latency from the publish request until the new article answers 200 (budget ≤ 1.15×
  * the plain build), and reader GET throughput while a publish builds (budget ≥ 0.5× idle).
  */
-import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -12,9 +11,9 @@ import { hashPassword } from '../../server/editor/passwords';
 import { childEnv } from '../child-env';
 import { generateContent } from './generate';
 import { run } from './measure';
-
-type Add = (section: string, figure: string, value: string, budget?: string, pass?: boolean | null) => void;
-type StartProcess = (command: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp) => Promise<ChildProcess>;
+import { ROOT, SMOKE, WORK } from './context';
+import { add } from './report';
+import { startServer } from '../../tests/helpers/server';
 
 const NEW_POST = (n: number) => `---
 title: Neuer Beitrag aus der Redaktion ${n}
@@ -33,8 +32,8 @@ async function readerThroughput(url: string, seconds: number): Promise<number> {
   return result.requests.average;
 }
 
-export async function publishBench(options: { root: string; work: string; smoke: boolean; add: Add; startProcess: StartProcess }): Promise<void> {
-  const { root, work, smoke, add, startProcess } = options;
+export async function publishBench(): Promise<void> {
+  const [root, work, smoke] = [ROOT, WORK, SMOKE];
   const sets: Array<[string, (dir: string) => void]> = [
     ['echte Inhalte', (dir) => cpSync(join(root, 'content'), dir, { recursive: true })],
     [`${smoke ? 100 : 1000} Beiträge`, (dir) => generateContent(root, dir, smoke ? 100 : 1000)],
@@ -58,14 +57,8 @@ export async function publishBench(options: { root: string; work: string; smoke:
     const store = new EditorStore(join(dataDir, 'redaktion.db'));
     store.setAccount('Bench', await hashPassword('bench-passwort-123'));
     store.close();
-    const port = 5100 + Math.floor(Math.random() * 400);
-    const url = `http://127.0.0.1:${port}`;
-    const server = await startProcess(
-      process.execPath,
-      [join(root, 'scripts/serve.mjs')],
-      childEnv({ PORT: String(port), HOST: '127.0.0.1', DIST_DIR: served, DATA_DIR: dataDir, BUILDS_DIR: join(base, 'builds'), INNUNGSWISSEN_CONTENT_DIR: content, COMMENTS_DB: join(dataDir, 'c.db'), EDITOR_SCHEDULE: '0' }),
-      /läuft auf/,
-    );
+    const server = await startServer({ DATA_DIR: dataDir, BUILDS_DIR: join(base, 'builds'), INNUNGSWISSEN_CONTENT_DIR: content, COMMENTS_DB: join(dataDir, 'c.db'), EDITOR_SCHEDULE: '0' }, served);
+    const url = server.url;
     try {
       const login = await fetch(`${url}/redaktion/anmelden/`, {
         method: 'POST',
@@ -92,7 +85,7 @@ export async function publishBench(options: { root: string; work: string; smoke:
       add(section, 'Klick bis der neue Beitrag 200 antwortet', `${latency.toFixed(1)} s = ${(latency / plain.seconds).toFixed(2)}x`, '≤ 1.15x', latency / plain.seconds <= 1.15);
       add(section, 'Leser-GET / während des Builds', `${busy.toFixed(0)} req/s = ${(busy / idle).toFixed(2)}x ohne Build (${idle.toFixed(0)} req/s)`, '≥ 0.5x', busy / idle >= 0.5);
     } finally {
-      server.kill('SIGTERM');
+      await server.stop();
     }
     rmSync(base, { recursive: true, force: true });
   }

@@ -1,14 +1,16 @@
 /**
- * Quality gates on every page: accessibility (axe, WCAG 2.0/2.1 A+AA), keyboard, privacy, CSP,
- * console errors and failed requests. Pages come from the sitemap plus interactive states.
+ * Quality gates: accessibility (axe, WCAG 2.0/2.1 A+AA), keyboard, privacy, CSP, console errors and
+ * failed requests. The full gates run once per page template (a representative sitemap page each,
+ * and a test that every sitemap page belongs to one) and on every interactive state, on one page
+ * load each; every sitemap page gets the cheap checks (status, requests, console, CSP, storage).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { launchBrowser, watchPage } from '../helpers/browser';
+import { launchBrowser, watchPage, type PageWatch } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 import { ADMIN, tempDb } from '../helpers/comments';
 import { TEST_CLIENT } from '../helpers/paths';
@@ -25,6 +27,22 @@ function sitemapPaths(): string[] {
     return [parser.parse(readFileSync(join(TEST_CLIENT, file), 'utf8')).urlset.url].flat().map((u: { loc: string }) => new URL(u.loc).pathname);
   });
 }
+
+/**
+ * Page templates (one route each) and the sitemap page that stands for it in the full gates. The
+ * article template is also checked with its comment form (STATES), on another article.
+ */
+const TEMPLATES: Array<{ name: string; route: RegExp; path: string }> = [
+  { name: 'home page', route: /^\/$/, path: '/' },
+  { name: 'article list', route: /^\/beitraege\/(\d+\/)?$/, path: '/beitraege/' },
+  { name: 'article (every building block)', route: /^\/beitraege\/[^/]+\/$/, path: '/beitraege/bausteine-test/' },
+  { name: 'privacy policy', route: /^\/datenschutz\/$/, path: '/datenschutz/' },
+  { name: 'legal notice', route: /^\/impressum\/$/, path: '/impressum/' },
+  { name: 'messenger comparison', route: /^\/messenger-vergleich\/$/, path: '/messenger-vergleich/' },
+  { name: 'messenger profile', route: /^\/messenger\/[^/]+\/$/, path: '/messenger/whatsapp/' },
+  { name: 'topic overview', route: /^\/themen\/$/, path: '/themen/' },
+  { name: 'topic', route: /^\/themen\/[^/]+\/$/, path: '/themen/datenschutz/' },
+];
 
 interface PageState {
   name: string;
@@ -84,27 +102,68 @@ const STATES: PageState[] = [
   { name: 'decision aid result', path: '/messenger-vergleich/empfehlung/?use=kunden&ohneNeueApp=ja&privateHandys=nein&avvPflicht=ja&budget=egal' },
 ];
 
+let gateTab: Tab;
+
 beforeAll(async () => {
   server = await startServer({ COMMENTS_DB: tempDb(), COMMENTS_ADMIN_TOKEN: ADMIN, COMMENTS_MIN_SUBMIT_SECONDS: '0' });
   browser = await launchBrowser();
+  gateTab = await openTab();
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
 
-async function openChecked(state: PageState) {
+/**
+ * A browser tab that visits one page after another. A new context and page per visit cost more
+ * than the visit itself on a busy machine; between visits the tab forgets cookies, storage and
+ * what it saw, so each visit is checked as on a fresh start.
+ */
+interface Tab {
+  context: BrowserContext;
+  page: Page;
+  watch: PageWatch;
+}
+
+async function openTab(): Promise<Tab> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(() => {
     (window as unknown as { __csp: string[] }).__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  const watch = watchPage(page, server.url);
-  const response = await page.goto(server.url + state.path, { waitUntil: 'networkidle' });
-  await state.prepare?.(page);
-  return { context, page, watch, response };
+  return { context, page, watch: watchPage(page, server.url) };
 }
+
+async function visit(tab: Tab, state: PageState) {
+  if (tab.page.url().startsWith(server.url)) {
+    await tab.page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+  }
+  // Leave the last page first: a request it still had open (the favicon) ends here, not in the next check.
+  await tab.page.goto('about:blank');
+  await tab.context.clearCookies();
+  for (const seen of Object.values(tab.watch)) seen.length = 0;
+  const response = await tab.page.goto(server.url + state.path, { waitUntil: 'networkidle' });
+  await state.prepare?.(tab.page);
+  return response;
+}
+
+/** The checks that cost nothing beyond loading the page: status, requests, console, CSP, cookies, storage. */
+async function privacyFindings({ context, page, watch }: Tab, response: Response | null, path: string) {
+  return {
+    status: response?.status(),
+    consoleErrors: [...watch.consoleErrors],
+    failedRequests: [...watch.failedRequests],
+    foreignRequests: [...watch.foreignRequests],
+    csp: await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp),
+    cookies: await context.cookies(),
+    localStorage: path.startsWith('/admin/') ? [] : await page.evaluate(() => Object.keys(localStorage)),
+  };
+}
+const CLEAN = { status: 200, consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [], cookies: [], localStorage: [] };
 
 async function axeViolations(page: Page) {
   await page.evaluate(axeSource);
@@ -115,9 +174,9 @@ async function axeViolations(page: Page) {
   });
 }
 
-/** Tabs through the page; every visible control must get focus, with a visible outline, and focus must come back around. */
-async function keyboardWalk(page: Page, scope = 'body') {
-  return page.evaluate(async (scopeSelector) => {
+/** The controls a keyboard user must reach inside scope (a radio group is one tab stop). */
+async function countFocusables(page: Page, scope = 'body') {
+  return page.evaluate((scopeSelector) => {
     const root = document.querySelector(scopeSelector)!;
     const focusables = [...root.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select, textarea, [tabindex="0"], summary')].filter((el) => {
       const rect = el.getBoundingClientRect();
@@ -125,51 +184,98 @@ async function keyboardWalk(page: Page, scope = 'body') {
       const inClosedDetails = el.tagName !== 'SUMMARY' && el.closest('details:not([open])') !== null;
       return rect.width > 0 && rect.height > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('[hidden], [inert]') && !inClosedDetails && el.tabIndex >= 0;
     });
-    // A radio group is one tab stop.
     const radioGroups = new Set(focusables.filter((el) => el instanceof HTMLInputElement && el.type === 'radio').map((el) => (el as HTMLInputElement).name));
     return focusables.filter((el) => !(el instanceof HTMLInputElement && el.type === 'radio')).length + radioGroups.size;
   }, scope);
 }
 
-describe.each([...sitemapPaths().map((path) => ({ name: path, path }) as PageState), ...STATES])('gate: $name', (state) => {
+/**
+ * Presses Tab `steps` times as real key events and records, after each press, the focused element
+ * and whether its focus is visible. The presses go out in one batch over the DevTools protocol
+ * (Chromium handles them in order); a keyup listener in the page notes where each one landed, so the
+ * whole walk is one round trip plus one evaluation instead of two round trips per press.
+ */
+async function tabWalk(page: Page, steps: number) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __tabs: Array<{ id: number; visible: boolean; label: string }> };
+    const ids = new WeakMap<Element, number>();
+    let next = 0;
+    w.__tabs = [];
+    window.addEventListener(
+      'keyup',
+      (event) => {
+        if (event.key !== 'Tab') return;
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return;
+        if (!ids.has(el)) ids.set(el, ++next);
+        const style = getComputedStyle(el);
+        const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+        w.__tabs.push({ id: ids.get(el)!, visible, label: `${el.tagName} ${el.textContent?.trim().slice(0, 30) ?? ''}` });
+      },
+      true,
+    );
+  });
+  const cdp = await page.context().newCDPSession(page);
+  const key = { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9, nativeVirtualKeyCode: 9 };
+  const presses: Array<Promise<unknown>> = [];
+  for (let i = 0; i < steps; i++) {
+    presses.push(cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', ...key }));
+    presses.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key }));
+  }
+  await Promise.all(presses);
+  await cdp.detach();
+  return page.evaluate(() => (window as unknown as { __tabs: Array<{ id: number; visible: boolean; label: string }> }).__tabs);
+}
+
+/** Visits every path in one of `tabs` tabs at once (a visit mostly waits for the network to go idle). */
+async function visitAll(paths: string[], tabs: number, check: (tab: Tab, path: string, response: Response | null) => Promise<void>) {
+  const queue = [...paths];
+  await Promise.all(
+    Array.from({ length: tabs }, async () => {
+      const tab = await openTab();
+      for (let path = queue.shift(); path !== undefined; path = queue.shift()) await check(tab, path, await visit(tab, { name: path, path }));
+      await tab.context.close();
+    }),
+  );
+}
+
+describe('every sitemap page', () => {
+  const paths = sitemapPaths();
+
+  it('belongs to a page template that gets the full gates below', () => {
+    expect(paths.filter((path) => !TEMPLATES.some((t) => t.route.test(path)))).toEqual([]);
+    for (const template of TEMPLATES) expect(paths, template.name).toContain(template.path);
+  });
+
+  it('answers 200 with no console error, no failed or foreign request, no CSP violation, no cookie, no stored data', { timeout: 180_000 }, async () => {
+    const findings: Record<string, unknown> = {};
+    await visitAll(paths, 3, async (tab, path, response) => {
+      findings[path] = await privacyFindings(tab, response, path);
+    });
+    expect(findings).toEqual(Object.fromEntries(paths.map((path) => [path, CLEAN])));
+  });
+});
+
+describe.each([...TEMPLATES.map(({ name, path }) => ({ name: `${name} ${path}`, path }) as PageState), ...STATES])('gate: $name', (state) => {
+  // One page load for all gates: privacy and axe on the prepared state, then the keyboard walk.
+  let response: Response | null;
+  beforeAll(async () => {
+    response = await visit(gateTab, state);
+  });
+
   it('no axe violation (WCAG 2.0/2.1 A and AA), no console error, no failed or foreign request, no CSP violation, no cookie', async () => {
-    const { context, page, watch, response } = await openChecked(state);
-    expect(response?.status()).toBe(200);
-    expect(await axeViolations(page)).toEqual([]);
-    expect(watch.consoleErrors).toEqual([]);
-    expect(watch.failedRequests).toEqual([]);
-    expect(watch.foreignRequests).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
-    expect(await context.cookies()).toEqual([]);
-    if (!state.path.startsWith('/admin/')) expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
-    await context.close();
+    expect(await privacyFindings(gateTab, response, state.path)).toEqual(CLEAN);
+    expect(await axeViolations(gateTab.page)).toEqual([]);
   });
 
   it('keyboard only: every control reachable with Tab, focus visible, no trap', async () => {
-    const { context, page } = await openChecked(state);
-    const expected = await keyboardWalk(page, state.scope);
-    const seen = new Set<string>();
-    let invisibleFocus: string[] = [];
-    const steps = expected + 3;
-    for (let i = 0; i < steps; i++) {
-      await page.keyboard.press('Tab');
-      const info = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        if (!el || el === document.body) return null;
-        if (!el.dataset.kbId) el.dataset.kbId = String(Math.random());
-        const style = getComputedStyle(el);
-        const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
-        return { id: el.dataset.kbId, visible, label: `${el.tagName} ${el.textContent?.trim().slice(0, 30) ?? ''}` };
-      });
-      if (!info) continue;
-      seen.add(info.id);
-      if (!info.visible) invisibleFocus.push(info.label);
-    }
-    invisibleFocus = [...new Set(invisibleFocus)];
-    expect(invisibleFocus).toEqual([]);
+    const expected = await countFocusables(gateTab.page, state.scope);
+    const walk = await tabWalk(gateTab.page, expected + 3);
+    expect([...new Set(walk.filter((step) => !step.visible).map((step) => step.label))]).toEqual([]);
     // Every control was reached (the walk may wrap around through the browser UI, which is not a trap).
-    expect(seen.size).toBeGreaterThanOrEqual(expected);
-    await context.close();
+    expect(new Set(walk.map((step) => step.id)).size).toBeGreaterThanOrEqual(expected);
+    // Nothing the walk did logged an error.
+    expect(gateTab.watch.consoleErrors).toEqual([]);
   });
 });
 

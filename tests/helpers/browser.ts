@@ -1,21 +1,20 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, findChromium } from './chromium';
 
-/** Debian's Chromium; no test tool downloads a browser of its own. */
-export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_FLAGS, findChromium };
+
+/**
+ * The Chromium for tests, `npm run bench` and `npm run audit`: CHROME_PATH or the first one
+ * found on the machine (tests/helpers/chromium.ts; the test set-up installs one where none is).
+ */
+export function chromiumPath(): string {
+  const path = findChromium();
+  if (!path) throw new Error('Kein Chromium gefunden. Installieren Sie eines (Debian: `apt-get install chromium`, sonst `npx playwright-core install chromium`) oder setzen Sie CHROME_PATH.');
+  return path;
+}
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS] });
 }
 
 export interface PageWatch {

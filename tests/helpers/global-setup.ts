@@ -3,13 +3,17 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { childEnv } from '../../scripts/child-env';
 import { buildSite, prepareContent } from './build';
+import { ensureChromium } from './chromium';
 import { ROOT, TEST_CONTENT, TEST_DIST } from './paths';
 
 /**
+ * Finds (or on a fresh machine installs) Chromium once, so the browser test files don't race for it.
  * Builds the site once (real content plus a draft, a scheduled post and a post using every building block) into .tmp/test-run,
  * for the build, HTTP and browser tests. Each suite starts its own server on that build.
  */
 export default function setup(project: TestProject) {
+  // Test workers inherit the environment: every launchBrowser() then starts this one.
+  process.env.CHROME_PATH = ensureChromium();
   const fixtures = ['draft-post.md', 'future-post.md', 'bausteine-test.mdx', 'bausteine-foto.png'].map((f) => join(ROOT, 'tests/fixtures/posts', f));
   prepareContent(TEST_CONTENT, fixtures);
   const started = Date.now();

@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { ROOT, TEST_DIST } from './paths';
+import { startProcess } from './process';
 import { childEnv } from '../../scripts/child-env';
 
 export interface RunningServer {
@@ -25,40 +26,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the real production server (scripts/serve.mjs) on the test build. */
+/** Starts the real production server (scripts/serve.mjs) on the test build; also used by `npm run bench` and `npm run audit`. */
 export async function startServer(env: Record<string, string> = {}, distDir = TEST_DIST): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
+  const { process: child, output, stop } = await startProcess(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
     cwd: ROOT,
     env: { ...childEnv(), PORT: String(port), HOST: '127.0.0.1', DIST_DIR: distDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    ready: /läuft auf/,
   });
-  let log = '';
-  child.stdout?.on('data', (chunk) => (log += chunk));
-  child.stderr?.on('data', (chunk) => (log += chunk));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Server did not start:\n${log}`)), 20_000);
-    const check = () => {
-      if (log.includes('läuft auf')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', check);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Server exited with ${code}:\n${log}`));
-    });
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     process: child,
-    output: () => log,
-    stop: async (signal = 'SIGTERM') => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      await exited;
-    },
+    output,
+    stop,
   };
 }

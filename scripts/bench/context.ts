@@ -1,0 +1,13 @@
+/** Run options of `npm run bench` and the paths every section shares. */
+import { join } from 'node:path';
+
+export const ROOT = process.cwd();
+export const SMOKE = process.argv.includes('--smoke');
+/** `--only=search,comments,weight` reruns sections on the builds of the last run (for working on one budget). */
+export const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+export const wants = (section: string) => !ONLY || ONLY.includes(section);
+export const WORK = join(ROOT, '.tmp', 'bench');
+export const ASTRO = join(ROOT, 'node_modules/astro/astro.js');
+export const SIZES = SMOKE ? [100] : [1000, 5000];
+export const LOAD_SECONDS = SMOKE ? 2 : 10;
+export const LOAD_ROUNDS = SMOKE ? 1 : 3;

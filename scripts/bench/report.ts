@@ -1,0 +1,46 @@
+/** The report's rows and notes: every section adds to them, `writeReport` prints and saves the Markdown. */
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { ONLY, ROOT, SMOKE } from './context';
+
+interface Row { section: string; figure: string; value: string; budget: string; pass: boolean | null }
+const rows: Row[] = [];
+export const notes: string[] = [];
+export const add = (section: string, figure: string, value: string, budget = '–', pass: boolean | null = null) => {
+  rows.push({ section, figure, value, budget, pass });
+  console.error(`  ${section} · ${figure}: ${value}${budget !== '–' ? ` (Budget ${budget}: ${pass ? 'ok' : 'VERFEHLT'})` : ''}`);
+};
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+export function dirSize(dir: string): number {
+  return readdirSync(dir).reduce((sum, name) => {
+    const full = join(dir, name);
+    return sum + (statSync(full).isDirectory() ? dirSize(full) : statSync(full).size);
+  }, 0);
+}
+
+/** Writes bench/report.md and stdout; returns the number of failed budgets. */
+export function writeReport(): number {
+  const failed = rows.filter((r) => r.pass === false);
+  const lines = [
+    `# Benchmark-Bericht${SMOKE ? ' (Smoke: 100 Beiträge, kurze Lastläufe; Budgets nicht verbindlich)' : ''}${ONLY ? ` (nur ${ONLY.join(', ')})` : ''}`,
+    '',
+    `${new Date().toISOString()} · Node ${process.version} · ${cpus().length} Kerne`,
+    '',
+    '| Bereich | Kennzahl | Wert | Budget | |',
+    '|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.section} | ${r.figure} | ${r.value} | ${r.budget} | ${r.pass === null ? '' : r.pass ? '✅' : '❌'} |`),
+    '',
+    ...notes,
+    '',
+    failed.length === 0 ? 'Alle Budgets eingehalten.' : `${failed.length} Budget(s) verfehlt: ${failed.map((f) => `${f.section} – ${f.figure}`).join('; ')}`,
+    '',
+  ];
+  const report = lines.join('\n');
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench', 'report.md'), report);
+  console.log(report);
+  return failed.length;
+}
