@@ -31,6 +31,12 @@ export type Db = Database.Database;
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  try {
+    checkSchemaVersion(db); // before any pragma changes the file
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   // WAL: readers never block the writer. A commit is in the WAL before we answer 2xx, so a
   // killed process loses nothing acknowledged (synchronous=NORMAL guards against process crashes;
   // only a power loss could drop the last commits).
@@ -43,7 +49,7 @@ export function openDatabase(path: string): Db {
 }
 
 export function migrate(db: Db): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const current = checkSchemaVersion(db);
   for (let version = current; version < MIGRATIONS.length; version++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[version]!);
@@ -51,4 +57,24 @@ export function migrate(db: Db): number {
     })();
   }
   return MIGRATIONS.length;
+}
+
+/** The newest schema this code knows (the number of migrations). */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * Version guard: a database written by a newer release is refused before anything touches it
+ * (migrating "down" or writing with an older idea of the schema could corrupt it). Returns the
+ * database's schema version.
+ */
+export function checkSchemaVersion(db: Db): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `Die Kommentar-Datenbank stammt aus einer neueren Version von Innungswissen (Schema ${current}, ` +
+        `diese Version kennt nur bis Schema ${MIGRATIONS.length}). Sie bleibt unverändert. Bitte die neuere ` +
+        `Version einsetzen oder eine Sicherung aus dieser Version wiederherstellen (npm run restore).`,
+    );
+  }
+  return current;
 }
