@@ -156,7 +156,7 @@ export function startDailyBackups(options: DailyBackupOptions): { stop: () => vo
   function run() {
     running = backupDatabase({ dbPath, dir, keep, now })
       .then((result) => log.info(messages.written(result.path, result.bytes, result.removed.length)))
-      .catch((error: unknown) => log.error(error instanceof Error ? error.message : String(error)))
+      .catch((error: unknown) => log.error(messages.dailyFailed(error)))
       .finally(() => schedule(interval));
   }
 

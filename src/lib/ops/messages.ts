@@ -10,6 +10,7 @@ export const messages = {
     `(oder mit COMMENTS_BACKUP_DIR einen anderen Ordner wählen).`,
   dbMissing: (path: string) => `Die Kommentar-Datenbank ${path} gibt es nicht. Bitte COMMENTS_DB prüfen.`,
   backupFailed: (error: unknown) => `Die Sicherung ist fehlgeschlagen: ${reason(error)}`,
+  dailyFailed: (error: unknown) => `Tägliche Sicherung fehlgeschlagen (der Server läuft weiter): ${reason(error)}`,
   written: (path: string, bytes: number, removed: number) =>
     `Sicherung geschrieben: ${path} (${kB(bytes)}, geprüft)` + (removed ? `; ${removed} ältere gelöscht.` : '.'),
   notADatabase: (path: string, error: unknown) =>
