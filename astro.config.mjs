@@ -15,14 +15,15 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // Pages are static; only routes that say `prerender = false` (comments API, moderation) run on the server.
   output: 'static',
-  adapter: node({ mode: 'standalone' }),
+  // Middleware mode: server/ serves the static files and hands the on-demand routes to this build's handler.
+  adapter: node({ mode: 'middleware' }),
   integrations: [
     contentCheck(),
     dataStoreAsJson(),
     mdx(),
     sitemap({
       // Not for search engines: moderation, the search page and the decision aid's result (all noindex).
-      filter: (page) => !/\/(admin|suche|empfehlung)\//.test(page) && !page.endsWith('/404/'),
+      filter: (page) => !/\/(admin|suche|empfehlung|redaktion)\//.test(page) && !page.endsWith('/404/'),
     }),
   ],
   vite: {

@@ -6,7 +6,7 @@
  * Arguments go to `astro build`, e.g. `npm run build -- --outDir /tmp/site`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSearchIndex } from './search-index.mjs';
@@ -41,6 +41,9 @@ try {
   started = Date.now();
   const files = await precompress(staticDir);
   console.log(`[precompress] ${files} Dateien vorkomprimiert in ${Date.now() - started} ms`);
+  // Written last: a folder with build-info.json is a complete build the server may switch to.
+  const builtAt = new Date().toISOString();
+  writeFileSync(join(outDir, 'build-info.json'), JSON.stringify({ id: builtAt.replace(/[:.]/g, '-'), builtAt }) + '\n');
 } catch (error) {
   console.error(`[build] ${error instanceof Error ? error.message : error}`);
   process.exit(1);

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 /** Versioned migrations, applied in order at start; PRAGMA user_version records the last one. */
 const MIGRATIONS: string[] = [
@@ -28,7 +28,16 @@ const MIGRATIONS: string[] = [
 
 export type Db = Database.Database;
 
+/**
+ * One connection per file and process: the server opens it at start, and every build it serves
+ * (each a separate module instance after a publish) takes the same one from here.
+ */
+const open: Map<string, Db> = ((globalThis as Record<symbol, unknown>)[Symbol.for('innungswissen.databases')] ??= new Map()) as Map<string, Db>;
+
 export function openDatabase(path: string): Db {
+  const key = path === ':memory:' ? '' : resolve(path);
+  const known = key ? open.get(key) : undefined;
+  if (known?.open) return known;
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   try {
@@ -37,6 +46,7 @@ export function openDatabase(path: string): Db {
     db.close();
     throw error;
   }
+  if (key) open.set(key, db);
   // WAL: readers never block the writer. A commit is in the WAL before we answer 2xx, so a
   // killed process loses nothing acknowledged (synchronous=NORMAL guards against process crashes;
   // only a power loss could drop the last commits).
@@ -46,6 +56,14 @@ export function openDatabase(path: string): Db {
   db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;
+}
+
+/** Closes every database this process opened (clean stop: the WAL is checkpointed). */
+export function closeDatabases(): void {
+  for (const [key, db] of open) {
+    if (db.open) db.close();
+    open.delete(key);
+  }
 }
 
 export function migrate(db: Db): number {

@@ -7,7 +7,8 @@ export type Post = CollectionEntry<'posts'>;
 
 /** Published posts, newest first. In `astro dev` drafts and scheduled posts are included for preview. */
 export async function getPosts(): Promise<Post[]> {
-  const preview = import.meta.env.DEV;
+  // Drafts and scheduled posts show in `astro dev` and in the editor's preview build.
+  const preview = import.meta.env.DEV || process.env.INNUNGSWISSEN_PREVIEW === '1';
   return sortByDate(await getCollection('posts', (post) => isVisible(post, { preview })));
 }
 

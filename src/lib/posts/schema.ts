@@ -1,7 +1,14 @@
 import { z } from 'astro/zod';
 
+/** Limits shared with the browser editor's fields (keystatic.config.ts). */
+export const DESCRIPTION_MIN = 30;
 export const DESCRIPTION_MAX = 160;
+export const TITLE_MIN = 5;
 export const TITLE_MAX = 100;
+export const ALT_MIN = 5;
+export const TAGS_MAX = 8;
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+export const TAG_PATTERN = /^[a-z0-9äöüß]+(?:-[a-z0-9äöüß]+)*$/;
 
 /** Editors write dates as 2019-03-01 (YAML turns that into a Date); anything else is refused. */
 export const isoDate = z.union(
@@ -9,7 +16,7 @@ export const isoDate = z.union(
     z.date(),
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'erwartet ein Datum im Format JJJJ-MM-TT, z. B. 2019-03-01')
+      .regex(DATE_PATTERN, 'erwartet ein Datum im Format JJJJ-MM-TT, z. B. 2019-03-01')
       .transform((value) => new Date(`${value}T00:00:00Z`)),
   ],
   { errorMap: () => ({ message: 'erwartet ein Datum im Format JJJJ-MM-TT, z. B. 2019-03-01' }) },
@@ -17,7 +24,7 @@ export const isoDate = z.union(
 
 const tag = z
   .string()
-  .regex(/^[a-z0-9äöüß]+(?:-[a-z0-9äöüß]+)*$/, 'erwartet Themen in Kleinbuchstaben mit Bindestrichen, z. B. datenschutz');
+  .regex(TAG_PATTERN, 'erwartet Themen in Kleinbuchstaben mit Bindestrichen, z. B. datenschutz');
 
 export const sourceSchema = z.object({
   title: z.string({ required_error: 'fehlt: Titel der Quelle' }).min(2),
@@ -36,11 +43,11 @@ export function postSchema<I extends z.ZodTypeAny>(image: I) {
     .object({
       title: z
         .string({ required_error: 'fehlt: Titel des Beitrags' })
-        .min(5, 'erwartet mindestens 5 Zeichen')
+        .min(TITLE_MIN, `erwartet mindestens ${TITLE_MIN} Zeichen`)
         .max(TITLE_MAX, `höchstens ${TITLE_MAX} Zeichen`),
       description: z
         .string({ required_error: 'fehlt: kurze Beschreibung für Vorschau und Suchmaschinen' })
-        .min(30, 'erwartet mindestens 30 Zeichen')
+        .min(DESCRIPTION_MIN, `erwartet mindestens ${DESCRIPTION_MIN} Zeichen`)
         .max(DESCRIPTION_MAX, `höchstens ${DESCRIPTION_MAX} Zeichen (Suchmaschinen und Facebook kürzen längere Texte)`),
       pubDate: isoDate,
       updatedDate: isoDate.optional(),
@@ -48,14 +55,14 @@ export function postSchema<I extends z.ZodTypeAny>(image: I) {
       category: z.enum(CATEGORIES, {
         errorMap: () => ({ message: `erwartet eine dieser Kategorien: ${CATEGORIES.join(', ')}` }),
       }),
-      tags: z.array(tag).min(1, 'erwartet mindestens ein Thema').max(8, 'höchstens 8 Themen'),
+      tags: z.array(tag).min(1, 'erwartet mindestens ein Thema').max(TAGS_MAX, `höchstens ${TAGS_MAX} Themen`),
       draft: z.boolean().default(false),
       cover: z
         .object({
           src: image,
           alt: z
             .string({ required_error: 'fehlt: Alternativtext (alt) für das Titelbild' })
-            .min(5, 'erwartet einen Alternativtext, der das Bild beschreibt'),
+            .min(ALT_MIN, 'erwartet einen Alternativtext, der das Bild beschreibt'),
         })
         .optional(),
       sources: z.array(sourceSchema).default([]),

@@ -1,0 +1,209 @@
+/**
+ * Publishing: one build at a time, in a child process (scripts/build.mjs: content check, Astro,
+ * search index, compressed copies) into a fresh folder; on success the server switches to it at
+ * once. Requests that arrive during a build are merged into one build after it (none lost, none
+ * repeated). A failed build changes nothing readers see. Each request is logged in redaktion.db
+ * before it runs, so a server stopped mid-build repeats it at the next start.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Log } from '../log';
+import type { SiteHolder } from '../site';
+import { buildErrorSummary } from './build-errors';
+import { commitContent, type GitResult } from './git';
+import type { EditorStore, Publish } from './store';
+
+export type BuildKind = Publish['kind'];
+
+export interface PublisherOptions {
+  store: EditorStore;
+  sites: SiteHolder;
+  root: string;
+  contentDir: string;
+  /** Publishes go to <buildsDir>/<time>/, previews to <buildsDir>/preview/<time>/. */
+  buildsDir: string;
+  log: Log;
+  /** Base path of the preview build, e.g. /redaktion/vorschau/. */
+  previewBase: string;
+  now?: () => number;
+}
+
+export interface PublishStatus {
+  building: boolean;
+  queued: boolean;
+  last: { ok: boolean; startedAt: string; finishedAt: string; durationMs: number; error?: string } | null;
+}
+
+const stamp = (ms: number) => new Date(ms).toISOString().replace(/[:.]/g, '-');
+
+export class Publisher {
+  readonly #o: PublisherOptions;
+  readonly #waiting: Record<BuildKind, number[]> = { publish: [], preview: [] };
+  #running: { kind: BuildKind; ids: number[]; child?: ReturnType<typeof spawn> } | undefined;
+  #previewDir: string | undefined;
+  #idle: Promise<void> = Promise.resolve();
+  #wake: (() => void) | undefined;
+  #stopped = false;
+  readonly #requestedBy = new Map<number, string>();
+
+  constructor(options: PublisherOptions) {
+    this.#o = options;
+    this.#previewDir = this.#latest(join(options.buildsDir, 'preview'));
+    // A build the server did not finish (it stopped or crashed) runs again now.
+    const unfinished = options.store.unfinished();
+    for (const p of unfinished) {
+      this.#waiting[p.kind].push(p.id);
+      this.#requestedBy.set(p.id, p.requestedBy);
+    }
+    if (unfinished.length > 0) {
+      options.log('info', `${unfinished.length} unterbrochene Veröffentlichung(en) werden jetzt nachgeholt.`);
+      this.#kick();
+    }
+  }
+
+  get previewDir(): string | undefined {
+    return this.#previewDir;
+  }
+
+  /** Queues a build; returns the request's id at once. */
+  request(kind: BuildKind, by: string): number {
+    const id = this.#o.store.addPublish(kind, by, this.#now());
+    this.#waiting[kind].push(id);
+    this.#requestedBy.set(id, by);
+    this.#kick();
+    return id;
+  }
+
+  status(kind: BuildKind = 'publish'): PublishStatus {
+    const last = this.#o.store.lastFinished(kind);
+    return {
+      building: this.#running?.kind === kind,
+      queued: this.#waiting[kind].length > 0,
+      last:
+        last && last.startedAt !== null && last.finishedAt !== null
+          ? {
+              ok: last.ok === true,
+              startedAt: new Date(last.startedAt).toISOString(),
+              finishedAt: new Date(last.finishedAt).toISOString(),
+              durationMs: last.finishedAt - last.startedAt,
+              ...(last.error ? { error: last.error } : {}),
+            }
+          : null,
+    };
+  }
+
+  /** Resolves when no build is running or waiting (tests, clean stop). */
+  idle(): Promise<void> {
+    return this.#idle;
+  }
+
+  /** Stops a running build (server shutdown); its request stays unfinished and runs at the next start. */
+  stop(): void {
+    this.#stopped = true;
+    this.#running?.child?.kill('SIGTERM');
+  }
+
+  #now(): number {
+    return (this.#o.now ?? Date.now)();
+  }
+
+  #kick(): void {
+    if (this.#running || this.#stopped) return;
+    const kind: BuildKind | undefined = this.#waiting.publish.length > 0 ? 'publish' : this.#waiting.preview.length > 0 ? 'preview' : undefined;
+    if (!kind) {
+      this.#wake?.();
+      this.#wake = undefined;
+      return;
+    }
+    if (!this.#wake) this.#idle = new Promise((resolve) => (this.#wake = resolve));
+    const ids = this.#waiting[kind].splice(0);
+    this.#running = { kind, ids };
+    void this.#run(kind, ids).finally(() => {
+      this.#running = undefined;
+      this.#kick();
+    });
+  }
+
+  async #run(kind: BuildKind, ids: number[]): Promise<void> {
+    const { store, log, buildsDir } = this.#o;
+    const started = this.#now();
+    store.startPublish(ids, started);
+    const parent = kind === 'publish' ? buildsDir : join(buildsDir, 'preview');
+    const outDir = join(parent, stamp(started));
+    mkdirSync(parent, { recursive: true });
+    log('info', kind === 'publish' ? 'Veröffentlichung: Build startet' : 'Vorschau: Build startet', { ziel: outDir });
+    const result = await this.#build(outDir, kind);
+    if (this.#stopped) return;
+    if (!result.ok) {
+      rmSync(outDir, { recursive: true, force: true });
+      store.finishPublish(ids, { ok: false, error: result.error }, this.#now());
+      log('warn', kind === 'publish' ? 'Veröffentlichung fehlgeschlagen; die Seite bleibt unverändert' : 'Vorschau fehlgeschlagen', { grund: result.error.split('\n')[0] });
+      return;
+    }
+    try {
+      let git: GitResult = { files: [] };
+      if (kind === 'publish') {
+        await this.#o.sites.switchTo(outDir);
+        writeFileSync(join(parent, 'current.json'), JSON.stringify({ dir: outDir }) + '\n');
+        const authors = [...new Set(ids.map((id) => this.#requestedBy.get(id)).filter(Boolean))];
+        git = await commitContent(this.#o.root, this.#o.contentDir, authors.join(', ') || 'Redaktion', log);
+      } else this.#previewDir = outDir;
+      store.finishPublish(ids, { ok: true, files: git.files, buildDir: outDir }, this.#now());
+      log('info', kind === 'publish' ? 'Veröffentlicht' : 'Vorschau bereit', { dauer_ms: this.#now() - started });
+      this.#cleanUp(parent, kind === 'publish' ? [this.#o.sites.current.dir, this.#o.sites.previous?.dir] : [outDir]);
+    } catch (error) {
+      store.finishPublish(ids, { ok: false, error: `Der neue Build konnte nicht übernommen werden: ${(error as Error).message}` }, this.#now());
+      log('error', 'Umschalten auf den neuen Build fehlgeschlagen', { fehler: (error as Error).message });
+    }
+  }
+
+  #build(outDir: string, kind: BuildKind): Promise<{ ok: true } | { ok: false; error: string }> {
+    const { root, contentDir } = this.#o;
+    const args = [join(root, 'scripts/build.mjs'), '--outDir', outDir];
+    if (kind === 'preview') args.push('--base', this.#o.previewBase);
+    const env: NodeJS.ProcessEnv = { ...process.env, INNUNGSWISSEN_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1' };
+    if (kind === 'preview') env.INNUNGSWISSEN_PREVIEW = '1';
+    else delete env.INNUNGSWISSEN_PREVIEW;
+    // The build runs at low priority: readers keep being served while it works.
+    return new Promise((resolvePromise) => {
+      const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      if (this.#running) this.#running.child = child;
+      try {
+        if (child.pid) setPriority(child.pid, 10);
+      } catch {
+        // not allowed on this system: the build runs at normal priority
+      }
+      let output = '';
+      const collect = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.length > 2_000_000) output = output.slice(-1_000_000);
+      };
+      child.stdout.on('data', collect);
+      child.stderr.on('data', collect);
+      child.on('error', (error) => resolvePromise({ ok: false, error: `Der Build konnte nicht starten: ${error.message}` }));
+      child.on('close', (code, signal) => {
+        if (code === 0 && existsSync(join(outDir, 'build-info.json'))) resolvePromise({ ok: true });
+        else resolvePromise({ ok: false, error: buildErrorSummary(output, { code, signal }) });
+      });
+    });
+  }
+
+  /** Keeps the builds in use (current and previous for a quick way back); removes the rest. */
+  #cleanUp(parent: string, keep: Array<string | undefined>): void {
+    const kept = new Set(keep.filter(Boolean).map((dir) => resolve(dir!)));
+    for (const name of readdirSync(parent)) {
+      const dir = join(parent, name);
+      if (name.endsWith('.json') || name === 'preview' || kept.has(resolve(dir))) continue;
+      // Give requests still reading the old build a moment.
+      setTimeout(() => rmSync(dir, { recursive: true, force: true }), 30_000).unref();
+    }
+  }
+
+  #latest(parent: string): string | undefined {
+    if (!existsSync(parent)) return undefined;
+    const dirs = readdirSync(parent).filter((name) => existsSync(join(parent, name, 'build-info.json'))).sort();
+    return dirs.length > 0 ? join(parent, dirs[dirs.length - 1]!) : undefined;
+  }
+}

@@ -1,0 +1,263 @@
+/**
+ * The editor's doors: the login, the dashboard (/redaktion/), Keystatic (/keystatic, its API),
+ * publishing and the preview. Every one of them is closed without a session; reader pages never
+ * see a cookie (the session cookie is scoped to the editor's paths).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import sirv from 'sirv';
+import { de } from '../../src/i18n/de';
+import { json, type RequestContext, type RouteHandler } from '../http';
+import { editorContentSecurityPolicy } from '../security-headers';
+import type { Middleware, SiteHolder } from '../site';
+import { KeystaticApi } from './keystatic-api';
+import { DUMMY_HASH, verifyPassword } from './passwords';
+import type { Publisher } from './publisher';
+import { SESSION_IDLE_MS, type EditorStore } from './store';
+import { LoginThrottle } from './throttle';
+
+const t = de.editor;
+export const COOKIE = 'redaktion_sitzung';
+/** The session cookie goes to these paths only; reader pages never receive it. */
+export const COOKIE_PATHS = ['/redaktion', '/keystatic', '/api/keystatic', '/api/redaktion'];
+export const PREVIEW_BASE = '/redaktion/vorschau/';
+const MAX_BODY = 20 * 1024 * 1024;
+
+export interface EditorRoutesOptions {
+  store: EditorStore;
+  publisher: Publisher;
+  sites: SiteHolder;
+  contentDir: string;
+  editorDir: string;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+function cookieValue(req: IncomingMessage): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === COOKIE) return rest.join('=') || undefined;
+  }
+  return undefined;
+}
+
+function sessionCookies(value: string, secure: boolean, maxAgeSeconds: number): string[] {
+  return COOKIE_PATHS.map((path) => `${COOKIE}=${value}; Path=${path}; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`);
+}
+
+/** The request comes from a page of this site (Origin, or Sec-Fetch-Site where there is no Origin). */
+export function isSameOrigin(req: IncomingMessage, secure: boolean): boolean {
+  const origin = req.headers.origin;
+  if (origin) return origin === `${secure ? 'https' : 'http'}://${req.headers.host}`;
+  return req.headers['sec-fetch-site'] === 'same-origin';
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        resolve('too_large');
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function redirect(res: ServerResponse, location: string, cookies: string[] = []): void {
+  if (cookies.length) res.setHeader('Set-Cookie', cookies);
+  res.writeHead(303, { Location: location });
+  res.end();
+}
+
+export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
+  const { store, publisher, sites, contentDir, editorDir } = options;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  const throttle = new LoginThrottle(now);
+  const keystatic = new KeystaticApi(contentDir);
+  const editorPage = join(editorDir, 'keystatic', 'index.html');
+  const editorAssets = existsSync(editorDir) ? (sirv(editorDir, { dev: false, etag: true, gzip: false }) as Middleware) : undefined;
+  let editorHtml: { html: Buffer; csp: string } | undefined;
+  const previewStatic = new Map<string, Middleware>();
+  setInterval(() => store.purgeSessions(now()), 60 * 60 * 1000).unref();
+
+  /** A page the reader build rendered (with the site's layout), read from the current build. */
+  function sitePage(path: string): string | undefined {
+    const file = join(sites.current.dir, 'client', path, 'index.html');
+    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  }
+
+  function sendHtml(res: ServerResponse, status: number, html: string | Buffer | undefined, headers: Record<string, string> = {}): void {
+    if (html === undefined) return json(res, 404, { error: { code: 'not_found', message: t.notFound } });
+    res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', ...headers });
+    res.end(html);
+  }
+
+  function loginPage(res: ServerResponse, status: number, error?: string, name = ''): void {
+    let html = sitePage('redaktion/anmelden');
+    if (html && error) html = html.replace(/data-login-error hidden>[^<]*</, `data-login-error>${escapeHtml(error)}<`);
+    if (html && name) html = html.replace(/(id="login-name")/, `$1 value="${escapeHtml(name)}"`);
+    sendHtml(res, status, html);
+  }
+
+  function sessionOf(req: IncomingMessage): { id: string; name: string } | undefined {
+    const id = cookieValue(req);
+    const name = id ? store.touchSession(id, now()) : undefined;
+    return id && name ? { id, name } : undefined;
+  }
+
+  async function login(ctx: RequestContext, secure: boolean): Promise<void> {
+    const { req, res } = ctx;
+    if (!isSameOrigin(req, secure)) return loginPage(res, 403, t.loginOrigin);
+    const body = await readBody(req, 16 * 1024);
+    const form = new URLSearchParams(body === 'too_large' ? '' : body.toString('utf8'));
+    const name = (form.get('name') ?? '').trim().slice(0, 80);
+    const password = form.get('passwort') ?? '';
+    const keys = [`name:${name.toLowerCase()}`, `client:${ctx.client}`];
+    const delay = throttle.delayFor(keys);
+    if (delay > 0) await sleep(delay);
+    const account = name ? store.passwordHash(name) : undefined;
+    // Same work whether the name exists or not: the answer's timing reveals nothing.
+    const ok = (await verifyPassword(password, account?.hash ?? DUMMY_HASH)) && account !== undefined;
+    if (!ok) {
+      throttle.failed(keys);
+      return loginPage(res, 401, t.loginFailed, name);
+    }
+    throttle.succeeded(keys);
+    const id = store.createSession(account.name, now());
+    redirect(res, '/redaktion/', sessionCookies(id, secure, SESSION_IDLE_MS / 1000));
+  }
+
+  async function api(ctx: RequestContext, session: { id: string; name: string }, secure: boolean): Promise<void> {
+    const { req, res, path } = ctx;
+    const method = req.method ?? 'GET';
+    if (method !== 'GET' && method !== 'HEAD' && !isSameOrigin(req, secure)) {
+      return json(res, 403, { error: { code: 'forbidden_origin', message: t.forbiddenOrigin } });
+    }
+    if (path.startsWith('/api/keystatic/')) {
+      const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req, MAX_BODY);
+      if (body === 'too_large') return json(res, 413, { error: { code: 'too_large', message: t.tooLarge } });
+      if (body && path === '/api/keystatic/update') {
+        const changed = await keystatic.conflicts(session.id, body);
+        if (changed.length > 0) return json(res, 409, { error: { code: 'conflict', message: t.conflict, files: changed } });
+      }
+      const headers = new Headers();
+      for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value);
+      const request = new Request(`http://localhost${req.url}`, { method, headers, body: body ? new Uint8Array(body) : undefined });
+      const answer = await keystatic.handle(session.id, request);
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body);
+      return;
+    }
+    if (path === '/api/redaktion/veroeffentlichen' || path === '/api/redaktion/vorschau') {
+      if (method !== 'POST') return json(res, 405, { error: { code: 'method_not_allowed', message: de.apiErrors.method_not_allowed } }, { Allow: 'POST' });
+      const id = publisher.request(path.endsWith('vorschau') ? 'preview' : 'publish', session.name);
+      return json(res, 202, { id });
+    }
+    if (path === '/api/redaktion/status') return json(res, 200, { ...publisher.status('publish'), preview: publisher.status('preview') });
+    if (path === '/api/redaktion/verlauf') {
+      return json(res, 200, {
+        publishes: store.recent(10).map((p) => ({
+          who: p.requestedBy,
+          requestedAt: new Date(p.requestedAt).toISOString(),
+          finishedAt: p.finishedAt === null ? null : new Date(p.finishedAt).toISOString(),
+          ok: p.ok,
+          files: p.files,
+          error: p.error,
+        })),
+      });
+    }
+    json(res, 404, { error: { code: 'not_found', message: t.notFound } });
+  }
+
+  function editorApp(res: ServerResponse): void {
+    if (!existsSync(editorPage)) {
+      return sendHtml(res, 503, `<!doctype html><html lang="de"><meta charset="utf-8"><title>${t.title}</title><p>Der Editor ist noch nicht gebaut. Bitte auf dem Server „npm run build:editor“ ausführen.</p></html>`);
+    }
+    if (!editorHtml) {
+      const html = readFileSync(editorPage);
+      const hashes = [...html.toString('utf8').matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+        (m) => `sha256-${createHash('sha256').update(m[1]!).digest('base64')}`,
+      );
+      editorHtml = { html, csp: editorContentSecurityPolicy(hashes) };
+    }
+    sendHtml(res, 200, editorHtml.html, { 'Content-Security-Policy': editorHtml.csp });
+  }
+
+  function preview(ctx: RequestContext): void {
+    const dir = publisher.previewDir;
+    if (!dir) return redirect(ctx.res, '/redaktion/#vorschau');
+    let serve = previewStatic.get(dir);
+    if (!serve) {
+      previewStatic.clear();
+      serve = sirv(join(dir, 'client'), { dev: false, gzip: true }) as Middleware;
+      previewStatic.set(dir, serve);
+    }
+    const original = ctx.req.url ?? '/';
+    ctx.req.url = `/${original.slice(PREVIEW_BASE.length)}`;
+    serve(ctx.req, ctx.res, () => {
+      ctx.req.url = original;
+      sendHtml(ctx.res, 404, sitePage('404') ?? 'Nicht gefunden');
+    });
+  }
+
+  return async (ctx) => {
+    const { req, res, path } = ctx;
+    const isApi = /^\/api\/(keystatic|redaktion)(\/|$)/.test(path);
+    const isPage = /^\/(redaktion|keystatic)(\/|$)/.test(path);
+    if (!isApi && !isPage) {
+      // The editor's own scripts; nothing in them is secret (open-source Keystatic and our field rules).
+      if (path.startsWith('/_editor/') && editorAssets && (req.method === 'GET' || req.method === 'HEAD')) {
+        editorAssets(req, res, () => json(res, 404, { error: { code: 'not_found', message: t.notFound } }));
+        return true;
+      }
+      return false;
+    }
+    const secure = ctx.secure;
+    if (store.accountCount() === 0) {
+      if (isApi) json(res, 401, { error: { code: 'editor_off', message: `${t.offTitle}. ${t.offIntro} ${t.offCommand}` } });
+      else sendHtml(res, 200, sitePage('redaktion/ohne-konto'));
+      return true;
+    }
+    if (path === '/redaktion/anmelden/' || path === '/redaktion/anmelden') {
+      if (req.method === 'POST') await login(ctx, secure);
+      else if (sessionOf(req)) redirect(res, '/redaktion/');
+      else loginPage(res, 200);
+      return true;
+    }
+    if (path === '/redaktion/abmelden/' && req.method === 'POST') {
+      const id = cookieValue(req);
+      if (id && isSameOrigin(req, secure)) {
+        store.endSession(id);
+        keystatic.forget(id);
+      }
+      redirect(res, '/redaktion/anmelden/', sessionCookies('', secure, 0));
+      return true;
+    }
+    const session = sessionOf(req);
+    if (!session) {
+      if (isApi) json(res, 401, { error: { code: 'unauthorized', message: t.unauthorized } });
+      else redirect(res, '/redaktion/anmelden/');
+      return true;
+    }
+    if (isApi) await api(ctx, session, secure);
+    else if (path.startsWith('/keystatic')) editorApp(res);
+    else if (path.startsWith(PREVIEW_BASE)) preview(ctx);
+    else if (path === '/redaktion/' || path === '/redaktion') sendHtml(res, 200, sitePage('redaktion')?.replace('data-editor-name hidden></', `data-editor-name>${escapeHtml(session.name)}</`));
+    else sendHtml(res, 404, sitePage('404'));
+    return true;
+  };
+}

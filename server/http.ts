@@ -1,0 +1,93 @@
+/**
+ * The request pipeline: reject what is not a path, set the security headers, work out the
+ * client, then the editor (if the request is for it), the static files, Astro's on-demand
+ * routes, and the 404 page. No request may take the server down.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { clientAddress, isTrusted, normalizeAddress, type TrustedProxies } from './client-address';
+import type { Log } from './log';
+import { securityHeaders } from './security-headers';
+import type { SiteHolder } from './site';
+
+export interface RequestContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  path: string;
+  client: string;
+  /** HTTPS: on our own socket, or reported by a trusted proxy (X-Forwarded-Proto). */
+  secure: boolean;
+}
+
+/** A part of the server that may answer a request itself (the editor); false = not mine. */
+export type RouteHandler = (ctx: RequestContext) => boolean | Promise<boolean>;
+
+export interface PipelineOptions {
+  sites: SiteHolder;
+  trustedProxies: TrustedProxies;
+  log: Log;
+  handlers?: RouteHandler[];
+}
+
+export function createPipeline({ sites, trustedProxies, log, handlers = [] }: PipelineOptions) {
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      const url = req.url ?? '';
+      // Only origin-form targets ("/path?query"): an absolute-form line like "GET http://x/../.." is refused.
+      if (!url.startsWith('/') || url.startsWith('//')) return plain(res, 400, 'Ungültige Anfrage');
+      const path = url.split('?')[0]!;
+      for (const [name, value] of securityHeaders(path)) res.setHeader(name, value);
+      const client = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies);
+      // Astro's adapter reads the client from the first X-Forwarded-For value: give it ours.
+      req.headers['x-forwarded-for'] = client;
+      delete req.headers['forwarded'];
+      delete req.headers['x-real-ip'];
+      const viaProxy = isTrusted(trustedProxies, normalizeAddress(req.socket.remoteAddress ?? ''));
+      const secure = Boolean((req.socket as TLSSocket).encrypted) || (viaProxy && req.headers['x-forwarded-proto'] === 'https');
+      const ctx: RequestContext = { req, res, path, client, secure };
+      for (const handler of handlers) if (await handler(ctx)) return;
+
+      const site = sites.current;
+      const toAstro = () => {
+        Promise.resolve(
+          site.astro(req, res, () => {
+            res.statusCode = 404;
+            if (site.notFoundPage && (req.method === 'GET' || req.method === 'HEAD')) {
+              res.setHeader('Content-Type', 'text/html; charset=utf-8');
+              res.end(req.method === 'HEAD' ? undefined : site.notFoundPage);
+            } else plain(res, 404, 'Nicht gefunden');
+          }),
+        ).catch((error) => fail(res, error, log));
+      };
+      if (req.method === 'GET' || req.method === 'HEAD') site.serveStatic(req, res, toAstro);
+      else toAstro();
+    } catch (error) {
+      fail(res, error, log);
+    }
+  };
+}
+
+export function plain(res: ServerResponse, status: number, text: string): void {
+  if (res.headersSent) return void res.end();
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}
+
+export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return void res.end();
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** A client that went away mid-request is not an error of ours: one quiet line, no stack. */
+export function isClientAbort(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNABORTED' || (error as Error)?.message === 'aborted';
+}
+
+export function fail(res: ServerResponse, error: unknown, log: Log): void {
+  if (isClientAbort(error)) log('info', 'Anfrage vom Client abgebrochen');
+  else log('error', 'Fehler bei einer Anfrage', { fehler: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  if (!res.headersSent) plain(res, 500, 'Interner Fehler');
+  else res.destroy();
+}

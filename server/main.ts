@@ -1,0 +1,146 @@
+/**
+ * The production server: the built site (static pages plus the on-demand comment routes),
+ * the browser editor and its publishing, behind one set of security headers.
+ * Started by `npm start` / `npm run serve` (scripts/serve.mjs loads this file).
+ */
+import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { closeDatabases, openDatabase } from '../src/lib/comments/db';
+import { readSettings } from '../src/lib/comments/settings';
+import { createLog } from './log';
+import { createPipeline } from './http';
+import { ROOT, readServerSettings } from './settings';
+import { SiteHolder, isCompleteBuild, loadSite, readBuildInfo } from './site';
+import { PREVIEW_BASE, createEditorRoutes } from './editor/routes';
+import { Publisher } from './editor/publisher';
+import { startScheduler } from './editor/schedule';
+import { EditorStore } from './editor/store';
+
+const log = createLog(process.env.LOG_FORMAT === 'json' ? 'json' : 'text');
+let settings: ReturnType<typeof readServerSettings>;
+try {
+  settings = readServerSettings();
+} catch (error) {
+  log('error', (error as Error).message);
+  process.exit(1);
+}
+
+function fatal(message: string): never {
+  log('error', message);
+  process.exit(1);
+}
+
+/** The newest complete build: dist/ (npm run build) or the last one the editor published. */
+export function chooseBuild(root: string, buildsDir: string): string | undefined {
+  const candidates = [join(root, 'dist')];
+  try {
+    const pointer = JSON.parse(readFileSync(join(buildsDir, 'current.json'), 'utf8')) as { dir?: string };
+    if (pointer.dir) candidates.push(pointer.dir);
+  } catch {
+    // nothing published yet
+  }
+  return candidates
+    .filter(isCompleteBuild)
+    .map((dir) => ({ dir, at: readBuildInfo(dir)?.builtAt ?? '' }))
+    .sort((a, b) => b.at.localeCompare(a.at))[0]?.dir;
+}
+
+let commentSettings;
+try {
+  commentSettings = readSettings(process.env, 0);
+} catch (error) {
+  fatal((error as Error).message);
+}
+const buildDir = settings.distDir ?? chooseBuild(ROOT, settings.buildsDir);
+if (!buildDir || !isCompleteBuild(buildDir)) {
+  fatal('Kein Build gefunden. Bitte zuerst „npm run build“ ausführen (oder „npm start“, das baut und startet).');
+}
+if (!existsSync(join(buildDir, 'client', 'pagefind'))) {
+  log('warn', 'Dieser Build hat keinen Suchindex. Bitte mit „npm run build“ bauen (nicht nur „astro build“).');
+}
+// Open the comment database now (creating it, running migrations): a database this version
+// cannot use stops the start with a clear message instead of failing a reader's request.
+try {
+  openDatabase(commentSettings.dbPath);
+} catch (error) {
+  fatal(`Die Kommentar-Datenbank ${commentSettings.dbPath} kann nicht geöffnet werden: ${(error as Error).message}`);
+}
+const sites = new SiteHolder(await loadSite(buildDir));
+
+let editorStore: EditorStore;
+try {
+  editorStore = new EditorStore(join(settings.dataDir, 'redaktion.db'));
+} catch (error) {
+  fatal(`Die Redaktions-Datenbank kann nicht geöffnet werden: ${(error as Error).message}`);
+}
+const publisher = new Publisher({ store: editorStore, sites, root: ROOT, contentDir: settings.contentDir, buildsDir: settings.buildsDir, log, previewBase: PREVIEW_BASE });
+// Scheduled posts: publish when a post's day has come (at start, then every night after midnight in Berlin).
+const scheduler = settings.schedule
+  ? startScheduler({
+      contentDir: settings.contentDir,
+      builtAt: () => new Date(sites.current.info.builtAt),
+      publish: (due) => {
+        log('info', 'Geplante Beiträge sind fällig, die Seite wird neu gebaut', { beitraege: due.map((p) => p.file).join(', ') });
+        publisher.request('publish', 'Zeitplan');
+      },
+    })
+  : undefined;
+const editor = createEditorRoutes({ store: editorStore, publisher, sites, contentDir: settings.contentDir, editorDir: join(ROOT, 'dist-editor') });
+const handle = createPipeline({ sites, trustedProxies: settings.trustedProxies, log, handlers: [editor] });
+let inFlight = 0;
+const server = createServer((req, res) => {
+  inFlight++;
+  res.once('close', () => inFlight--);
+  void handle(req, res);
+});
+// Slow clients may not hold a connection for minutes: whole request 30 s, headers 10 s.
+server.requestTimeout = 30_000;
+server.headersTimeout = 10_000;
+server.keepAliveTimeout = 5_000;
+server.maxConnections = 1_000;
+server.on('clientError', (error, socket) => {
+  if (socket.writable && !(error as NodeJS.ErrnoException).code?.startsWith('ECONN')) {
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  } else socket.destroy();
+});
+
+server.listen(settings.port, settings.host, () => {
+  const shown = settings.host === '0.0.0.0' || settings.host === '::' ? 'localhost' : settings.host;
+  const base = `http://${shown.includes(':') ? `[${shown}]` : shown}:${settings.port}`;
+  log('info', `Innungswissen läuft auf ${base}/`);
+  log('info', `Build ${sites.current.info.id} · Kommentare: ${commentSettings.dbPath} · Moderation ${commentSettings.moderation === 'post' ? 'nachträglich (post)' : 'vor Veröffentlichung (pre)'}`);
+  log(
+    'info',
+    editorStore.accountCount() > 0
+      ? `Redaktion: ${base}/redaktion/`
+      : 'Redaktion: noch kein Konto. Das erste Konto legen Sie so an: npm run redaktion -- konto anlegen <Name>',
+  );
+  log(
+    'info',
+    commentSettings.adminToken
+      ? `Moderation: ${base}/admin/kommentare/`
+      : 'Moderation ist ausgeschaltet. Zum Einschalten den Server mit COMMENTS_ADMIN_TOKEN=<langer geheimer Schlüssel> starten.',
+  );
+});
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log('info', `${signal} erhalten: nehme keine neuen Anfragen an, laufende dürfen noch ${settings.shutdownGraceMs / 1000} s fertig werden.`);
+  server.close();
+  server.closeIdleConnections();
+  scheduler?.stop();
+  // A running build is stopped; its request stays open in redaktion.db and runs at the next start.
+  publisher.stop();
+  const deadline = Date.now() + settings.shutdownGraceMs;
+  while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+  if (inFlight > 0) log('warn', `${inFlight} Anfragen nach ${settings.shutdownGraceMs / 1000} s abgebrochen`);
+  server.closeAllConnections();
+  closeDatabases();
+  editorStore.close();
+  log('info', 'Server sauber beendet.');
+  process.exit(0);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal));

@@ -1,0 +1,100 @@
+/**
+ * A built site: its static files and its on-demand routes (comments API, moderation) from
+ * Astro's Node adapter in middleware mode. The server holds one current site and can switch to
+ * a new build at once: a request keeps the site it started with, so none sees a half-switch.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import sirv from 'sirv';
+
+export type NextFn = (error?: unknown) => void;
+export type Middleware = (req: IncomingMessage, res: ServerResponse, next: NextFn) => void | Promise<void>;
+
+export interface BuildInfo {
+  /** Unique per build, e.g. 2026-11-30T14-02-11-123Z. */
+  id: string;
+  builtAt: string;
+}
+
+export interface Site {
+  dir: string;
+  info: BuildInfo;
+  serveStatic: Middleware;
+  astro: Middleware;
+  notFoundPage: Buffer | undefined;
+}
+
+export const BUILD_INFO_FILE = 'build-info.json';
+
+export function readBuildInfo(dir: string): BuildInfo | undefined {
+  try {
+    const info = JSON.parse(readFileSync(join(dir, BUILD_INFO_FILE), 'utf8')) as Partial<BuildInfo>;
+    if (typeof info.id === 'string' && typeof info.builtAt === 'string') return { id: info.id, builtAt: info.builtAt };
+  } catch {
+    // A build from before build-info.json: fall back to the entry file's time.
+  }
+  const entry = join(dir, 'server', 'entry.mjs');
+  if (!existsSync(entry)) return undefined;
+  const time = statSync(entry).mtime.toISOString();
+  return { id: time.replace(/[:.]/g, '-'), builtAt: time };
+}
+
+export function isCompleteBuild(dir: string): boolean {
+  return existsSync(join(dir, 'server', 'entry.mjs')) && existsSync(join(dir, 'client'));
+}
+
+export async function loadSite(dirPath: string): Promise<Site> {
+  const dir = resolve(dirPath);
+  if (!isCompleteBuild(dir)) throw new Error(`Kein vollständiger Build in ${dir}. Bitte zuerst „npm run build“ ausführen.`);
+  const clientDir = join(dir, 'client');
+  // Each build's entry is its own module URL, so a new build brings its own on-demand code.
+  const entry = (await import(pathToFileURL(join(dir, 'server', 'entry.mjs')).href)) as { handler?: Middleware };
+  if (typeof entry.handler !== 'function') {
+    throw new Error('Der Build stammt aus einer älteren Version (Astro-Adapter nicht im Middleware-Modus). Bitte neu bauen: npm run build');
+  }
+  const serveStatic = sirv(clientDir, {
+    gzip: true,
+    etag: true,
+    dev: false,
+    setHeaders(res, pathname) {
+      if (res.hasHeader('Cache-Control')) return;
+      // Hashed assets never change; pages and the search index are revalidated.
+      res.setHeader('Cache-Control', pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate');
+    },
+  }) as Middleware;
+  const notFound = join(clientDir, '404.html');
+  return {
+    dir,
+    info: readBuildInfo(dir)!,
+    serveStatic,
+    astro: entry.handler,
+    notFoundPage: existsSync(notFound) ? readFileSync(notFound) : undefined,
+  };
+}
+
+/** The site being served; `switchTo` replaces it for every request that starts afterwards. */
+export class SiteHolder {
+  #current: Site;
+  #previous: Site | undefined;
+
+  constructor(site: Site) {
+    this.#current = site;
+  }
+
+  get current(): Site {
+    return this.#current;
+  }
+
+  get previous(): Site | undefined {
+    return this.#previous;
+  }
+
+  async switchTo(dir: string): Promise<Site> {
+    const next = await loadSite(dir);
+    this.#previous = this.#current;
+    this.#current = next;
+    return next;
+  }
+}

@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, TEST_CONTENT } from './paths';
+import { childEnv } from '../../scripts/child-env';
+
+export const EDITOR = { name: 'Anna Beispiel', password: 'geheimes-passwort-123' };
+
+export interface EditorSetup {
+  env: Record<string, string>;
+  contentDir: string;
+  buildsDir: string;
+}
+
+/**
+ * A data folder, a content copy and a builds folder of its own. Content and builds sit inside the
+ * project (.tmp/): a build's code loads its packages from the project's node_modules.
+ */
+export function editorSetup(options: { account?: boolean } = {}): EditorSetup {
+  const work = mkdtempSync(join(ROOT, '.tmp', 'editor-'));
+  const contentDir = join(work, 'content');
+  const buildsDir = join(work, 'builds');
+  cpSync(TEST_CONTENT, contentDir, { recursive: true });
+  mkdirSync(buildsDir);
+  const dataDir = mkdtempSync(join(tmpdir(), 'innungswissen-data-'));
+  const env = {
+    DATA_DIR: dataDir,
+    BUILDS_DIR: buildsDir,
+    INNUNGSWISSEN_CONTENT_DIR: contentDir,
+    COMMENTS_DB: join(dataDir, 'comments.db'),
+    EDITOR_SCHEDULE: '0',
+  };
+  if (options.account !== false) createAccount(env, EDITOR.name, EDITOR.password);
+  return { env, contentDir, buildsDir };
+}
+
+export function createAccount(env: Record<string, string>, name: string, password: string): string {
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/redaktion.ts'), 'konto', 'anlegen', name], {
+    cwd: ROOT,
+    env: childEnv(env),
+    input: `${password}\n`,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`konto anlegen failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** Signs in over HTTP like the login form does; returns the Cookie header value. */
+export async function signIn(base: string, name = EDITOR.name, password = EDITOR.password): Promise<string> {
+  const response = await fetch(`${base}/redaktion/anmelden/`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base },
+    body: new URLSearchParams({ name, passwort: password }),
+  });
+  if (response.status !== 303) throw new Error(`sign-in failed: ${response.status}`);
+  const cookie = response.headers.getSetCookie()[0]!;
+  return cookie.split(';')[0]!;
+}
+
+export interface PublishStatus {
+  building: boolean;
+  queued: boolean;
+  last: { ok: boolean; startedAt: string; finishedAt: string; durationMs: number; error?: string } | null;
+}
+
+export async function publishStatus(base: string, cookie: string): Promise<PublishStatus> {
+  return (await fetch(`${base}/api/redaktion/status`, { headers: { Cookie: cookie } })).json() as Promise<PublishStatus>;
+}
+
+/** Waits until no build runs or waits, and one finished after `since`. */
+export async function waitForPublish(base: string, cookie: string, since: number, timeoutMs = 240_000): Promise<PublishStatus> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const status = await publishStatus(base, cookie);
+    if (!status.building && !status.queued && status.last && Date.parse(status.last.finishedAt) >= since) return status;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('publish did not finish in time');
+}
