@@ -39,6 +39,8 @@ export default defineConfig({
     }),
   ],
   vite: {
+    // The build id that /api/health reports (src/lib/ops/build-info.ts).
+    define: { __INNUNGSWISSEN_BUILD__: JSON.stringify(process.env.INNUNGSWISSEN_BUILD_ID || new Date().toISOString()) },
     // Cast: @tailwindcss/vite is typed against a newer Vite than the one Astro 5 bundles; both work at run time.
     plugins: /** @type {any[]} */ ([tailwindcss(), guildColors(guild.colors)]),
   },

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeDatabases, openDatabase } from '../src/lib/comments/db';
 import { readSettings } from '../src/lib/comments/settings';
+import { readBackupSettings, startDailyBackups } from '../src/lib/ops/backup';
 import { createLog } from './log';
 import { createPipeline } from './http';
 import { ROOT, readServerSettings } from './settings';
@@ -65,6 +66,21 @@ try {
   openDatabase(commentSettings.dbPath);
 } catch (error) {
   fatal(`Die Kommentar-Datenbank ${commentSettings.dbPath} kann nicht geöffnet werden: ${(error as Error).message}`);
+}
+// One verified backup a day (COMMENTS_BACKUP_DAILY=0 switches it off); a failure is logged, the server goes on.
+let backups: ReturnType<typeof startDailyBackups> | undefined;
+try {
+  const backup = readBackupSettings(process.env);
+  if (backup.daily) {
+    backups = startDailyBackups({
+      dbPath: commentSettings.dbPath,
+      dir: backup.dir,
+      keep: backup.keep,
+      log: { info: (line) => log('info', line), error: (line) => log('error', line) },
+    });
+  }
+} catch (error) {
+  fatal((error as Error).message);
 }
 const sites = new SiteHolder(await loadSite(buildDir));
 
@@ -139,6 +155,8 @@ async function stop(signal: string): Promise<void> {
   while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
   if (inFlight > 0) log('warn', `${inFlight} Anfragen nach ${settings.shutdownGraceMs / 1000} s abgebrochen`);
   server.closeAllConnections();
+  backups?.stop();
+  await backups?.done();
   closeDatabases();
   editorStore.close();
   log('info', 'Server sauber beendet.');

@@ -44,6 +44,12 @@ export function openDatabase(path: string): Db {
   if (known?.open) return known;
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  try {
+    checkSchemaVersion(db); // before any pragma changes the file
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   if (key) open.set(key, db);
   // WAL: readers never block the writer. A commit is in the WAL before we answer 2xx, so a
   // killed process loses nothing acknowledged (synchronous=NORMAL guards against process crashes;
@@ -67,7 +73,7 @@ export function closeDatabases(): void {
 }
 
 export function migrate(db: Db): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const current = checkSchemaVersion(db);
   for (let version = current; version < MIGRATIONS.length; version++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[version]!);
@@ -75,4 +81,24 @@ export function migrate(db: Db): number {
     })();
   }
   return MIGRATIONS.length;
+}
+
+/** The newest schema this code knows (the number of migrations). */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * Version guard: a database written by a newer release is refused before anything touches it
+ * (migrating "down" or writing with an older idea of the schema could corrupt it). Returns the
+ * database's schema version.
+ */
+export function checkSchemaVersion(db: Db): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `Die Kommentar-Datenbank stammt aus einer neueren Version von Innungswissen (Schema ${current}, ` +
+        `diese Version kennt nur bis Schema ${MIGRATIONS.length}). Sie bleibt unverändert. Bitte die neuere ` +
+        `Version einsetzen oder eine Sicherung aus dieser Version wiederherstellen (npm run restore).`,
+    );
+  }
+  return current;
 }

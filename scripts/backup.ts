@@ -1,0 +1,12 @@
+/** `npm run backup`: a verified copy of the comment database in COMMENTS_BACKUP_DIR (see README „Betrieb“). */
+import { backupDatabase, readBackupSettings } from '../src/lib/ops/backup';
+import { messages } from '../src/lib/ops/messages';
+
+try {
+  const settings = readBackupSettings(process.env);
+  const result = await backupDatabase({ dbPath: process.env.COMMENTS_DB || './data/comments.db', dir: settings.dir, keep: settings.keep });
+  console.log(messages.written(result.path, result.bytes, result.removed.length));
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
