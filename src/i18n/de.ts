@@ -66,6 +66,12 @@ export const de = {
     purposes: { team: 'Team intern', kunden: 'Kundenkontakt' },
     toAdvice: 'Zur Entscheidungshilfe',
   },
+  og: {
+    alt: (kind: string, title: string, site: string) => `${kind}: „${title}“ – ${site}`,
+    homeKind: 'Wissen für Handwerksbetriebe',
+    comparisonTitle: 'Messenger-Vergleich für Handwerksbetriebe',
+    messengerKind: (category: string, score: number) => `${category} · Datenschutz ${score} von 100`,
+  },
   matrix: {
     heading: 'Die Übersicht',
     intro: 'Jedes Feld zeigt eine Angabe als Zeichen. Wählen Sie ein Feld, um Angabe, Quelle und Datum zu sehen.',
