@@ -12,6 +12,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { generateContent } from './bench/generate';
 import { median, run } from './bench/measure';
 import { writeBuildBaseline, writeCommentBaseline } from './bench/baselines';
+import { ogRouteTime } from './bench/og';
 import { childEnv } from './child-env';
 import { openDatabase } from '../src/lib/comments/db';
 import { CommentStore } from '../src/lib/comments/store';
@@ -20,7 +21,7 @@ import { textHash } from '../src/lib/comments/tokens';
 
 const ROOT = process.cwd();
 const SMOKE = process.argv.includes('--smoke');
-/** `--only=search,comments,weight` reruns sections on the builds of the last run (for working on one budget). */
+/** `--only=search,comments,weight,og` reruns sections on the builds of the last run (for working on one budget). */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const wants = (section: string) => !ONLY || ONLY.includes(section);
 const WORK = join(ROOT, '.tmp', 'bench');
@@ -53,8 +54,9 @@ function coldStart(projectRoot: string, outDir: string) {
   rmSync(join(projectRoot, 'node_modules', '.astro'), { recursive: true, force: true });
 }
 
-async function buildSite(content: string, outDir: string) {
-  coldStart(ROOT, outDir);
+async function buildSite(content: string, outDir: string, warm = false) {
+  if (warm) rmSync(outDir, { recursive: true, force: true });
+  else coldStart(ROOT, outDir);
   // The command `npm run build` runs: Astro, then the search index and the compressed copies.
   const result = await run(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--outDir', outDir], { cwd: ROOT, env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: content }) });
   if (result.status !== 0) throw new Error(`Build fehlgeschlagen:\n${result.output.slice(-3000)}`);
@@ -62,6 +64,8 @@ async function buildSite(content: string, outDir: string) {
 }
 
 // ---------------------------------------------------------------- build scaling
+let firstBuild: { content: string; outDir: string; seconds: number; output: string } | undefined;
+
 async function buildScaling(): Promise<string> {
   let dist1000 = '';
   for (const count of SIZES) {
@@ -85,10 +89,38 @@ async function buildScaling(): Promise<string> {
     const indexLine = /Suchindex: (\d+) Seiten \(von \d+ gelesenen\) in (\d+) ms/.exec(site.output);
     if (indexLine) add(`Suche ${count} Beiträge`, 'Indexzeit', `${indexLine[2]} ms für ${indexLine[1]} Seiten`);
     add(`Suche ${count} Beiträge`, 'Indexgröße auf der Platte', kb(dirSize(join(outDir, 'client', 'pagefind'))));
-    if (count === SIZES[0]) dist1000 = outDir;
+    if (count === SIZES[0]) {
+      dist1000 = outDir;
+      firstBuild = { content, outDir, seconds: site.seconds, output: site.output };
+    }
     rmSync(plain, { recursive: true, force: true });
   }
   return dist1000;
+}
+
+// ---------------------------------------------------------------- share pictures
+/**
+ * The pictures' share of the cold build at the first size (they are drawn while Astro renders the
+ * routes, so their time is the sum of the og/ routes in Astro's log), then a rebuild with the same
+ * posts, where every picture comes from the cache.
+ */
+async function ogBench() {
+  const count = SIZES[0]!;
+  if (!firstBuild) {
+    const content = join(WORK, `content-${count}`);
+    generateContent(ROOT, content, count);
+    const outDir = join(WORK, `site-${count}`);
+    const site = await buildSite(content, outDir);
+    firstBuild = { content, outDir, seconds: site.seconds, output: site.output };
+  }
+  const section = `Teilbilder ${count} Beiträge`;
+  const cold = ogRouteTime(firstBuild.output);
+  const rest = firstBuild.seconds - cold.seconds;
+  add(section, 'Bilder gezeichnet (kalt, ohne Cache)', `${cold.count} Bilder in ${cold.seconds.toFixed(1)} s = ${((cold.seconds * 1000) / Math.max(cold.count, 1)).toFixed(1)} ms/Bild`);
+  add(section, 'Anteil am Build ohne Bilder', `${((100 * cold.seconds) / rest).toFixed(1)} % (${cold.seconds.toFixed(1)} s zu ${rest.toFixed(1)} s)`, '≤ 10 %', cold.seconds <= rest * 0.1);
+  const again = await buildSite(firstBuild.content, firstBuild.outDir, true);
+  const warm = ogRouteTime(again.output);
+  add(section, 'Neubau ohne geänderten Beitrag (alle Bilder aus dem Cache)', `${warm.count} Bilder in ${warm.seconds.toFixed(2)} s (Build gesamt ${again.seconds.toFixed(1)} s)`, '≤ 1 s', warm.seconds <= 1 && warm.count === cold.count);
 }
 
 // ---------------------------------------------------------------- servers
@@ -151,7 +183,10 @@ async function pageWeight(browser: Browser, base: string) {
       add(section, 'HTML + CSS (gzip)', kb(html + css), '≤ 30 kB', html + css <= 30 * 1024);
       add(section, 'JavaScript vor Interaktion (gzip)', kb(js), '≤ 10 kB', js <= 10 * 1024);
     }
-    if (name === 'Vergleich') notes.push(`Der Vergleich lädt ${kb(js)} JavaScript (gzip).`);
+    if (name === 'Vergleich') {
+      add(section, 'HTML + CSS mit Übersicht (gzip)', kb(html + css), '≤ 35 kB', html + css <= 35 * 1024);
+      add(section, 'JavaScript (gzip)', kb(js), '≤ 8 kB', js <= 8 * 1024);
+    }
     add(section, 'render-blockierende Skripte', String(blocking), '0', blocking === 0);
     await context.close();
   }
@@ -304,6 +339,7 @@ async function main() {
   mkdirSync(WORK, { recursive: true });
   console.error(`Benchmark${SMOKE ? ' (Smoke, Budgets nur informativ)' : ''} – ${new Date().toISOString()}`);
   const dist = wants('build') ? await buildScaling() : join(WORK, `site-${SIZES[0]}`);
+  if (wants('og')) await ogBench();
 
   const realSite = join(WORK, 'site-real');
   if (wants('build') || wants('weight')) await buildSite(join(ROOT, 'content'), realSite);

@@ -89,3 +89,17 @@ describe('share picture layout', () => {
     expect(readdirSync(dir)).toHaveLength(1);
   });
 });
+
+describe('bench: share-picture time from the build log', () => {
+  it('sums the og/ routes Astro printed, in ms and s', async () => {
+    const { ogRouteTime } = await import('../../scripts/bench/og');
+    const log = [
+      '12:00:00 λ src/pages/og/[...path].png.ts',
+      '12:00:01   ├─ /og/startseite.png (+1.20s) ',
+      '12:00:01   ├─ /og/beitraege/a.png (+150ms) ',
+      '12:00:01   └─ /og/messenger/signal.png (+50ms) ',
+      '12:00:01   ├─ /beitraege/a/index.html (+9ms) ',
+    ].join('\n');
+    expect(ogRouteTime(log)).toEqual({ count: 3, seconds: 1.4 });
+  });
+});
