@@ -207,9 +207,13 @@ describe('profile strips', () => {
     expect(await strip.count()).toBe(12);
     const profile = (await page.locator('[data-profile]').boundingBox())!;
     expect(profile.y + profile.height).toBeLessThanOrEqual(800);
+    expect(await page.locator('[data-profile] [data-suits]').getAttribute('data-suits')).toBe('team');
     expect(await page.locator('[data-profile] [data-suits]').textContent()).toContain('Team intern');
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SHOTS, 'messenger-375.png') });
+    // WhatsApp has no AVV: the decision aid excludes it for both purposes.
+    await page.goto(`${session.server.url}/messenger/whatsapp/`);
+    expect(await page.locator('[data-profile] [data-suits]').getAttribute('data-suits')).toBe('');
     await page.close();
   });
 

@@ -40,8 +40,9 @@ describe('marks', () => {
 });
 
 describe('suitableFor', () => {
-  it('follows the decision aid: team needs central management, any use needs an AVV and no forced address book', () => {
-    expect(suitableFor(fixture('work', {}, ['adminConsole']))).toEqual(['team', 'kunden']);
+  it('follows the decision aid: customers reach the business without a new app, any use needs an AVV and no forced address book', () => {
+    expect(suitableFor(fixture('work', {}, ['adminConsole']))).toEqual(['team']);
+    expect(suitableFor(fixture('cloud', { reach: 'high' }))).toEqual(['team', 'kunden']);
     expect(suitableFor(fixture('no-avv', { avv: 'no' }, ['adminConsole']))).toEqual([]);
     expect(suitableFor(fixture('upload', { addressBook: 'mandatory' }))).toEqual([]);
   });

@@ -47,9 +47,10 @@ export const NEUTRAL_CRITERIA = Object.keys(NEUTRAL) as CriterionId[];
 export type Purpose = 'team' | 'kunden';
 
 /**
- * What a messenger suits by the decision aid's rules: the default answers (private phones in use,
- * AVV required, small budget), once for the team and once for customer contact.
+ * What a messenger suits by the decision aid's rules and default answers (private phones in use,
+ * AVV required, small budget): once for the team, once for customer contact, where customers
+ * reach the business with the app they already have.
  */
 export function suitableFor(messenger: Messenger, base: Answers = DEFAULT_ANSWERS): Purpose[] {
-  return (['team', 'kunden'] as const).filter((use) => recommend([messenger], { ...base, use, ohneNeueApp: false })[0]!.suitable);
+  return (['team', 'kunden'] as const).filter((use) => recommend([messenger], { ...base, use, ohneNeueApp: use === 'kunden' })[0]!.suitable);
 }
