@@ -104,3 +104,16 @@ describe('bench: share-picture time from the build log', () => {
     expect(ogRouteTime(log)).toEqual({ count: 3, seconds: 1.4 });
   });
 });
+
+describe('share pictures drawn on a worker thread', () => {
+  it('draws a prefetched picture beside the main thread; the route then gets the same bytes', async () => {
+    const { prefetchOgImage, renderOgImage } = await import('../../src/lib/og/render');
+    const dir = mkdtempSync(join(tmpdir(), 'og-'));
+    const own = { ...input, title: 'Vorab gezeichnet' };
+    prefetchOgImage(own, dir);
+    const served = await renderOgImageCached(own, dir);
+    expect(served.png.equals(await renderOgImage(own))).toBe(true);
+    expect(readdirSync(dir)).toHaveLength(1);
+    expect((await renderOgImageCached(own, dir)).cached).toBe(true);
+  });
+});
