@@ -25,6 +25,8 @@ let pages: Promise<Map<string, OgPage>> | undefined;
 /** Every page with a generated picture, by page path; computed once per build. */
 export function ogPages(): Promise<Map<string, OgPage>> {
   pages ??= (async () => {
+    // OG_IMAGES=0 builds without them (every page shares the default picture), e.g. to measure their cost.
+    if (process.env.OG_IMAGES === '0') return new Map<string, OgPage>();
     const list: OgPage[] = [
       { page: routes.home(), slug: 'startseite', title: guild.description, kind: de.og.homeKind },
       { page: routes.comparison(), slug: 'messenger-vergleich', title: de.og.comparisonTitle, kind: de.site.comparison },
