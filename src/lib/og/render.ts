@@ -65,7 +65,7 @@ function drawInWorker(input: OgInput): Promise<Buffer> {
       if (png) job?.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
       else job?.reject(new Error(error));
     });
-    worker.on('error', (error) => {
+    worker.on('error', (error: Error) => {
       workerFailed = true;
       for (const job of waiting.values()) job.reject(error);
       waiting.clear();
