@@ -2,7 +2,7 @@
  * `npm run bench` – measures the site against its budgets and against baselines built in the same run,
  * writes a Markdown report to stdout and bench/report.md, and exits 1 when a budget fails.
  * `npm run bench -- --smoke`: 100 articles and short loads, budgets shown but not enforced (CI).
- * One module per section in scripts/bench/ (build, weight, search, comments, limiter, publish); rows go through report.ts.
+ * One module per section in scripts/bench/ (build, weight, search, comments, limiter, og, publish); rows go through report.ts.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { searchBench } from './bench/search';
 import { commentBench } from './bench/comments';
 import { limiterBench } from './bench/limiter';
 import { publishBench } from './bench/publish';
+import { ogBench } from './bench/og';
 import { launchBrowser } from '../tests/helpers/browser';
 import { startServer } from '../tests/helpers/server';
 
@@ -38,6 +39,7 @@ async function main() {
   const threads = Array.from({ length: 20 }, (_, i) => `beitrag-${i + 1}`);
   if (wants('comments')) await commentBench(dist, threads);
   if (wants('limiter')) await limiterBench(realSite, 'whatsapp-im-unternehmen');
+  if (wants('og')) await ogBench();
   if (wants('publish')) await publishBench();
 
   const failed = writeReport();

@@ -14,15 +14,19 @@ function coldStart(projectRoot: string, outDir: string) {
   rmSync(join(projectRoot, 'node_modules', '.astro'), { recursive: true, force: true });
 }
 
-export async function buildSite(content: string, outDir: string) {
-  coldStart(ROOT, outDir);
+export async function buildSite(content: string, outDir: string, warm = false, env: Record<string, string> = {}) {
+  if (warm) rmSync(outDir, { recursive: true, force: true });
+  else coldStart(ROOT, outDir);
   // The command `npm run build` runs: Astro, then the search index and the compressed copies.
-  const result = await run(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--outDir', outDir], { cwd: ROOT, env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: content }) });
+  const result = await run(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--outDir', outDir], { cwd: ROOT, env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: content, ...env }) });
   if (result.status !== 0) throw new Error(`Build fehlgeschlagen:\n${result.output.slice(-3000)}`);
   return result;
 }
 
 /** Builds every size; returns the output folder of the smallest (used by the search and comment sections). */
+/** The first size's cold build, for the share-picture section (scripts/bench/og.ts). */
+export let firstBuild: { content: string; outDir: string; seconds: number; output: string } | undefined;
+
 export async function buildScaling(): Promise<string> {
   let dist1000 = '';
   for (const count of SIZES) {
@@ -46,7 +50,10 @@ export async function buildScaling(): Promise<string> {
     const indexLine = /Suchindex: (\d+) Seiten \(von \d+ gelesenen\) in (\d+) ms/.exec(site.output);
     if (indexLine) add(`Suche ${count} Beiträge`, 'Indexzeit', `${indexLine[2]} ms für ${indexLine[1]} Seiten`);
     add(`Suche ${count} Beiträge`, 'Indexgröße auf der Platte', kb(dirSize(join(outDir, 'client', 'pagefind'))));
-    if (count === SIZES[0]) dist1000 = outDir;
+    if (count === SIZES[0]) {
+      dist1000 = outDir;
+      firstBuild = { content, outDir, seconds: site.seconds, output: site.output };
+    }
     rmSync(plain, { recursive: true, force: true });
   }
   return dist1000;

@@ -42,7 +42,7 @@ describe('the messenger comparison in Chromium', () => {
   it('a query naming a criterion shows only that column', async () => {
     const page = await session.browser.newPage();
     await page.goto(`${session.server.url}/messenger-vergleich/?q=adressbuch`);
-    await expect.poll(() => page.$$eval('thead th[data-criterion]', (ths) => ths.filter((t) => !(t as HTMLElement).hidden).map((t) => (t as HTMLElement).dataset.criterion))).toEqual(['addressBook']);
+    await expect.poll(() => page.$$eval('[data-comparison-table] thead th[data-criterion]', (ths) => ths.filter((t) => !(t as HTMLElement).hidden).map((t) => (t as HTMLElement).dataset.criterion))).toEqual(['addressBook']);
     await page.close();
   });
 
@@ -78,7 +78,7 @@ describe('the messenger comparison in Chromium', () => {
     const region = page.locator('[data-table-scroll]');
     expect(await region.getAttribute('tabindex')).toBe('0');
     expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
-    const stickyLeft = await page.locator('tbody th[scope="row"]').first().evaluate((el) => getComputedStyle(el).position);
+    const stickyLeft = await page.locator('[data-comparison-table] tbody th[scope="row"]').first().evaluate((el) => getComputedStyle(el).position);
     expect(stickyLeft).toBe('sticky');
     await page.close();
   });

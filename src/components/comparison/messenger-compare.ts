@@ -1,7 +1,9 @@
 /**
- * <messenger-compare>: filters, searches and sorts the server-rendered comparison table.
- * The state lives in the URL query, so a filtered view can be linked and survives a reload.
+ * <messenger-compare>: filters, searches and sorts the server-rendered comparison table and the
+ * overview matrix above it. The state lives in the URL query, so a filtered view can be linked and
+ * survives a reload.
  */
+import { MatrixDetails } from './matrix-details';
 import { applyState, parseState, resultMessage, serializeState, type CriterionIndex, type IndexItem, type ViewState } from '../../lib/messengers/search';
 import type { FilterId } from '../../lib/messengers/criteria';
 
@@ -9,6 +11,7 @@ class MessengerCompare extends HTMLElement {
   private items: IndexItem[] = [];
   private criteria: CriterionIndex[] = [];
   private state!: ViewState;
+  private details: MatrixDetails | undefined;
 
   connectedCallback(): void {
     const index = JSON.parse(this.querySelector('script[data-index]')!.textContent ?? '{}') as { items: IndexItem[]; criteria: CriterionIndex[] };
@@ -19,6 +22,8 @@ class MessengerCompare extends HTMLElement {
     this.querySelector<HTMLFieldSetElement>('[data-controls-fieldset]')!.disabled = false;
     for (const label of this.querySelectorAll<HTMLElement>('[data-compare-label]')) label.hidden = false;
     this.syncControls();
+    const matrix = this.querySelector<HTMLTableElement>('[data-matrix]');
+    if (matrix) this.details = new MatrixDetails(matrix, this.querySelector<HTMLTableElement>('[data-comparison-table]')!);
     controls.addEventListener('submit', (e) => e.preventDefault());
     controls.addEventListener('input', () => this.readControls());
     this.querySelector('[data-reset]')!.addEventListener('click', () => {
@@ -26,7 +31,7 @@ class MessengerCompare extends HTMLElement {
       this.syncControls();
       this.update();
     });
-    this.querySelector('tbody')!.addEventListener('change', (event) => {
+    this.querySelector('[data-comparison-table] tbody')!.addEventListener('change', (event) => {
       const box = event.target as HTMLInputElement;
       if (!box.matches('[data-compare]')) return;
       const chosen = [...this.querySelectorAll<HTMLInputElement>('[data-compare]:checked')].map((b) => b.value);
@@ -67,22 +72,28 @@ class MessengerCompare extends HTMLElement {
 
   private update(push = true): void {
     const result = applyState(this.items, this.criteria, this.state);
-    const tbody = this.querySelector('tbody')!;
-    const rows = new Map([...tbody.querySelectorAll<HTMLTableRowElement>('tr[data-messenger]')].map((r) => [r.dataset.messenger!, r]));
-    // Touch the DOM only where something changes: the big table is expensive to lay out.
-    for (const [id, row] of rows) {
-      const hidden = !result.messengers.includes(id);
-      if (row.hidden !== hidden) row.hidden = hidden;
-    }
-    const current = [...rows.keys()].filter((id) => result.messengers.includes(id));
-    if (current.join() !== result.messengers.join()) for (const id of result.messengers) tbody.append(rows.get(id)!);
-    for (const cell of this.querySelectorAll<HTMLElement>('[data-comparison-table] [data-criterion]')) {
+    this.showRows(this.querySelector('[data-comparison-table] tbody')!, 'messenger', result.messengers);
+    const matrixBody = this.querySelector<HTMLElement>('[data-matrix] tbody');
+    if (matrixBody) this.showRows(matrixBody, 'matrixRow', result.messengers);
+    for (const cell of this.querySelectorAll<HTMLElement>('[data-comparison-table] [data-criterion], [data-matrix] [data-criterion]')) {
       const hidden = result.criteria !== 'all' && !result.criteria.includes(cell.dataset.criterion!);
       if (cell.hidden !== hidden) cell.hidden = hidden;
     }
+    this.details?.sync();
     const shown = result.messengers.length;
     this.announce(shown === 0 ? 'Kein Messenger passt zu dieser Auswahl. Entfernen Sie einen Filter.' : resultMessage(shown, this.items.length));
     if (push) history.replaceState(null, '', `${location.pathname}${serializeState(this.state)}${location.hash}`);
+  }
+
+  /** Shows the rows of `ids` in that order, hides the rest; touches the DOM only where something changes (the big table is expensive to lay out). */
+  private showRows(tbody: HTMLElement, key: 'messenger' | 'matrixRow', ids: string[]): void {
+    const rows = new Map([...tbody.querySelectorAll<HTMLTableRowElement>(':scope > tr')].filter((r) => r.dataset[key]).map((r) => [r.dataset[key]!, r]));
+    for (const [id, row] of rows) {
+      const hidden = !ids.includes(id);
+      if (row.hidden !== hidden) row.hidden = hidden;
+    }
+    const current = [...rows.keys()].filter((id) => ids.includes(id));
+    if (current.join() !== ids.join()) for (const id of ids) tbody.append(rows.get(id)!);
   }
 }
 

@@ -1,0 +1,49 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSite, firstBuild } from './build';
+import { ROOT, SIZES, WORK } from './context';
+import { generateContent } from './generate';
+import { add } from './report';
+
+/**
+ * Share-picture figures from a build's log: Astro prints every generated route with the time it
+ * took, e.g. "├─ /og/beitraege/x.png (+152ms)" or "(+1.2s)"; the pictures' share is their sum.
+ */
+export function ogRouteTime(output: string): { count: number; seconds: number } {
+  let count = 0;
+  let ms = 0;
+  for (const match of output.matchAll(/[├└]─ \/(?:[^\s]*\/)?og\/\S+\.png \(\+(\d+(?:\.\d+)?)(ms|s)\)/g)) {
+    count++;
+    ms += Number(match[1]) * (match[2] === 's' ? 1000 : 1);
+  }
+  return { count, seconds: ms / 1000 };
+}
+
+/**
+ * What the share pictures add to a cold build at the first size: the same posts built cold with
+ * and without them (OG_IMAGES=0); then a rebuild with no post changed, where every picture comes
+ * from the cache (the og/ routes' times in Astro's log).
+ */
+export async function ogBench(): Promise<void> {
+  const count = SIZES[0]!;
+  let first = firstBuild;
+  if (!first) {
+    const content = join(WORK, `content-${count}`);
+    generateContent(ROOT, content, count);
+    const outDir = join(WORK, `site-${count}`);
+    const site = await buildSite(content, outDir);
+    first = { content, outDir, seconds: site.seconds, output: site.output };
+  }
+  const section = `Teilbilder ${count} Beiträge`;
+  const without = await buildSite(first.content, join(WORK, `site-${count}-ohne-bilder`), false, { OG_IMAGES: '0' });
+  const drawn = ogRouteTime(first.output).count;
+  const added = first.seconds - without.seconds;
+  add(section, 'Build kalt mit / ohne Bilder', `${first.seconds.toFixed(1)} s / ${without.seconds.toFixed(1)} s, ${drawn} Bilder`);
+  add(section, 'Mehraufwand durch die Bilder', `${added.toFixed(1)} s = ${((100 * added) / without.seconds).toFixed(1)} %`, '≤ 10 %', added <= without.seconds * 0.1);
+  rmSync(join(WORK, `site-${count}-ohne-bilder`), { recursive: true, force: true });
+  // The build without pictures started cold too and emptied the picture cache: fill it again, then rebuild.
+  await buildSite(first.content, first.outDir);
+  const again = await buildSite(first.content, first.outDir, true);
+  const warm = ogRouteTime(again.output);
+  add(section, 'Neubau ohne geänderten Beitrag (alle Bilder aus dem Cache)', `${warm.count} Bilder in ${warm.seconds.toFixed(2)} s (Build gesamt ${again.seconds.toFixed(1)} s)`, '≤ 1 s', warm.seconds <= 1 && warm.count === drawn);
+}
