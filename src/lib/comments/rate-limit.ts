@@ -1,5 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 
+/** Length of a rate-limit window; the Datenschutzerklärung states it. */
+export const RATE_LIMIT_WINDOW_MS = 10 * 60 * 1000;
+
 /**
  * Writes per client per window, in memory only. Clients are told apart by a keyed hash of the
  * IP address; the key is random per process, so the hash means nothing on disk or elsewhere,
@@ -11,7 +14,7 @@ export class RateLimiter {
 
   constructor(
     private readonly limit: number,
-    private readonly windowMs = 10 * 60 * 1000,
+    private readonly windowMs = RATE_LIMIT_WINDOW_MS,
   ) {}
 
   clientKey(ip: string): string {
