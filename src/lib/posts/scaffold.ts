@@ -2,7 +2,7 @@ import { slugify } from './slug';
 import { berlinDay } from './publish';
 
 /**
- * The front matter and example building blocks of a new post, ready to edit. No `{/* … */}` comments:
+ * The front matter and example building blocks of a new post, ready to edit. No MDX comments ("{/*" … "*\/}"):
  * the editor (Keystatic) cannot open a post containing them, and the content check refuses them.
  */
 export function scaffoldPost(title: string, now = new Date()): { slug: string; content: string } {
