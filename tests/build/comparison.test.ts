@@ -34,7 +34,7 @@ describe('the comparison page without JavaScript', () => {
     const html = page();
     expect(html.querySelector('tr[data-messenger="threema-work"] td[data-criterion="cost"] [data-unverified]')?.text).toBe('nicht bestätigt');
     expect(html.querySelector('tr[data-messenger="threema"] td[data-criterion="e2ee"] [data-unverified]')).toBeNull();
-    expect(html.querySelector('[data-last-checked]')?.text).toMatch(/Daten zuletzt geprüft am \d+\. \w+ \d{4}/);
+    expect(html.querySelector('[data-last-checked]')?.text).toMatch(/Angaben zuletzt an ihren Quellen geprüft am \d+\. \w+ \d{4}/);
   });
 
   it('offers the decision aid as a form that works without JavaScript', () => {
