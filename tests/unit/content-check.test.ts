@@ -158,6 +158,11 @@ describe('content check: sources', () => {
     expect(problems).toEqual([expect.objectContaining({ field: 'sources.0.date', line: 10, message: expect.stringContaining('liegt nach dem Prüfdatum') })]);
   });
 
+  it('applies them to sources cited in the text, and refuses a redundant "(undatiert)" in a title', () => {
+    const problems = only([valid('inline.mdx', '', 'Erster Absatz.\n\nAussage <Quelle title="Anbieter (undatiert)" url="https://q.example.org/" />.')]);
+    expect(problems).toEqual([expect.objectContaining({ line: 11, field: '<Quelle> title', message: expect.stringContaining('„(undatiert)“ im Titel ist doppelt') })]);
+  });
+
   it('names an unknown field and a malformed URL', () => {
     const { problems } = checkSources([source('A', 'title: Anbieter A\nurl: a.example.org\nabgerufen: 2026-01-01\n')]);
     expect(problems.map((p) => p.field).sort()).toEqual(['abgerufen', 'url']);

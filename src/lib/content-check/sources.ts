@@ -55,6 +55,15 @@ export function dateRules(
       fix: 'Tragen Sie das Datum der Quelle unter „date“ (JJJJ-MM-TT) oder „period“ (z. B. „Juni 2025“) ein, oder nehmen Sie es aus dem Titel, wenn die Quelle es nicht trägt.',
     });
   }
+  if (!data.date && !data.period && /\(undatiert\)/i.test(data.title)) {
+    problems.push({
+      file,
+      line: lineOf([...prefix, 'title']),
+      field: field('title'),
+      message: '„(undatiert)“ im Titel ist doppelt – die Seite zeigt bei einer Quelle ohne Datum selbst „undatiert“ an',
+      fix: 'Nehmen Sie „(undatiert)“ aus dem Titel.',
+    });
+  }
   if ((data.date || data.period) && /undatiert/i.test(data.title)) {
     problems.push({
       file,
