@@ -1,10 +1,7 @@
-/** `npm run check:content`: every problem in every post at once, in German; exit code 1 when any. */
-import { resolve } from 'node:path';
-import { checkPosts, formatReport } from '../src/lib/content-check';
-import { readPostFiles } from '../src/lib/files/read-posts';
-import { contentDir } from '../src/lib/files/content-dir';
+/** `npm run check:content`: the same check as the build – posts, messenger facts and sources – in German; exit code 1 on any problem. */
+import { checkContent, formatReport } from '../src/lib/content-check';
 
-const root = process.cwd();
-const problems = checkPosts(readPostFiles(resolve(root, contentDir(), 'posts'), root));
+const { problems, warnings } = checkContent(process.cwd());
 console.log(formatReport(problems));
+for (const warning of warnings) console.warn(`Hinweis: ${warning}`);
 process.exit(problems.length > 0 ? 1 : 0);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { closeDatabases, openDatabase } from '../src/lib/comments/db';
 import { readSettings } from '../src/lib/comments/settings';
 import { readBackupSettings, startDailyBackups } from '../src/lib/ops/backup';
+import { guild } from '../src/lib/config';
 import { createLog } from './log';
 import { createPipeline } from './http';
 import { ROOT, readServerSettings } from './settings';
@@ -70,7 +71,11 @@ try {
 // One verified backup a day (COMMENTS_BACKUP_DAILY=0 switches it off); a failure is logged, the server goes on.
 let backups: ReturnType<typeof startDailyBackups> | undefined;
 try {
-  const backup = readBackupSettings(process.env);
+  // The Datenschutzerklärung states how many daily copies are kept (guild.comments.backupKeep): that is the default.
+  const backup = readBackupSettings({ ...process.env, COMMENTS_BACKUP_KEEP: process.env.COMMENTS_BACKUP_KEEP || String(guild.comments.backupKeep) });
+  if (backup.keep !== guild.comments.backupKeep) {
+    log('warn', `COMMENTS_BACKUP_KEEP=${backup.keep}, die Datenschutzerklärung nennt aber ${guild.comments.backupKeep} Sicherungen (comments.backupKeep in src/guild.config.ts). Bitte angleichen.`);
+  }
   if (backup.daily) {
     backups = startDailyBackups({
       dbPath: commentSettings.dbPath,

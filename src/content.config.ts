@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { glob } from 'astro/loaders';
 import { postsLoader } from './lib/posts/loader';
 import { postSchema } from './lib/posts/schema';
 import { messengerSchema, sourceSchema } from './lib/messengers/schema';
@@ -15,8 +15,9 @@ const messengers = defineCollection({
   schema: messengerSchema,
 });
 
+/** One file per source, content/sources/<key>.yaml; the file name (e.g. T1) is the key facts cite, case kept. */
 const sources = defineCollection({
-  loader: file(`${contentDir()}/sources.yaml`),
+  loader: glob({ pattern: '*.yaml', base: `${contentDir()}/sources`, generateId: ({ entry }) => entry.replace(/\.yaml$/, '') }),
   schema: sourceSchema,
 });
 

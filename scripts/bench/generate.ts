@@ -61,7 +61,7 @@ export function generateContent(root: string, dir: string, count: number, plainM
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'posts'), { recursive: true });
   cpSync(join(root, 'content/messengers'), join(dir, 'messengers'), { recursive: true });
-  cpSync(join(root, 'content/sources.yaml'), join(dir, 'sources.yaml'));
+  cpSync(join(root, 'content/sources'), join(dir, 'sources'), { recursive: true });
   for (let i = 1; i <= count; i++) {
     const mdx = !plainMarkdown && i % 5 === 0;
     let source = articleSource(i, i % 5 === 0);

@@ -27,6 +27,11 @@ export const de = {
     search: 'Suche',
     imprint: 'Impressum',
     privacy: 'Datenschutz',
+    accessibility: 'Barrierefreiheit',
+    easyLanguage: 'Leichte Sprache',
+    easyLanguageLink: 'Informationen in Leichter Sprache',
+    demoNoticeTitle: 'Musterdaten',
+    demoNoticeText: 'Diese Website zeigt Beispielangaben: Name, Anschrift, Kontakt und verantwortliche Personen sind nicht echt. Die Innung ersetzt sie vor der Veröffentlichung.',
     rss: 'RSS-Feed',
     facebookLink: 'Die Innung auf Facebook (externer Link)',
     facebookShort: 'Facebook',
@@ -42,7 +47,11 @@ export const de = {
     readingTime: (minutes: number) => `${minutes} Min. Lesezeit`,
     toc: 'Inhalt',
     sources: 'Quellen',
-    sourceChecked: 'abgerufen am',
+    /** A source's own date ("vom 11. Juli 2024"), its period ("Stand Juni 2025") or none ("undatiert"); when we checked it. */
+    sourceDated: 'vom',
+    sourcePeriod: 'Stand',
+    sourceUndated: 'undatiert',
+    sourceChecked: 'geprüft am',
     tags: 'Themen dieses Beitrags',
     related: 'Das könnte Sie auch interessieren',
     by: 'von',
@@ -101,7 +110,7 @@ export const de = {
     tones: { good: 'gut für den Datenschutz', fair: 'teils', bad: 'schlecht für den Datenschutz' },
     neutral: 'Grau: keine Datenschutzfrage',
     columns: 'Spalten',
-    printNote: (date: string, address: string) => `Stand der Daten: ${date} · Alle Angaben mit Quellen: ${address}`,
+    printNote: (date: string, address: string) => `Angaben zuletzt an ihren Quellen geprüft: ${date} · Alle Angaben mit Quellen: ${address}`,
     tableHeading: 'Alle Angaben mit Quellen',
     /** Short column labels; the full label is the header's accessible name and tooltip. */
     short: {

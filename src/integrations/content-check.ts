@@ -1,22 +1,15 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { parse as parseYamlText } from 'yaml';
-import { contentDir } from '../lib/files/content-dir';
-import { checkPosts, formatReport } from '../lib/content-check';
-import { checkMessengerFiles } from '../lib/messenger-check';
-import { readFiles, readPostFiles } from '../lib/files/read-posts';
-import { findPlaceholders, parseGuildConfig } from '../lib/config/schema';
-import { messengerSchema, sourcesSchema } from '../lib/messengers/schema';
-import { buildMessenger, staleFacts } from '../lib/messengers/model';
-import { formatDate } from '../lib/posts/format';
+import { checkContent, formatReport } from '../lib/content-check';
+import { parseGuildConfig } from '../lib/config/schema';
+import { releaseProblems } from '../lib/config/release';
 import guildConfig from '../guild.config';
 
 /**
- * Runs before Astro reads the content: a broken post or messenger file stops the build with
- * every problem listed as file:line – field – problem – fix; the config is validated with its keys
- * named; placeholders and facts older than 12 months are reported as warnings.
+ * Runs before Astro reads the content: the same check as `npm run check:content` (posts, messenger facts,
+ * sources). A problem stops the build with every problem listed as file:line – field – problem – fix; the config
+ * is validated with its keys named; demo data in the config and facts not checked for 12 months are warnings
+ * (`npm run check:release` refuses the demo data).
  */
 export function contentCheck(): AstroIntegration {
   return {
@@ -24,15 +17,7 @@ export function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
         const guild = parseGuildConfig(guildConfig);
-        const root = fileURLToPath(config.root);
-        const content = resolve(root, contentDir());
-        const sourcesPath = join(content, 'sources.yaml');
-        const messengerFiles = existsSync(join(content, 'messengers')) ? readFiles(join(content, 'messengers'), root, /\.ya?ml$/) : [];
-        const sourcesFile = { file: relative(root, sourcesPath), source: existsSync(sourcesPath) ? readFileSync(sourcesPath, 'utf8') : '{}' };
-        const problems = [
-          ...checkPosts(readPostFiles(join(content, 'posts'), root)),
-          ...checkMessengerFiles(messengerFiles, sourcesFile),
-        ];
+        const { problems, warnings } = checkContent(fileURLToPath(config.root));
         if (problems.length > 0) {
           const report = formatReport(problems);
           if (command === 'build') throw new Error(report);
@@ -40,19 +25,11 @@ export function contentCheck(): AstroIntegration {
           return;
         }
         if (command !== 'build') return;
-        const placeholders = findPlaceholders(guild);
-        if (placeholders.length > 0) {
-          logger.warn(`Noch ${placeholders.length} Platzhalter in src/guild.config.ts – vor dem Livegang ersetzen: ${placeholders.join(', ')}`);
+        const demo = releaseProblems(guild);
+        if (demo.length > 0) {
+          logger.warn(`Musterdaten in src/guild.config.ts (jede Seite zeigt den Hinweis „Musterdaten“; „npm run check:release“ schlägt fehl): ${demo.map((p) => p.key).join(', ')}`);
         }
-        const sources = sourcesSchema.parse(parseYamlText(sourcesFile.source));
-        const messengers = messengerFiles.map((f) =>
-          buildMessenger(f.file.split('/').pop()!.replace(/\.ya?ml$/, ''), messengerSchema.parse(parseYamlText(f.source)), sources),
-        );
-        const stale = staleFacts(messengers, new Date());
-        if (stale.length > 0) {
-          const list = stale.map((s) => `${s.id}.${s.criterion} (${formatDate(s.checked)})`).join(', ');
-          logger.warn(`${stale.length} Fakten im Messenger-Vergleich sind älter als 12 Monate – bitte prüfen: ${list}`);
-        }
+        for (const warning of warnings) logger.warn(warning);
       },
     },
   };

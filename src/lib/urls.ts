@@ -17,6 +17,8 @@ export const routes = {
   search: () => url('suche/'),
   imprint: () => url('impressum/'),
   privacy: () => url('datenschutz/'),
+  accessibility: () => url('barrierefreiheit/'),
+  easyLanguage: () => url('leichte-sprache/'),
   rss: () => url('rss.xml'),
 };
 

@@ -69,7 +69,7 @@ describe('the built article page', () => {
     expect(items.length).toBeGreaterThanOrEqual(10);
     expect(text).toContain('LfD Niedersachsen');
     expect(text).toContain('cash.ch');
-    expect(text).toMatch(/abgerufen am \d+\. \w+ \d{4}/);
+    expect(text).toMatch(/vom \d+\. \w+ \d{4}/);
     for (const a of article().querySelectorAll('[data-sources] a')) expect(a.getAttribute('href')).toMatch(/^https:\/\//);
   });
 
@@ -113,7 +113,7 @@ describe('site-wide output', () => {
     expect(imprint).toContain(guildConfig.supervisoryAuthority.name);
     const privacy = html('datenschutz/index.html').querySelector('main')!.text;
     expect(privacy).toContain('Keine Cookies');
-    expect(privacy).toContain('Keine IP-Adressen gespeichert');
+    expect(privacy).toContain('Keine IP-Adressen in der Anwendung gespeichert');
     expect(privacy).toContain(guildConfig.dataProtectionAuthority.name);
   });
 
@@ -153,8 +153,8 @@ describe('site-wide output', () => {
     expect(existsSync(join(TEST_CLIENT, 'beitraege/future-post'))).toBe(false);
   });
 
-  it('reports the placeholders still in the configuration during the build', () => {
-    expect(inject('buildOutput')).toMatch(/Platzhalter in src\/guild\.config\.ts.*responsiblePerson\.name/);
+  it('reports the demo data still in the configuration during the build', () => {
+    expect(inject('buildOutput')).toMatch(/Musterdaten in src\/guild\.config\.ts.*responsiblePerson\.name/);
   });
 
   it('keeps the content store on the server: nothing under the public files exposes drafts or raw data', () => {

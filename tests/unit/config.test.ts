@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import guildConfig from '../../src/guild.config';
-import { ConfigError, findPlaceholders, parseGuildConfig } from '../../src/lib/config/schema';
+import complete from '../fixtures/config/guild.complete';
+import { ConfigError, parseGuildConfig } from '../../src/lib/config/schema';
+import { releaseProblems } from '../../src/lib/config/release';
+import { legalBases, inEea } from '../../src/lib/config/legal';
+import { ROOT } from '../helpers/paths';
+import { childEnv } from '../../scripts/child-env';
 
-function withChange(change: Record<string, unknown>) {
-  return { ...guildConfig, ...change };
+function withChange(change: Record<string, unknown>, base: Record<string, unknown> = guildConfig) {
+  return { ...base, ...change };
 }
 
 function problemsOf(input: unknown): string[] {
@@ -17,9 +24,9 @@ function problemsOf(input: unknown): string[] {
 }
 
 describe('guild configuration', () => {
-  it('accepts the shipped default instance with the guild of the original post', () => {
-    const config = parseGuildConfig(guildConfig);
-    expect(config.facebookUrl).toBe('https://www.facebook.com/Berliner.Innung/');
+  it('accepts the shipped demo instance and the complete fixture', () => {
+    expect(parseGuildConfig(guildConfig).facebookUrl).toBe('https://www.facebook.com/Berliner.Innung/');
+    expect(parseGuildConfig(complete).name).toBe('Innung für Metallhandwerk Musterstadt');
   });
 
   it('refuses a Facebook URL on another host and names the key', () => {
@@ -28,8 +35,8 @@ describe('guild configuration', () => {
   });
 
   it('refuses a malformed e-mail and names the nested key', () => {
-    const problems = problemsOf(withChange({ privacyContact: { name: 'A. Muster', email: 'kein-at-zeichen' } }));
-    expect(problems).toEqual([expect.stringMatching(/^privacyContact\.email: erwartet eine E-Mail-Adresse/)]);
+    const problems = problemsOf(withChange({ dataProtectionOfficer: { name: 'A. Muster', email: 'kein-at-zeichen' } }));
+    expect(problems).toEqual([expect.stringMatching(/^dataProtectionOfficer\.email: erwartet eine E-Mail-Adresse/)]);
   });
 
   it('refuses a colour that is not #rrggbb and a misspelt key, all at once', () => {
@@ -42,10 +49,58 @@ describe('guild configuration', () => {
     expect(() => parseGuildConfig(withChange({ email: 'x' }))).toThrow(/src\/guild\.config\.ts[\s\S]*email: /);
   });
 
-  it('lists every placeholder still in use', () => {
-    const placeholders = findPlaceholders(parseGuildConfig(guildConfig));
-    expect(placeholders).toContain('responsiblePerson.name');
-    expect(placeholders).toContain('email');
-    expect(placeholders).not.toContain('facebookUrl');
+  it('requires a data protection officer when the guild acts as a public body (Art. 37 Abs. 1 lit. a DSGVO)', () => {
+    const { dataProtectionOfficer: _dpo, ...withoutDpo } = complete as Record<string, unknown>;
+    expect(problemsOf(withoutDpo)).toEqual([expect.stringMatching(/^dataProtectionOfficer: Pflicht für eine öffentliche Stelle \(Art\. 37 Abs\. 1 lit\. a DSGVO\)/)]);
+    expect(problemsOf({ ...withoutDpo, publicBody: false })).toEqual([]);
+  });
+});
+
+describe('legal bases from the one choice "public body"', () => {
+  it('a public body uses lit. e with the national provision, never lit. f', () => {
+    const law = legalBases(parseGuildConfig(complete));
+    expect(law.task).toMatch(/^Art\. 6 Abs\. 1 UAbs\. 1 lit\. e DSGVO in Verbindung mit § 3 Landesdatenschutzgesetz Musterland/);
+    expect(JSON.stringify(law)).not.toContain('lit. f');
+    expect(law.comment).toContain('lit. a');
+    expect(law.deviceStorage).toContain('§ 25 Abs. 2 Nr. 2 TDDDG');
+  });
+
+  it('a private operator uses lit. f', () => {
+    expect(legalBases({ publicBody: false }).task).toMatch(/^Art\. 6 Abs\. 1 UAbs\. 1 lit\. f DSGVO/);
+  });
+
+  it('knows EU/EEA countries for the third-country statement', () => {
+    expect(inEea('Deutschland')).toBe(true);
+    expect(inEea('USA')).toBe(false);
+  });
+});
+
+describe('release check: demo data must not go live', () => {
+  it('names every key of the shipped demo config, including the demo phone number and guild name', () => {
+    const keys = releaseProblems(parseGuildConfig(guildConfig)).map((p) => p.key);
+    expect(keys).toEqual(expect.arrayContaining(['name', 'shortName', 'phone', 'email', 'siteUrl', 'address.street', 'responsiblePerson.name', 'representative.name', 'dataProtectionOfficer.name', 'facebookUrl', 'privacyNoticeDate', 'accessibility.reviewedOn']));
+    expect(keys).not.toContain('colors.primary');
+  });
+
+  it('passes a complete config', () => {
+    expect(releaseProblems(parseGuildConfig(complete))).toEqual([]);
+  });
+
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, 'node_modules/vite-node/vite-node.mjs'), join(ROOT, 'scripts/check-release.ts'), '--', ...args], {
+      cwd: ROOT,
+      env: childEnv(),
+      encoding: 'utf8',
+    });
+
+  it('`npm run check:release` exits 1 on the demo config naming each key, 0 on a complete one', () => {
+    const demo = run([]);
+    expect(demo.status).toBe(1);
+    expect(demo.stdout).toMatch(/noch Musterdaten/);
+    expect(demo.stdout).toMatch(/^  phone – ist eine Muster-Telefonnummer$/m);
+    expect(demo.stdout).toMatch(/^  name – nennt die Muster-Innung „Berliner Innung“$/m);
+    const ok = run(['--config', 'tests/fixtures/config/guild.complete.ts']);
+    expect(ok.stdout).toContain('keine Musterdaten mehr');
+    expect(ok.status).toBe(0);
   });
 });

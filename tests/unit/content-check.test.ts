@@ -1,5 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { checkPosts, formatProblem, type SourceFile } from '../../src/lib/content-check';
+import { mkdtempSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import {
+  checkContent,
+  checkMessengers,
+  checkPosts,
+  checkSources,
+  formatProblem,
+  formatReport,
+  KNOWN_COMPONENTS,
+  blockNamesIn,
+  type SourceFile,
+} from '../../src/lib/content-check';
+import { ROOT } from '../helpers/paths';
+import { FIXTURE_CONTENT } from '../helpers/fixture-content';
+import { childEnv } from '../../scripts/child-env';
 
 const valid = (name: string, extra = '', body = 'Text.') => ({
   file: `content/posts/${name}`,
@@ -83,5 +100,154 @@ describe('content check: every problem with file, line, field and a German fix',
     const bad = { file: 'content/posts/viel.md', source: '---\ntitle: X\npubDate: gestern\ncategory: Kochen\ntags: []\n---\n' };
     const fields = only([bad]).map((p) => p.field);
     expect(fields).toEqual(expect.arrayContaining(['title', 'description', 'pubDate', 'category', 'tags']));
+  });
+});
+
+describe('content check: MDX comments', () => {
+  it('refuses {/* … */} in a post with file, line, field and a German fix', () => {
+    const problems = only([valid('kommentar.mdx', '', 'Erster Absatz.\n\n{/* Notiz für später */}\n\nZweiter Absatz.')]);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'content/posts/kommentar.mdx', line: 11, field: 'Kommentar', message: expect.stringContaining('Redaktionssystem nicht öffnen') }),
+    ]);
+    expect(formatProblem(problems[0]!)).toMatch(/^content\/posts\/kommentar\.mdx:11 – Kommentar – .* – Löschen Sie den Kommentar/);
+  });
+
+  it('accepts the characters inside code', () => {
+    expect(only([valid('code.mdx', '', 'So sieht ein Kommentar aus: `{/* … */}`')])).toEqual([]);
+  });
+});
+
+describe('content check: building blocks', () => {
+  it('knows exactly the blocks registered in src/components/blocks/index.ts', () => {
+    const names = blockNamesIn(readFileSync(join(ROOT, 'src/components/blocks/index.ts'), 'utf8'));
+    expect(names.length).toBeGreaterThan(0);
+    expect([...KNOWN_COMPONENTS].sort()).toEqual(names.sort());
+  });
+});
+
+const source = (key: string, text: string): SourceFile => ({ file: `content/sources/${key}.yaml`, source: text });
+
+describe('content check: sources', () => {
+  it('accepts a dated, an undated and a month-only source', () => {
+    const { problems, sources } = checkSources([
+      source('A', 'title: Anbieter A (Stand 01.03.2025)\nurl: https://a.example.org/\ndate: 2025-03-01\nchecked: 2026-04-23\n'),
+      source('B', 'title: Anbieter B – Hilfe\nurl: https://b.example.org/\nchecked: 2026-04-23\n'),
+      source('C', 'title: Anbieter C – Bedingungen (06/2025)\nurl: https://c.example.org/\nperiod: Juni 2025\n'),
+    ]);
+    expect(problems).toEqual([]);
+    expect([...sources.keys()]).toEqual(['A', 'B', 'C']);
+  });
+
+  it("refuses a source date after its check date, in German, on the date's line", () => {
+    const { problems } = checkSources([source('A', 'title: Anbieter A\nurl: https://a.example.org/\ndate: 2026-05-01\nchecked: 2026-04-23\n')]);
+    expect(problems).toEqual([expect.objectContaining({ file: 'content/sources/A.yaml', line: 3, field: 'date', message: 'das Datum der Quelle (2026-05-01) liegt nach dem Prüfdatum „checked“ (2026-04-23)' })]);
+  });
+
+  it('refuses a title that names a date the source does not carry in `date` (it would show as "undatiert")', () => {
+    const { problems } = checkSources([source('A', 'title: Anbieter A (Stand 11.07.2024)\nurl: https://a.example.org/\n')]);
+    expect(problems).toEqual([expect.objectContaining({ line: 1, field: 'title', message: expect.stringContaining('„undatiert“') })]);
+  });
+
+  it('refuses a date on a source whose title says it is undated', () => {
+    const { problems } = checkSources([source('A', 'title: Anbieter A (undatiert)\nurl: https://a.example.org/\ndate: 2026-04-23\n')]);
+    expect(problems).toEqual([expect.objectContaining({ line: 3, field: 'date', message: 'der Titel sagt „undatiert“, aber die Quelle hat ein Datum' })]);
+  });
+
+  it('applies the same date rules to the sources of a post', () => {
+    const problems = only([valid('q.md', 'sources:\n  - title: Quelle\n    url: https://q.example.org/\n    date: 2026-02-01\n    checked: 2026-01-01\n')]);
+    expect(problems).toEqual([expect.objectContaining({ field: 'sources.0.date', line: 10, message: expect.stringContaining('liegt nach dem Prüfdatum') })]);
+  });
+
+  it('applies them to sources cited in the text, and refuses a redundant "(undatiert)" in a title', () => {
+    const problems = only([valid('inline.mdx', '', 'Erster Absatz.\n\nAussage <Quelle title="Anbieter (undatiert)" url="https://q.example.org/" />.')]);
+    expect(problems).toEqual([expect.objectContaining({ line: 11, field: '<Quelle> title', message: expect.stringContaining('„(undatiert)“ im Titel ist doppelt') })]);
+  });
+
+  it('names an unknown field and a malformed URL', () => {
+    const { problems } = checkSources([source('A', 'title: Anbieter A\nurl: a.example.org\nabgerufen: 2026-01-01\n')]);
+    expect(problems.map((p) => p.field).sort()).toEqual(['abgerufen', 'url']);
+  });
+});
+
+describe('content check: messenger facts', () => {
+  const good = readFileSync(join(FIXTURE_CONTENT, 'messengers/sicher-work.yaml'), 'utf8');
+  const sources = checkSources(
+    ['A', 'B', 'V'].map((key) => source(key, readFileSync(join(FIXTURE_CONTENT, 'sources', `${key}.yaml`), 'utf8'))),
+  ).sources;
+  const check = (text: string) => checkMessengers([{ file: 'content/messengers/test.yaml', source: text }], sources);
+
+  it('passes a correct file', () => {
+    expect(check(good)).toEqual([]);
+  });
+
+  it('refuses a verified fact citing a source that does not exist, naming file, line and field', () => {
+    const text = good.replace('avv: { value: "Ja, mit AVV", level: "yes", source: A }', 'avv: { value: "Ja, mit AVV", level: "yes", source: Z9 }');
+    expect(check(text)).toEqual([
+      expect.objectContaining({ file: 'content/messengers/test.yaml', line: 16, field: 'facts.avv.source', message: 'unbekannte Quelle „Z9“ – eine bestätigte Angabe braucht eine vorhandene Quelle' }),
+    ]);
+  });
+
+  it("refuses a fact checked before its source's own date", () => {
+    const text = good.replace('operator: { value: "Beispiel GmbH, Zürich (Schweiz)", level: ch, source: A }', 'operator: { value: "Beispiel GmbH, Zürich (Schweiz)", level: ch, source: A, checked: 2025-01-01 }');
+    expect(check(text)).toEqual([expect.objectContaining({ line: 6, field: 'facts.operator.checked', message: expect.stringContaining('vor dem Datum der Quelle „A“') })]);
+  });
+
+  it('names a fact without source, an unknown level, a missing field and a malformed date', () => {
+    expect(check(good.replace('phone: { value: "Nicht nötig – zufällige ID", level: "no", source: A }', 'phone: { value: "Nicht nötig", level: "no" }'))).toEqual([
+      expect.objectContaining({ line: 8, field: 'facts.phone.source', message: expect.stringContaining('fehlt: Quelle') }),
+    ]);
+    expect(check(good.replace('level: default, source: V }', 'level: immer, source: V }'))[0]).toMatchObject({ field: 'facts.e2ee.level', message: 'erwartet einen dieser Werte: default, partial, none' });
+    expect(check(good.replace(/^assessment:[\s\S]*$/m, ''))).toEqual([expect.objectContaining({ field: 'assessment', message: expect.stringContaining('fehlt') })]);
+    expect(check(good.replace('level: default, source: V }', 'level: default, source: V, checked: 11.07.2024 }'))[0]).toMatchObject({ field: 'facts.e2ee.checked', message: expect.stringContaining('JJJJ-MM-TT') });
+  });
+
+  it('reports broken YAML with its line', () => {
+    expect(check('name: Kaputt\nfacts: [\n')[0]).toMatchObject({ field: '(Datei)', message: expect.stringContaining('kein gültiges YAML') });
+  });
+});
+
+describe('checkContent(root): one check for the build and `npm run check:content`', () => {
+  function copyFixture(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'iw-content-'));
+    cpSync(FIXTURE_CONTENT, dir, { recursive: true });
+    return dir;
+  }
+
+  it('passes the fixture folder and warns about facts not checked for 12 months', () => {
+    const report = checkContent(ROOT, { contentDir: FIXTURE_CONTENT, now: new Date('2026-11-28T00:00:00Z') });
+    expect(report.problems).toEqual([]);
+    expect(report.warnings).toEqual([expect.stringMatching(/^\d+ Angaben im Messenger-Vergleich wurden seit mehr als 12 Monaten nicht .*offen\.operator/)]);
+  });
+
+  it('reports posts, messengers and sources together, sorted by file', () => {
+    const dir = copyFixture();
+    writeFileSync(join(dir, 'sources/V.yaml'), 'title: Vergleich (undatiert)\nurl: https://v.example.org/\ndate: 2024-06-01\n');
+    writeFileSync(join(dir, 'posts/dritter.mdx'), readFileSync(join(dir, 'posts/erster-beitrag.mdx'), 'utf8') + '\n{/* Notiz */}\n');
+    writeFileSync(join(dir, 'messengers/offen.yaml'), readFileSync(join(dir, 'messengers/offen.yaml'), 'utf8').replace('source: V }', 'source: NEU }'));
+    const { problems } = checkContent(ROOT, { contentDir: dir });
+    expect(problems.map((p) => p.file.split('/').slice(-2).join('/'))).toEqual(['messengers/offen.yaml', 'posts/dritter.mdx', 'sources/V.yaml']);
+    expect(formatReport(problems)).toMatch(/^3 Probleme in den Inhalten gefunden:/);
+  });
+
+  it('`npm run check:content` fails on a broken messenger file and names it', () => {
+    const dir = copyFixture();
+    writeFileSync(join(dir, 'messengers/plauder.yaml'), readFileSync(join(dir, 'messengers/plauder.yaml'), 'utf8').replace('level: mandatory', 'level: immer'));
+    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite-node/vite-node.mjs'), join(ROOT, 'scripts/check-content.ts')], {
+      cwd: ROOT,
+      env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: dir }),
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/messengers\/plauder\.yaml:\d+ – facts\.addressBook\.level – erwartet einen dieser Werte/);
+  });
+
+  it('`npm run check:content` passes the fixture folder', () => {
+    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite-node/vite-node.mjs'), join(ROOT, 'scripts/check-content.ts')], {
+      cwd: ROOT,
+      env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: FIXTURE_CONTENT }),
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Alle Inhalte sind in Ordnung.');
   });
 });

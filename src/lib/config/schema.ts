@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 
-/** Values we do not know yet are written as placeholders: they contain this word or use a reserved example domain. */
+/** Values we do not know yet are written as placeholders containing this word (see ./release.ts for all demo data). */
 export const PLACEHOLDER_MARK = 'Platzhalter';
 
 const hex = z
@@ -20,6 +20,8 @@ const facebookUrl = z
   }, 'erwartet eine https-Adresse auf facebook.com, z. B. https://www.facebook.com/IhreInnung/');
 
 const email = z.string().email('erwartet eine E-Mail-Adresse wie info@innung.de');
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'erwartet ein Datum im Format JJJJ-MM-TT');
 
 export const guildConfigSchema = z
   .object({
@@ -47,30 +49,82 @@ export const guildConfigSchema = z
     email,
     /** Person responsible for the content (Impressum, § 18 Abs. 2 MStV). */
     responsiblePerson: z.object({ name: z.string().min(2), role: z.string().min(2) }),
-    /** Legal representative (Obermeister/in) of the guild, a public-law body. */
+    /**
+     * Who represents the guild: its board (Vorstand, § 66 Abs. 3 HwO), itself represented by this person,
+     * usually the Obermeister/in (or whom the statutes name).
+     */
     representative: z.object({ name: z.string().min(2), role: z.string().min(2) }),
     register: z.object({
       /** e.g. "Körperschaft des öffentlichen Rechts" */
       legalForm: z.string().min(2),
       vatId: z.string().optional(),
+      /** Wirtschafts-Identifikationsnummer (§ 5 Abs. 1 Nr. 6 DDG), once issued, e.g. "DE123456789-00001". */
+      economicId: z.string().regex(/^DE\d{9}-\d{5}$/, 'erwartet eine Wirtschafts-Identifikationsnummer wie DE123456789-00001').optional(),
     }),
-    /** Supervisory authority: the Handwerkskammer. */
-    supervisoryAuthority: z.object({ name: z.string().min(2), url: z.string().url() }),
-    /** Data protection officer or contact for privacy questions. */
-    privacyContact: z.object({ name: z.string().min(2), email }),
+    /** Supervisory authority: the Handwerkskammer (§ 75 HwO), with its postal address. */
+    supervisoryAuthority: z.object({ name: z.string().min(2), address: z.string().min(5, 'erwartet die Postanschrift der Handwerkskammer'), url: z.string().url() }),
+    /**
+     * Does the guild act as a public body? An Innung is a Körperschaft des öffentlichen Rechts (§ 53 HwO):
+     * then every legal basis is Art. 6 Abs. 1 lit. e DSGVO with the national law named here (never lit. f,
+     * Art. 6 Abs. 1 UAbs. 2), and a data protection officer is mandatory (Art. 37 Abs. 1 lit. a).
+     * `false` for a private operator (e.g. an association): legal basis lit. f.
+     */
+    publicBody: z.union([
+      z.object({
+        /** The national provision for lit. e, e.g. the general clause of the state data protection act with § 54 HwO. */
+        nationalBasis: z.string().min(5, 'erwartet die nationale Rechtsgrundlage, z. B. „§ 3 BlnDSG in Verbindung mit § 54 HwO“'),
+      }),
+      z.literal(false),
+    ]),
+    /** Data protection officer (Art. 37 DSGVO); mandatory for a public body. */
+    dataProtectionOfficer: z.object({ name: z.string().min(2), email, phone: z.string().optional(), address: z.string().optional() }).optional(),
     /** Data protection authority responsible for the guild (for the right to complain). */
     dataProtectionAuthority: z.object({ name: z.string().min(2), url: z.string().url() }),
-    facebookUrl,
+    /** The day the Datenschutzerklärung was last adopted ("Stand"), JJJJ-MM-TT; absent = draft (refused by `npm run check:release`). */
+    privacyNoticeDate: isoDay.optional(),
+    /** Where the site runs: facts the Datenschutzerklärung states. */
+    hosting: z.object({
+      /** The hosting provider, a processor under Art. 28 DSGVO (recipient). */
+      provider: z.object({ name: z.string().min(2), address: z.string().min(5) }),
+      /** Where the servers are; the notice states that no data goes to third countries only for an EU/EEA location. */
+      country: z.string().min(2),
+      /** Days the reverse proxy keeps access logs with IP addresses (as configured there); 0 = it logs no IP addresses. */
+      proxyLogDays: z.number().int().min(0).max(365),
+    }),
+    /** Accessibility statement (/barrierefreiheit/). */
+    accessibility: z.object({
+      /** Who takes feedback on barriers. */
+      feedback: z.object({ name: z.string().min(2), email, phone: z.string().optional() }),
+      /** The state's conciliation/enforcement body. */
+      enforcement: z.object({ name: z.string().min(2), url: z.string().url(), address: z.string().optional() }),
+      /** Day of the last manual review, JJJJ-MM-TT; absent = not yet reviewed by hand (refused by `npm run check:release`). */
+      reviewedOn: isoDay.optional(),
+    }),
+        facebookUrl,
     comments: z.object({
       /** Show the comment section under articles. */
       enabled: z.boolean(),
       /** Days after which rejected comments are purged. */
       purgeRejectedAfterDays: z.number().int().min(1).max(365),
+      /**
+       * Backups of the comment database: one a day, the newest `backupKeep` kept (the backup job's
+       * COMMENTS_BACKUP_KEEP default). Deleted comments are therefore gone from backups after this many days.
+       */
+      backupKeep: z.number().int().min(1).max(365),
     }),
     /** Articles per page in /beitraege/. */
     postsPerPage: z.number().int().min(3).max(50),
   })
-  .strict();
+  .strict()
+  .superRefine((config, ctx) => {
+    if (config.publicBody !== false && !config.dataProtectionOfficer) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['dataProtectionOfficer'],
+        message: 'Pflicht für eine öffentliche Stelle (Art. 37 Abs. 1 lit. a DSGVO): Name und E-Mail der oder des Datenschutzbeauftragten',
+      });
+    }
+  });
 
 export type GuildConfig = z.infer<typeof guildConfigSchema>;
 export type GuildConfigInput = z.input<typeof guildConfigSchema>;
@@ -99,18 +153,4 @@ export function parseGuildConfig(input: unknown): GuildConfig {
     return `${key}: ${message}`;
   });
   throw new ConfigError(problems);
-}
-
-function isPlaceholderValue(value: string): boolean {
-  if (value.includes(PLACEHOLDER_MARK)) return true;
-  return /(^|[@./])example\.(org|com|net)\b/.test(value);
-}
-
-/** Lists the keys whose value is still a placeholder, for the build warning. */
-export function findPlaceholders(value: unknown, path: string[] = []): string[] {
-  if (typeof value === 'string') return isPlaceholderValue(value) ? [path.join('.')] : [];
-  if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, child]) => findPlaceholders(child, [...path, key]));
-  }
-  return [];
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { SourceFile } from '../content-check';
+import type { SourceFile } from '../content-check/types';
 
 /** Reads every file below `dir` whose name matches, paths relative to `root` for messages. */
 export function readFiles(dir: string, root: string, pattern: RegExp): SourceFile[] {

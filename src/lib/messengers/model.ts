@@ -15,8 +15,8 @@ export interface Fact {
   verified: boolean;
   note?: string | undefined;
   source: Source;
-  /** The fact's date: when it was checked, else its source's date. */
-  checked: Date;
+  /** When the fact was last checked against its source: the fact's own `checked`, else the source's; absent = never. */
+  checked?: Date | undefined;
   features?: BusinessFeature[];
 }
 
@@ -43,7 +43,7 @@ export function buildMessenger(id: string, data: MessengerData, sources: Readonl
     const source = sources[raw.source];
     if (!source) {
       throw new MessengerDataError(
-        `content/messengers/${id}.yaml – facts.${c}.source – unbekannte Quelle „${raw.source}“ – erwartet einen Schlüssel aus content/sources.yaml (${Object.keys(sources).slice(0, 6).join(', ')}, …)`,
+        `content/messengers/${id}.yaml – facts.${c}.source – unbekannte Quelle „${raw.source}“ – erwartet den Namen einer Datei in content/sources/ (${Object.keys(sources).slice(0, 6).join(', ')}, …)`,
       );
     }
     const level = criterion(c).levels[raw.level]!;
@@ -56,7 +56,7 @@ export function buildMessenger(id: string, data: MessengerData, sources: Readonl
       verified: raw.verified,
       note: raw.note,
       source: { key: raw.source, ...source },
-      checked: raw.checked ?? source.date,
+      checked: raw.checked ?? source.checked,
       ...(raw.features ? { features: raw.features } : {}),
     };
   }
@@ -70,20 +70,21 @@ export function byName(a: Messenger, b: Messenger): number {
   return a.name.localeCompare(b.name, 'de');
 }
 
-/** Facts older than `months` at `now`, for the build warning. */
-export function staleFacts(messengers: readonly Messenger[], now: Date, months = 12): Array<{ id: string; criterion: CriterionId; checked: Date }> {
+/** Facts not checked against their source for `months` at `now` (or never), for the build warning. */
+export function staleFacts(messengers: readonly Messenger[], now: Date, months = 12): Array<{ id: string; criterion: CriterionId; checked: Date | undefined }> {
   const limit = new Date(now);
   limit.setUTCMonth(limit.getUTCMonth() - months);
   return messengers.flatMap((m) =>
     Object.values(m.facts)
-      .filter((f) => f.checked < limit)
+      .filter((f) => !f.checked || f.checked < limit)
       .map((f) => ({ id: m.id, criterion: f.criterion, checked: f.checked })),
   );
 }
 
-/** The newest fact date: "Daten zuletzt geprüft am …". */
-export function lastChecked(messengers: readonly Messenger[]): Date {
-  return new Date(Math.max(...messengers.flatMap((m) => Object.values(m.facts).map((f) => f.checked.getTime()))));
+/** The newest day any fact was checked against its source ("Angaben zuletzt geprüft am …"); undefined if none was. */
+export function lastChecked(messengers: readonly Messenger[]): Date | undefined {
+  const times = messengers.flatMap((m) => Object.values(m.facts).flatMap((f) => (f.checked ? [f.checked.getTime()] : [])));
+  return times.length > 0 ? new Date(Math.max(...times)) : undefined;
 }
 
 export { CRITERIA };

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { CRITERIA, BUSINESS_FEATURES, type BusinessFeature } from './criteria';
-import { isoDate } from '../posts/schema';
+import { isoDate, period } from '../posts/schema';
 
 function fact(levels: string[]) {
   return z
@@ -9,11 +9,11 @@ function fact(levels: string[]) {
       level: z.enum(levels as [string, ...string[]], {
         errorMap: () => ({ message: `erwartet einen dieser Werte: ${levels.join(', ')}` }),
       }),
-      source: z.string({ required_error: 'fehlt: Quelle („source“, ein Schlüssel aus content/sources.yaml)' }).min(1),
+      source: z.string({ required_error: 'fehlt: Quelle („source“, der Dateiname einer Quelle in content/sources/ ohne .yaml)' }).min(1),
       /** false = not confirmed by a current primary source; shown as "nicht bestätigt". */
       verified: z.boolean().default(true),
       note: z.string().optional(),
-      /** When we checked the fact, if later than the source's own date. */
+      /** When this fact was last checked against its source, if other than the source's `checked`. */
       checked: isoDate.optional(),
     })
     .strict();
@@ -39,15 +39,29 @@ export const messengerSchema = z
   })
   .strict();
 
+/** One source, stored as content/sources/<key>.yaml; the key (file name) is what facts cite and stays stable. */
 export const sourceSchema = z
   .object({
-    title: z.string().min(3),
-    url: z.string().url('erwartet eine vollständige Adresse mit https://'),
-    date: isoDate,
+    title: z.string({ required_error: 'fehlt: Titel der Quelle („title“)' }).min(3, 'erwartet einen Titel von mindestens 3 Zeichen'),
+    /** Absent only where no address could be confirmed; the source is then shown without a link. */
+    url: z.string().url('erwartet eine vollständige Adresse mit https://').optional(),
+    /** Who published it, e.g. "Threema GmbH". */
+    publisher: z.string().min(2).optional(),
+    /** The source's own date (publication, "Stand", "gültig ab"); absent = the source carries none ("undatiert"). Never guessed. */
+    date: isoDate.optional(),
+    /** Where the source names only a month or year ("Juni 2025"); then no `date`. */
+    period: period.optional(),
+    /** The day the facts citing this source were last checked against it. */
+    checked: isoDate.optional(),
+    /** Anything a reader or editor should know about the source (e.g. "nur Sekundärquelle"). */
+    note: z.string().min(2).optional(),
   })
   .strict();
 
 export const sourcesSchema = z.record(sourceSchema);
+
+/** Source keys are file names: letters, digits and hyphens, e.g. T1, T2AVV, BNetzA. */
+export const SOURCE_KEY = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 
 export type MessengerData = z.infer<typeof messengerSchema>;
 export type SourceData = z.infer<typeof sourceSchema>;

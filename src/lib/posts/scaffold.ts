@@ -1,7 +1,10 @@
 import { slugify } from './slug';
 import { berlinDay } from './publish';
 
-/** The front matter and commented building blocks of a new post, ready to edit. */
+/**
+ * The front matter and example building blocks of a new post, ready to edit. No MDX comments ("{/*" … "*\/}"):
+ * the editor (Keystatic) cannot open a post containing them, and the content check refuses them.
+ */
 export function scaffoldPost(title: string, now = new Date()): { slug: string; content: string } {
   const slug = slugify(title);
   if (!slug) throw new Error('Bitte geben Sie einen Titel mit Buchstaben oder Zahlen an, z. B. npm run new -- "Neue Pflichten ab 2027"');
@@ -16,13 +19,14 @@ draft: true             # auf false setzen, wenn der Beitrag erscheinen soll
 sources: []
 #  - title: Name der Quelle
 #    url: https://…
-#    date: ${berlinDay(now)}
+#    date: 2026-01-31   # nur das Datum, das die Quelle selbst trägt; sonst weglassen
 ---
 
 Schreiben Sie hier den ersten Absatz. Eine Zwischenüberschrift beginnt mit „## “.
 
-{/*
-Bausteine – entfernen Sie die Kommentarzeichen um den Baustein, den Sie brauchen:
+## Beispiele für Bausteine
+
+Löschen Sie diesen Abschnitt und alle Bausteine, die Sie nicht brauchen. Ein Bild binden Sie so ein: \`![Was auf dem Bild zu sehen ist](./bild.jpg)\` – die Bilddatei liegt neben dieser Datei.
 
 <Hinweis titel="Gut zu wissen">Ein Hinweis in einem blauen Kasten.</Hinweis>
 
@@ -33,14 +37,11 @@ Bausteine – entfernen Sie die Kommentarzeichen um den Baustein, den Sie brauch
 - zweiter Punkt
 </Checkliste>
 
-Eine Aussage mit Beleg <Quelle title="Name der Quelle" url="https://…" date="2026-01-31" />.
+Eine Aussage mit Beleg <Quelle title="Name der Quelle" url="https://example.org/quelle" />.
 
 <MessengerComparison only={["whatsapp-business", "threema-work"]} />
 
 <FacebookHinweis />
-
-Ein Bild neben dieser Datei: ![Was auf dem Bild zu sehen ist](./bild.jpg)
-*/}
 `;
   return { slug, content };
 }

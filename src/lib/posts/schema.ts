@@ -26,10 +26,19 @@ const tag = z
   .string()
   .regex(TAG_PATTERN, 'erwartet Themen in Kleinbuchstaben mit Bindestrichen, z. B. datenschutz');
 
+/** When a source names only a month or year: "Juni 2025", "Anfang 2022", "2019". */
+export const PERIOD = /^(?:(?:Anfang|Mitte|Ende|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) )?\d{4}$/;
+export const period = z.string().regex(PERIOD, 'erwartet Monat und Jahr wie „Juni 2025“, „Anfang 2022“ oder nur das Jahr');
+
 export const sourceSchema = z.object({
   title: z.string({ required_error: 'fehlt: Titel der Quelle' }).min(2),
   url: z.string({ required_error: 'fehlt: Adresse der Quelle' }).url('erwartet eine vollständige Adresse mit https://'),
+  /** The source's own date (publication or "Stand"); leave out when the source carries none ("undatiert"). */
   date: isoDate.optional(),
+  /** Only where the source names just a month or year (then no `date`). */
+  period: period.optional(),
+  /** The day a statement was last checked against the source. */
+  checked: isoDate.optional(),
 });
 
 export const CATEGORIES = ['Datenschutz', 'Digitales', 'Recht', 'Betrieb'] as const;

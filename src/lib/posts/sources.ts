@@ -1,7 +1,21 @@
 export interface Source {
   title: string;
   url: string;
+  /** The source's own date; absent = undated. */
   date?: Date | undefined;
+  /** Month or year only ("Juni 2025"), where the source names no day. */
+  period?: string | undefined;
+  /** The day a statement was last checked against the source. */
+  checked?: Date | undefined;
+}
+
+/** What a reader is told about a source's own date: a day, a period, or that it has none. Never a guess. */
+export type SourceDate = { kind: 'day'; date: Date } | { kind: 'period'; period: string } | { kind: 'undated' };
+
+export function sourceDate(source: { date?: Date | undefined; period?: string | undefined }): SourceDate {
+  if (source.date) return { kind: 'day', date: source.date };
+  if (source.period) return { kind: 'period', period: source.period };
+  return { kind: 'undated' };
 }
 
 /** Stable anchor for a source, shared by the inline <Quelle> and the sources list. */

@@ -1,0 +1,73 @@
+/**
+ * The one content check: posts, messenger facts and sources. `checkContent(root)` reads the content folder
+ * and is called by the build (src/integrations/content-check.ts) and by `npm run check:content`, so both report
+ * the same problems. Each rule lives in its own module and takes file texts, so it is tested on fixtures.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse as parseYamlText } from 'yaml';
+import { contentDir } from '../files/content-dir';
+import { readFiles, readPostFiles } from '../files/read-posts';
+import { messengerSchema } from '../messengers/schema';
+import { buildMessenger, staleFacts } from '../messengers/model';
+import { formatDate } from '../posts/format';
+import { checkMessengers } from './messengers';
+import { checkPosts } from './posts';
+import { sortProblems } from './report';
+import { checkSources, keyOfSourceFile } from './sources';
+import type { Problem, SourceFile } from './types';
+
+export type { Problem, SourceFile } from './types';
+export { checkPosts } from './posts';
+export { checkMessengers } from './messengers';
+export { checkSources } from './sources';
+export { formatProblem, formatReport } from './report';
+export { parseYaml, issuesToProblems } from './yaml';
+export { editDistance } from './tags';
+export { KNOWN_COMPONENTS, blockNamesIn } from './blocks';
+
+export interface ContentFiles {
+  posts: SourceFile[];
+  messengers: SourceFile[];
+  sources: SourceFile[];
+}
+
+export interface ContentReport {
+  /** Errors: the build stops, `npm run check:content` exits 1. */
+  problems: Problem[];
+  /** Hints that do not stop the build (facts not checked for 12 months). */
+  warnings: string[];
+}
+
+/** Reads content/posts, content/messengers and content/sources below `root` (or INNUNGSWISSEN_CONTENT_DIR). */
+export function readContent(root: string, dir = contentDir()): ContentFiles {
+  const content = resolve(root, dir);
+  const read = (sub: string, pattern: RegExp) => (existsSync(join(content, sub)) ? readFiles(join(content, sub), root, pattern) : []);
+  return {
+    posts: existsSync(join(content, 'posts')) ? readPostFiles(join(content, 'posts'), root) : [],
+    messengers: read('messengers', /\.ya?ml$/),
+    sources: read('sources', /\.ya?ml$/),
+  };
+}
+
+/** Every rule over the given files. */
+export function checkFiles(files: ContentFiles, now = new Date()): ContentReport {
+  const sourceCheck = checkSources(files.sources);
+  const problems = sortProblems([...checkPosts(files.posts), ...sourceCheck.problems, ...checkMessengers(files.messengers, sourceCheck.sources)]);
+  const warnings: string[] = [];
+  if (problems.length === 0 && files.messengers.length > 0) {
+    const sources = Object.fromEntries([...sourceCheck.sources].map(([key, s]) => [key, s.data]));
+    const messengers = files.messengers.map((f) => buildMessenger(keyOfSourceFile(f.file), messengerSchema.parse(parseYamlText(f.source)), sources));
+    const stale = staleFacts(messengers, now);
+    if (stale.length > 0) {
+      const list = stale.map((s) => `${s.id}.${s.criterion} (${s.checked ? formatDate(s.checked) : 'nie geprüft'})`).join(', ');
+      warnings.push(`${stale.length} Angaben im Messenger-Vergleich wurden seit mehr als 12 Monaten nicht an ihrer Quelle geprüft – bitte prüfen: ${list}`);
+    }
+  }
+  return { problems, warnings };
+}
+
+/** The content check of a project folder. */
+export function checkContent(root: string, options: { contentDir?: string; now?: Date } = {}): ContentReport {
+  return checkFiles(readContent(root, options.contentDir), options.now);
+}
