@@ -18,8 +18,8 @@ import {
   TITLE_MIN,
 } from '../src/lib/posts/schema';
 import { BUSINESS_FEATURES, CRITERIA } from '../src/lib/messengers/criteria';
+import { SOURCE_KEY } from '../src/lib/messengers/schema';
 
-const dateRule = { regex: DATE_PATTERN, message: 'Datum im Format JJJJ-MM-TT, z. B. 2026-03-01' };
 const titel = (defaultValue: string) => fields.text({ label: 'Überschrift des Kastens', defaultValue });
 /** Images live next to the posts, referenced as ./name.png. */
 const postImages = { directory: 'posts', publicPath: './' };
@@ -27,7 +27,9 @@ const postImages = { directory: 'posts', publicPath: './' };
 const sourceFields = fields.object({
   title: fields.text({ label: 'Titel der Quelle', validation: { length: { min: 2 } } }),
   url: fields.url({ label: 'Adresse (https://…)', validation: { isRequired: true } }),
-  date: fields.text({ label: 'Datum der Quelle (JJJJ-MM-TT, leer = undatiert)', validation: { pattern: { ...dateRule, regex: new RegExp(`^$|${DATE_PATTERN.source}`) } } }),
+  date: fields.date({ label: 'Eigenes Datum der Quelle (leer = undatiert, nie schätzen)' }),
+  period: fields.text({ label: 'Nur Monat oder Jahr (z. B. „Juni 2025“), statt eines Datums' }),
+  checked: fields.date({ label: 'Aussage zuletzt daran geprüft am' }),
 });
 
 /** The building blocks an editor can insert from the menu (the same names as src/components/blocks/index.ts). */
@@ -96,6 +98,7 @@ export default config({
           },
           { label: 'Titelbild' },
         ),
+        keywords: fields.array(fields.text({ label: 'Suchwort' }), { label: 'Zusätzliche Suchwörter (optional)', itemLabel: (props) => props.value || 'neues Suchwort' }),
         sources: fields.array(sourceFields, { label: 'Quellen', itemLabel: (props) => props.fields.title.value || 'neue Quelle' }),
         content: fields.mdx({
           label: 'Text',
@@ -127,7 +130,8 @@ export default config({
                     : {}),
                   source: fields.text({ label: 'Quelle (Schlüssel, z. B. T1)' }),
                   verified: fields.checkbox({ label: 'Von der Quelle bestätigt', defaultValue: true }),
-                  checked: fields.text({ label: 'Zuletzt geprüft am (JJJJ-MM-TT, optional)' }),
+                  checked: fields.date({ label: 'Zuletzt geprüft am (optional)' }),
+                  note: fields.text({ label: 'Hinweis zur Angabe (optional)', multiline: true }),
                 },
                 { label: c.label },
               ),
@@ -136,6 +140,29 @@ export default config({
           { label: 'Angaben' },
         ),
         assessment: fields.text({ label: 'Einschätzung', multiline: true }),
+      },
+    }),
+    sources: collection({
+      label: 'Quellen',
+      path: 'sources/*',
+      slugField: 'title',
+      format: { data: 'yaml' },
+      columns: ['title'],
+      schema: {
+        title: fields.slug({
+          name: { label: 'Titel der Quelle', validation: { length: { min: 3 } } },
+          slug: {
+            label: 'Schlüssel (Dateiname, z. B. T1)',
+            description: 'Messenger-Angaben nennen diesen Schlüssel; nach dem ersten Speichern nicht mehr ändern.',
+            validation: { pattern: { regex: SOURCE_KEY, message: 'Buchstaben, Ziffern und Bindestriche, z. B. T1 oder BNetzA' } },
+          },
+        }),
+        url: fields.text({ label: 'Adresse (https://…; leer, wenn keine bestätigt ist)' }),
+        publisher: fields.text({ label: 'Herausgeber' }),
+        date: fields.date({ label: 'Eigenes Datum der Quelle (leer = undatiert, nie schätzen)' }),
+        period: fields.text({ label: 'Nur Monat oder Jahr (z. B. „Juni 2025“), statt eines Datums' }),
+        checked: fields.date({ label: 'Angaben zuletzt daran geprüft am' }),
+        note: fields.text({ label: 'Hinweis zur Quelle', multiline: true }),
       },
     }),
   },
