@@ -121,10 +121,11 @@ const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, co
 });
 server.keepAliveTimeout = 5_000;
 server.maxConnections = 1_000;
-server.on('clientError', (error, socket) => {
-  if (socket.writable && !(error as NodeJS.ErrnoException).code?.startsWith('ECONN')) {
-    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-  } else socket.destroy();
+server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+  if (!socket.writable || error.code?.startsWith('ECONN')) return void socket.destroy();
+  // Too slow (headers or body past their timeout) is 408; anything unparsable is 400.
+  const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 });
 
 server.listen(settings.port, settings.host, () => {

@@ -38,6 +38,8 @@ const TEMPLATES: Array<{ name: string; route: RegExp; path: string }> = [
   { name: 'article (every building block)', route: /^\/beitraege\/[^/]+\/$/, path: '/beitraege/bausteine-test/' },
   { name: 'privacy policy', route: /^\/datenschutz\/$/, path: '/datenschutz/' },
   { name: 'legal notice', route: /^\/impressum\/$/, path: '/impressum/' },
+  { name: 'accessibility statement', route: /^\/barrierefreiheit\/$/, path: '/barrierefreiheit/' },
+  { name: 'easy-to-read page', route: /^\/leichte-sprache\/$/, path: '/leichte-sprache/' },
   { name: 'messenger comparison', route: /^\/messenger-vergleich\/$/, path: '/messenger-vergleich/' },
   { name: 'messenger profile', route: /^\/messenger\/[^/]+\/$/, path: '/messenger/whatsapp/' },
   { name: 'topic overview', route: /^\/themen\/$/, path: '/themen/' },

@@ -143,7 +143,7 @@ describe('the overview matrix on /messenger-vergleich/', () => {
     const bottom = await page.evaluate(() => document.querySelector('[data-matrix-section]')!.getBoundingClientRect().bottom + window.scrollY);
     expect(bottom).toBeLessThanOrEqual(718);
     expect(await page.locator('[data-print-note]').isVisible()).toBe(true);
-    expect(await page.locator('[data-print-note]').textContent()).toMatch(/Stand der Daten: .*innung\.example\.org\/messenger-vergleich\//);
+    expect(await page.locator('[data-print-note]').textContent()).toMatch(/Angaben zuletzt an ihren Quellen geprüft: .*innung\.example\.org\/messenger-vergleich\//);
     expect(await page.locator('[data-matrix-legend]').isVisible()).toBe(true);
     expect(await page.locator('header[role="banner"]').isVisible()).toBe(false);
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('[data-matrix-section]')!).breakAfter)).toBe('page');

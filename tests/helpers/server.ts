@@ -31,7 +31,8 @@ export async function startServer(env: Record<string, string> = {}, distDir = TE
   const port = await freePort();
   const { process: child, output, stop } = await startProcess(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
     cwd: ROOT,
-    env: { ...childEnv(), PORT: String(port), HOST: '127.0.0.1', DIST_DIR: distDir, ...env },
+    // No nightly backups from test servers unless a test asks for them.
+    env: { ...childEnv(), PORT: String(port), HOST: '127.0.0.1', DIST_DIR: distDir, COMMENTS_BACKUP_DAILY: '0', ...env },
     ready: /läuft auf/,
   });
   return {

@@ -163,13 +163,15 @@ describe('nginx in front of the real server', () => {
 
   it('a spoofed X-Forwarded-For sent to nginx gets no fresh rate-limit budget (nginx sets it, the server trusts only nginx)', async () => {
     const base = `https://127.0.0.1:${ports.https}`;
-    const token = JSON.parse((await send(`${base}/api/comments/form-token`)).body).token as string;
-    const post = (via: string, spoofed: string, n: number) =>
-      send(`${via}/api/comments`, {
+    // Form tokens are single-use: one per comment.
+    const post = async (via: string, spoofed: string, n: number) => {
+      const token = JSON.parse((await send(`${base}/api/comments/form-token`)).body).token as string;
+      return send(`${via}/api/comments`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': spoofed },
         body: JSON.stringify({ thread: THREAD, text: `Über nginx geschrieben, Nummer ${n}.`, consent: true, website: '', formToken: token }),
       });
+    };
     const statuses = [];
     for (let n = 1; n <= 4; n++) statuses.push((await post(base, `203.0.113.${n}`, n)).status);
     expect(statuses).toEqual([201, 201, 429, 429]);
