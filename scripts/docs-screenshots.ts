@@ -53,7 +53,7 @@ try {
   await page.goto(`${base}/keystatic/collection/posts/create`);
   await page.getByRole('textbox', { name: 'Titel', exact: true }).fill('Baustellenfotos sicher teilen');
   await page.getByRole('textbox', { name: 'Kurzbeschreibung' }).fill('Wie ein Betrieb Fotos von der Baustelle mit der Kundschaft teilt, ohne Daten preiszugeben.');
-  await page.locator('[contenteditable=true]').first().click();
+  await page.locator('[contenteditable=true]').first().focus();
   await page.keyboard.type('Fotos vom Bad gehören nicht in private Chats.');
   await shot('03-neuer-beitrag.png');
   await page.keyboard.press('Enter');

@@ -63,7 +63,8 @@ describe('an editor in the browser', () => {
     await page.getByRole('dialog').getByRole('textbox', { name: 'Thema' }).fill('betrieb');
     await page.getByRole('dialog').getByRole('button', { name: 'Hinzufügen' }).click();
     await page.getByRole('checkbox', { name: 'Entwurf (nicht veröffentlichen)' }).uncheck();
-    await page.locator('[contenteditable=true]').first().click();
+    // Focus, not click: after the tag dialog closes the form may still be scrolling under the pointer.
+    await page.locator('[contenteditable=true]').first().focus();
     await page.keyboard.type('Fotos vom Bad gehören nicht in private Chats.');
     await page.keyboard.press('Enter');
     // The building blocks come from the editor's insert menu ("/" opens it).
