@@ -29,12 +29,13 @@ describe('backup under write load, restore, and the server on the restored copy'
     const backupDir = join(dirname(db), 'sicherungen');
     const server = await startServer(env(db));
     servers.push(server);
-    const token = await formToken(server.url);
     const acknowledged = new Map<number, string>();
     let stop = false;
     const writer = async (worker: number) => {
       for (let i = 0; !stop && acknowledged.size < 450; i++) {
         const text = `Sicherungstest ${worker}-${i}: Ist dieser Kommentar nach der Wiederherstellung noch da?`;
+        // Form tokens are single-use: one per comment.
+        const token = await formToken(server.url);
         const response = await fetch(`${server.url}/api/comments`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
