@@ -62,9 +62,17 @@ describe('an editor in the browser', () => {
     await page.getByRole('button', { name: 'Hinzufügen' }).first().click();
     await page.getByRole('dialog').getByRole('textbox', { name: 'Thema' }).fill('betrieb');
     await page.getByRole('dialog').getByRole('button', { name: 'Hinzufügen' }).click();
+    // The dialog hands focus back to its button when it has closed: wait for that before moving on.
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.getByRole('checkbox', { name: 'Entwurf (nicht veröffentlichen)' }).uncheck();
     // Focus, not click: after the tag dialog closes the form may still be scrolling under the pointer.
-    await page.locator('[contenteditable=true]').first().focus();
+    const editor = page.locator('[contenteditable=true]').first();
+    await expect
+      .poll(async () => {
+        await editor.focus();
+        return editor.evaluate((el) => el === document.activeElement);
+      })
+      .toBe(true);
     await page.keyboard.type('Fotos vom Bad gehören nicht in private Chats.');
     await page.keyboard.press('Enter');
     // The building blocks come from the editor's insert menu ("/" opens it).
