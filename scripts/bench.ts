@@ -25,16 +25,18 @@ async function main() {
 
   const realSite = join(WORK, 'site-real');
   if (wants('build') || wants('weight') || (wants('limiter') && !existsSync(realSite))) await buildSite(join(ROOT, 'content'), realSite);
-  const real = await startServer({ COMMENTS_DB: join(WORK, 'weight.db') }, realSite);
-  const generated = await startServer({ COMMENTS_DB: join(WORK, 'search.db') }, dist);
-  const browser = await launchBrowser();
-  try {
-    if (wants('weight')) await pageWeight(browser, real.url);
-    if (wants('search')) await searchBench(browser, generated.url, `${SIZES[0]} Beiträge`);
-  } finally {
-    await browser.close();
-    await real.stop();
-    await generated.stop();
+  if (wants('weight') || wants('search')) {
+    const real = await startServer({ COMMENTS_DB: join(WORK, 'weight.db') }, realSite);
+    const generated = await startServer({ COMMENTS_DB: join(WORK, 'search.db') }, dist);
+    const browser = await launchBrowser();
+    try {
+      if (wants('weight')) await pageWeight(browser, real.url);
+      if (wants('search')) await searchBench(browser, generated.url, `${SIZES[0]} Beiträge`);
+    } finally {
+      await browser.close();
+      await real.stop();
+      await generated.stop();
+    }
   }
   const threads = Array.from({ length: 20 }, (_, i) => `beitrag-${i + 1}`);
   if (wants('comments')) await commentBench(dist, threads);
