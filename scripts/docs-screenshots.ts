@@ -3,15 +3,14 @@
  * server on the last build (npm run build, npm run build:editor), so the guide shows what editors see.
  * Uses a copy of the content and a throw-away account; nothing in content/ or data/ changes.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { EditorStore } from '../server/editor/store';
 import { hashPassword } from '../server/editor/passwords';
-import { childEnv } from './child-env';
+import { launchBrowser } from '../tests/helpers/browser';
+import { startServer } from '../tests/helpers/server';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'docs', 'bilder');
@@ -22,22 +21,12 @@ const store = new EditorStore(join(dataDir, 'redaktion.db'));
 store.setAccount('Redaktion Muster', await hashPassword('nur-fuer-die-bilder'));
 store.close();
 
-const port = 4400 + Math.floor(Math.random() * 500);
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
-  cwd: ROOT,
-  env: childEnv({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, BUILDS_DIR: join(work, 'builds'), INNUNGSWISSEN_CONTENT_DIR: join(work, 'content'), COMMENTS_DB: join(dataDir, 'c.db'), EDITOR_SCHEDULE: '0' }),
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await new Promise<void>((resolve, reject) => {
-  server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('läuft auf') && resolve());
-  server.on('exit', (code) => reject(new Error(`Server beendet (${code})`)));
-});
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const server = await startServer(
+  { DATA_DIR: dataDir, BUILDS_DIR: join(work, 'builds'), INNUNGSWISSEN_CONTENT_DIR: join(work, 'content'), COMMENTS_DB: join(dataDir, 'c.db'), EDITOR_SCHEDULE: '0' },
+  join(ROOT, 'dist'),
+);
+const base = server.url;
+const browser = await launchBrowser();
 try {
   mkdirSync(OUT, { recursive: true });
   const page = await browser.newPage({ viewport: { width: 1100, height: 720 } });
@@ -63,7 +52,7 @@ try {
   console.log(`Bilder geschrieben nach ${OUT}`);
 } finally {
   await browser.close();
-  server.kill('SIGTERM');
+  await server.stop();
   rmSync(work, { recursive: true, force: true });
   rmSync(dataDir, { recursive: true, force: true });
 }
