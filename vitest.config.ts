@@ -1,6 +1,7 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import viteConfig from './vite.config';
 
-export default defineConfig({
+export default mergeConfig(viteConfig, defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,
@@ -16,4 +17,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

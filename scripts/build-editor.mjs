@@ -7,21 +7,40 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'dist-editor');
 const stamp = join(out, '.inputs-hash');
-const INPUTS = ['editor', 'src/lib/posts/schema.ts', 'src/lib/messengers/criteria.ts', 'src/lib/messengers/schema.ts', 'package-lock.json'];
+const FIXED_INPUTS = ['editor', 'package-lock.json'];
+const IMPORT = /(?:from|import)\s*\(?\s*['"]((?:\.{1,2}|@)\/[^'"]+)['"]/g;
 
 function files(path) {
   if (!existsSync(path)) return [];
-  return statSync(path).isDirectory() ? readdirSync(path).sort().flatMap((name) => files(join(path, name))) : [path];
+  return statSync(path).isDirectory() ? readdirSync(path).sort().flatMap((name) => (name === 'node_modules' ? [] : files(join(path, name)))) : [path];
 }
 
+/** The project files the editor's code imports (the shared schemas, followed through every import), so a changed rule rebuilds it. */
+function importedFiles(start) {
+  const seen = new Set();
+  const queue = [...start];
+  while (queue.length) {
+    const file = queue.pop();
+    if (seen.has(file) || !/\.(ts|tsx|mjs|js|astro)$/.test(file)) continue;
+    seen.add(file);
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+      const base = spec.startsWith('@/') ? join(root, 'src', spec.slice(2)) : join(dirname(file), spec);
+      const found = ['', '.ts', '.tsx', '.mjs', '.js', '/index.ts'].map((ext) => base + ext).find((p) => existsSync(p) && statSync(p).isFile());
+      if (found) queue.push(found);
+    }
+  }
+  return [...seen];
+}
+
+const inputs = [...new Set([...FIXED_INPUTS.flatMap((input) => files(join(root, input))), ...importedFiles(files(join(root, 'editor')))])].sort();
 const hash = createHash('sha256');
-for (const file of INPUTS.flatMap((input) => files(join(root, input)))) hash.update(relative(root, file)).update(readFileSync(file));
+for (const file of inputs) hash.update(relative(root, file)).update(readFileSync(file));
 const digest = hash.digest('hex');
 
 if (!process.argv.includes('--force') && existsSync(stamp) && readFileSync(stamp, 'utf8') === digest && existsSync(join(out, 'keystatic', 'index.html'))) {

@@ -9,10 +9,10 @@ import { add } from './report';
 import { childEnv } from '../child-env';
 import { freePort, startServer } from '../../tests/helpers/server';
 import { startProcess } from '../../tests/helpers/process';
-import { openDatabase } from '../../src/lib/comments/db';
-import { CommentStore } from '../../src/lib/comments/store';
-import { renderComment } from '../../src/lib/comments/render';
-import { issueFormToken, textHash } from '../../src/lib/comments/tokens';
+import { openDatabase } from '@/lib/comments/db';
+import { CommentStore } from '@/lib/comments/store';
+import { renderComment } from '@/lib/comments/render';
+import { issueFormToken, textHash } from '@/lib/comments/tokens';
 
 export async function load(url: string, options: Partial<autocannon.Options> = {}) {
   const result = await autocannon({ url, connections: 20, duration: LOAD_SECONDS, ...options });

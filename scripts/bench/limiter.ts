@@ -11,10 +11,10 @@ import { LOAD_ROUNDS, WORK } from './context';
 import { add } from './report';
 import { load, type Load } from './comments';
 import { startServer } from '../../tests/helpers/server';
-import { openDatabase } from '../../src/lib/comments/db';
-import { CommentStore } from '../../src/lib/comments/store';
-import { issueFormToken } from '../../src/lib/comments/tokens';
-import { RATE_LIMIT_WINDOW_MS } from '../../src/lib/comments/rate-limit';
+import { openDatabase } from '@/lib/comments/db';
+import { CommentStore } from '@/lib/comments/store';
+import { issueFormToken } from '@/lib/comments/tokens';
+import { RATE_LIMIT_WINDOW_MS } from '@/lib/comments/rate-limit';
 
 export async function limiterBench(dist: string, thread: string) {
   const dbPath = join(WORK, 'limiter.db');

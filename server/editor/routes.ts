@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
-import { de } from '../../src/i18n/de';
+import { de } from '@/i18n/de';
 import { json, type RequestContext, type RouteHandler } from '../http';
 import { editorContentSecurityPolicy } from '../security-headers';
 import type { Middleware, SiteHolder } from '../site';

@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SITE_TIME_ZONE, berlinDay } from '../../src/lib/posts/publish';
+import { SITE_TIME_ZONE, berlinDay } from '@/lib/posts/publish';
 
 /** Minutes after midnight at which the daily check runs. */
 const RUN_MINUTE = 1;

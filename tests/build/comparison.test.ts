@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
-import { CRITERIA } from '../../src/lib/messengers/criteria';
+import { CRITERIA } from '@/lib/messengers/criteria';
 import { ROOT, TEST_CLIENT } from '../helpers/paths';
 
 const ids = readdirSync(join(ROOT, 'content/messengers')).map((f) => f.replace('.yaml', ''));

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
-import guildConfig from '../../src/guild.config';
-import { RATE_LIMIT_WINDOW_MS } from '../../src/lib/comments/rate-limit';
-import { EDIT_WINDOW_MS } from '../../src/lib/comments/api';
+import guildConfig from '@/guild.config';
+import { RATE_LIMIT_WINDOW_MS } from '@/lib/comments/rate-limit';
+import { EDIT_WINDOW_MS } from '@/lib/comments/api';
 import { TEST_CLIENT } from '../helpers/paths';
 
 const html = (path: string): HTMLElement => parse(readFileSync(join(TEST_CLIENT, path), 'utf8'));

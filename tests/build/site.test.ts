@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, statSync, mkdirSync, writeFileSy
 import { join, relative } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { XMLParser } from 'fast-xml-parser';
-import guildConfig from '../../src/guild.config';
+import guildConfig from '@/guild.config';
 import { TEST_CLIENT, TEST_RUN } from '../helpers/paths';
 import { buildSite, prepareContent } from '../helpers/build';
 

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { messengerSchema, sourcesSchema } from '../../src/lib/messengers/schema';
-import { buildMessenger, type Messenger } from '../../src/lib/messengers/model';
+import { messengerSchema, sourcesSchema } from '@/lib/messengers/schema';
+import { buildMessenger, type Messenger } from '@/lib/messengers/model';
 import { ROOT } from './paths';
 
 /** The made-up content folder of the unit tests (tests/fixtures/content). */

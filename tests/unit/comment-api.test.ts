@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/lib/comments/db';
-import { CommentStore } from '../../src/lib/comments/store';
-import { createCommentApi } from '../../src/lib/comments/api';
-import { readSettings } from '../../src/lib/comments/settings';
+import { openDatabase } from '@/lib/comments/db';
+import { CommentStore } from '@/lib/comments/store';
+import { createCommentApi } from '@/lib/comments/api';
+import { readSettings } from '@/lib/comments/settings';
 import { ADMIN, tempDb } from '../helpers/comments';
 
 /** The API handlers on a real SQLite file with a clock we can move. */

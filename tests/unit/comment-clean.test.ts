@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { cleanName, cleanText, MAX_COMBINING_MARKS } from '../../src/lib/comments/clean';
-import { validateNewComment } from '../../src/lib/comments/validate';
-import { format, formatParts } from '../../src/i18n/format';
-import { de } from '../../src/i18n/de';
-import { errorNotice, noticeFor } from '../../src/lib/comments/notices';
+import { cleanName, cleanText, MAX_COMBINING_MARKS } from '@/lib/comments/clean';
+import { validateNewComment } from '@/lib/comments/validate';
+import { format, formatParts } from '@/i18n/format';
+import { de } from '@/i18n/de';
+import { errorNotice, noticeFor } from '@/lib/comments/notices';
 
 describe('cleanName', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { migrate, openDatabase } from '../../src/lib/comments/db';
-import { CommentStore } from '../../src/lib/comments/store';
+import { migrate, openDatabase } from '@/lib/comments/db';
+import { CommentStore } from '@/lib/comments/store';
 import { tempDb } from '../helpers/comments';
 
 const input = (text: string) => ({ thread: 't', parentId: null, author: 'A', text, html: `<p>${text}</p>`, status: 'approved' as const, editTokenHash: 'h', textHash: text, now: 1 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
-import { countLinks, renderComment } from '../../src/lib/comments/render';
+import { countLinks, renderComment } from '@/lib/comments/render';
 
 /**
  * Payloads collected from the XSS tests of Isso (test_html.py), Remark42 (formatter tests),

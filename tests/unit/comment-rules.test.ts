@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { validateNewComment } from '../../src/lib/comments/validate';
-import { RATE_LIMIT_WINDOW_MS, RateLimiter } from '../../src/lib/comments/rate-limit';
-import { checkFormToken, issueFormToken } from '../../src/lib/comments/tokens';
-import { readSettings } from '../../src/lib/comments/settings';
+import { validateNewComment } from '@/lib/comments/validate';
+import { RATE_LIMIT_WINDOW_MS, RateLimiter } from '@/lib/comments/rate-limit';
+import { checkFormToken, issueFormToken } from '@/lib/comments/tokens';
+import { readSettings } from '@/lib/comments/settings';
 
 const base = { thread: 'whatsapp-im-unternehmen', text: 'Guter Beitrag.', consent: true, website: '', formToken: 'x' };
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import guildConfig from '../../src/guild.config';
+import guildConfig from '@/guild.config';
 import complete from '../fixtures/config/guild.complete';
-import { ConfigError, parseGuildConfig } from '../../src/lib/config/schema';
-import { releaseProblems } from '../../src/lib/config/release';
-import { legalBases, inEea } from '../../src/lib/config/legal';
+import { ConfigError, parseGuildConfig } from '@/lib/config/schema';
+import { releaseProblems } from '@/lib/config/release';
+import { legalBases, inEea } from '@/lib/config/legal';
 import { ROOT } from '../helpers/paths';
 import { childEnv } from '../../scripts/child-env';
 

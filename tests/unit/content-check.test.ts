@@ -13,7 +13,7 @@ import {
   KNOWN_COMPONENTS,
   blockNamesIn,
   type SourceFile,
-} from '../../src/lib/content-check';
+} from '@/lib/content-check';
 import { ROOT } from '../helpers/paths';
 import { FIXTURE_CONTENT } from '../helpers/fixture-content';
 import { childEnv } from '../../scripts/child-env';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import config, { contentComponents } from '../../editor/keystatic.config';
-import { CATEGORIES, postSchema } from '../../src/lib/posts/schema';
-import { CRITERIA } from '../../src/lib/messengers/criteria';
+import { CATEGORIES, postSchema } from '@/lib/posts/schema';
+import { CRITERIA } from '@/lib/messengers/criteria';
 
 /** A Keystatic field's own check: true when the editor would let the value be saved. */
 function editorAccepts(field: unknown, value: unknown): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, readingTime } from '../../src/lib/posts/format';
-import { relatedPostsByPost, sortByDate } from '../../src/lib/posts/listing';
-import { inlineSources, mergeSources, sourceId } from '../../src/lib/posts/sources';
+import { formatDate, readingTime } from '@/lib/posts/format';
+import { relatedPostsByPost, sortByDate } from '@/lib/posts/listing';
+import { inlineSources, mergeSources, sourceId } from '@/lib/posts/sources';
 
 describe('dates and reading time', () => {
   it('writes dates the German way', () => {

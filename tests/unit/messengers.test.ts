@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applyState, normalize, parseState, serializeState, toIndexItem, EMPTY_STATE } from '../../src/lib/messengers/search';
-import { recommend, parseAnswers, DEFAULT_ANSWERS } from '../../src/lib/messengers/advice';
-import { mentions } from '../../src/lib/messengers/mentions';
-import { staleFacts, lastChecked } from '../../src/lib/messengers/model';
-import { CRITERIA } from '../../src/lib/messengers/criteria';
+import { applyState, normalize, parseState, serializeState, toIndexItem, EMPTY_STATE } from '@/lib/messengers/search';
+import { recommend, parseAnswers, DEFAULT_ANSWERS } from '@/lib/messengers/advice';
+import { mentions } from '@/lib/messengers/mentions';
+import { staleFacts, lastChecked } from '@/lib/messengers/model';
+import { CRITERIA } from '@/lib/messengers/criteria';
 import { fixtureMessengers } from '../helpers/fixture-content';
 
 // Made-up messengers (tests/fixtures/content): an editor correcting a real fact never breaks these tests.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPublished, isVisible } from '../../src/lib/posts/publish';
+import { isPublished, isVisible } from '@/lib/posts/publish';
 
 const post = (pubDate: string, draft = false) => ({ data: { draft, pubDate: new Date(`${pubDate}T00:00:00Z`) } });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RATE_LIMIT_WINDOW_MS, RateLimiter, clientGroup } from '../../src/lib/comments/rate-limit';
+import { RATE_LIMIT_WINDOW_MS, RateLimiter, clientGroup } from '@/lib/comments/rate-limit';
 
 const T0 = Date.parse('2026-11-28T10:00:00Z'); // a window boundary (10:00 is a multiple of 10 minutes)
 

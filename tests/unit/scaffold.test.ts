@@ -3,9 +3,9 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { slugify } from '../../src/lib/posts/slug';
-import { scaffoldPost } from '../../src/lib/posts/scaffold';
-import { checkPosts } from '../../src/lib/content-check';
+import { slugify } from '@/lib/posts/slug';
+import { scaffoldPost } from '@/lib/posts/scaffold';
+import { checkPosts } from '@/lib/content-check';
 import { ROOT } from '../helpers/paths';
 import { childEnv } from '../../scripts/child-env';
 

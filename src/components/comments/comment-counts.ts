@@ -2,8 +2,8 @@
  * Fills every "Kommentare lesen" link on a page with "Kommentare: N" from one request, and clears
  * expired edit keys from this browser's storage on every page that lists or shows articles.
  */
-import { format } from '../../i18n/format';
-import { apiRoutes } from '../../lib/urls';
+import { format } from '@/i18n/format';
+import { apiRoutes } from '@/lib/urls';
 import { readOwn } from './own-comments';
 
 readOwn(); // removes entries whose 15-minute edit window has passed

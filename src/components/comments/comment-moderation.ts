@@ -2,7 +2,7 @@
  * <comment-moderation>: the moderation page. The admin token lives in sessionStorage for this
  * tab only; every action is a call to /api/admin/comments with it as a Bearer token.
  */
-import { apiRoutes, routes } from '../../lib/urls';
+import { apiRoutes, routes } from '@/lib/urls';
 
 type Strings = Record<string, string>;
 interface Item { id: number; thread: string; author: string; html: string; createdAt: string; status: string; reportReason: string | null; reportCount: number; edited?: boolean }

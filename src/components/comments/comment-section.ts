@@ -4,9 +4,9 @@
  * Markup comes from <template>s in CommentSection.astro, strings from its data-strings, the rules
  * from src/lib/comments/rules.ts (the server's own), the API paths from src/lib/urls.ts.
  */
-import { LIMITS } from '../../lib/comments/rules';
-import { apiRoutes } from '../../lib/urls';
-import { format, formatParts } from '../../i18n/format';
+import { LIMITS } from '@/lib/comments/rules';
+import { apiRoutes } from '@/lib/urls';
+import { format, formatParts } from '@/i18n/format';
 import { forgetOwn, readOwn, rememberOwn, scheduleExpiry, updateOwn } from './own-comments';
 
 type Strings = Record<string, string>;

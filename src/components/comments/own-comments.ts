@@ -4,7 +4,7 @@
  * the site keeps on the reader's device. Entries are removed as soon as the window has passed:
  * on every page load that runs this module, and by a timer while the page stays open.
  */
-import { EDIT_WINDOW_MS } from '../../lib/comments/rules';
+import { EDIT_WINDOW_MS } from '@/lib/comments/rules';
 
 const STORE_KEY = 'innungswissen:edit-tokens';
 

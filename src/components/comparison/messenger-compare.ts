@@ -4,8 +4,8 @@
  * survives a reload.
  */
 import { MatrixDetails } from './matrix-details';
-import { applyState, parseState, resultMessage, serializeState, type CriterionIndex, type IndexItem, type ViewState } from '../../lib/messengers/search';
-import type { FilterId } from '../../lib/messengers/criteria';
+import { applyState, parseState, resultMessage, serializeState, type CriterionIndex, type IndexItem, type ViewState } from '@/lib/messengers/search';
+import type { FilterId } from '@/lib/messengers/criteria';
 
 class MessengerCompare extends HTMLElement {
   private items: IndexItem[] = [];

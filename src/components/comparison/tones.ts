@@ -1,4 +1,4 @@
-import type { Tone } from '../../lib/messengers/profile';
+import type { Tone } from '@/lib/messengers/profile';
 
 /** Colour per tone: white on dark green/red and dark on amber/grey keep the symbol at 4.5:1 contrast. */
 export const TONE_CLASSES: Record<Tone, string> = {

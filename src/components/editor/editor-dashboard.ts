@@ -2,7 +2,7 @@
  * <editor-dashboard>: publish and preview buttons with a live status line, and the publish
  * history. Talks to /api/redaktion/* (same origin, session cookie).
  */
-import { format } from '../../i18n/format';
+import { format } from '@/i18n/format';
 
 interface BuildStatus {
   building: boolean;

@@ -2,7 +2,7 @@
  * Loads Pagefind on first use and renders its results into our own, German markup.
  * Shared by the search dialog (<site-search>) and the search page (<search-page>).
  */
-import { format } from '../../i18n/format';
+import { format } from '@/i18n/format';
 
 /** Splits an element's data-strings (the one way strings reach it) into plain strings and the result-type labels. */
 export function parseSearchStrings(json: string | undefined): { strings: Record<string, string>; typeLabels: Record<string, string> } {

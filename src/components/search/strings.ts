@@ -1,4 +1,4 @@
-import { de } from '../../i18n/de';
+import { de } from '@/i18n/de';
 
 /** The German strings the search elements need in the browser, with {n} and {q} placeholders (filled by format()). */
 export const searchStrings = {

@@ -1,4 +1,4 @@
-import { de } from '../../i18n/de';
+import { de } from '@/i18n/de';
 
 export type ErrorCode = keyof typeof de.apiErrors;
 

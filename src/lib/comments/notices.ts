@@ -1,4 +1,4 @@
-import { de } from '../../i18n/de';
+import { de } from '@/i18n/de';
 import { isErrorCode, own, type ErrorCode } from './http';
 
 export type Notice = { kind: 'success' | 'error'; message: string; field?: string };

@@ -1,4 +1,4 @@
-import raw from '../../guild.config';
+import raw from '@/guild.config';
 import { parseGuildConfig } from './schema';
 
 /** The validated guild configuration; importing it fails the build with a German message on bad values. */

@@ -8,7 +8,7 @@ import { getPosts } from '../posts/collection';
 import { getMessengers } from '../messengers/collection';
 import { guild } from '../config';
 import { routes, url } from '../urls';
-import { de } from '../../i18n/de';
+import { de } from '@/i18n/de';
 import type { OgInput } from './layout';
 
 export interface OgPage {
