@@ -1,5 +1,5 @@
 /** `npm run backup`: a verified copy of the comment database in COMMENTS_BACKUP_DIR (see README „Betrieb“). */
-import { backupDatabase, readBackupSettings } from '../src/lib/ops/backup';
+import { backupDatabase, readBackupSettings } from '../src/adapters/ops/backup';
 import { messages } from '../src/lib/ops/messages';
 
 try {

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { scaffoldPost } from '../src/lib/posts/scaffold';
-import { contentDir } from '../src/lib/files/content-dir';
+import { contentDir } from '../src/adapters/content-dir';
 
 const title = process.argv.slice(2).filter((a) => a !== '--').join(' ').trim();
 if (!title) {

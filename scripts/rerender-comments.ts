@@ -1,5 +1,5 @@
 /** `npm run comments:rerender`: renders every stored comment again from its Markdown (after a renderer change). */
-import { openDatabase } from '../src/lib/comments/db';
+import { openDatabase } from '../src/adapters/comments/db';
 import { CommentStore } from '../src/lib/comments/store';
 import { renderComment } from '../src/lib/comments/render';
 import { readSettings } from '../src/lib/comments/settings';

@@ -1,5 +1,5 @@
 /** `npm run restore -- <file>`: puts a backup in place of COMMENTS_DB (server stopped; see README „Betrieb“). */
-import { restoreDatabase } from '../src/lib/ops/restore';
+import { restoreDatabase } from '../src/adapters/ops/restore';
 import { messages } from '../src/lib/ops/messages';
 
 const file = process.argv.slice(2).find((arg) => arg !== '--');

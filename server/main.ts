@@ -6,9 +6,9 @@
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { closeDatabases, openDatabase } from '../src/lib/comments/db';
+import { closeDatabases, openDatabase } from '../src/adapters/comments/db';
 import { readSettings } from '../src/lib/comments/settings';
-import { readBackupSettings, startDailyBackups } from '../src/lib/ops/backup';
+import { readBackupSettings, startDailyBackups } from '../src/adapters/ops/backup';
 import { guild } from '../src/lib/config';
 import { createLog } from './log';
 import { createPipeline } from './http';

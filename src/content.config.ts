@@ -3,7 +3,7 @@ import { glob } from 'astro/loaders';
 import { postsLoader } from './lib/posts/loader';
 import { postSchema } from './lib/posts/schema';
 import { messengerSchema, sourceSchema } from './lib/messengers/schema';
-import { contentDir } from './lib/files/content-dir';
+import { contentDir } from './adapters/content-dir';
 
 const posts = defineCollection({
   loader: postsLoader({ pattern: '**/*.{md,mdx}', base: `${contentDir()}/posts` }),

@@ -34,7 +34,7 @@ const { Content } = await render(post);
 export function writeCommentBaseline(dir: string, root: string): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'src/pages'), { recursive: true });
-  const db = relative(join(dir, 'src/pages'), join(root, 'src/lib/comments/db.ts')).replace(/\.ts$/, '');
+  const db = relative(join(dir, 'src/pages'), join(root, 'src/adapters/comments/db.ts')).replace(/\.ts$/, '');
   writeFileSync(
     join(dir, 'astro.config.mjs'),
     "import node from '@astrojs/node';\nexport default { output: 'server', adapter: node({ mode: 'standalone' }), security: { checkOrigin: false } };\n",

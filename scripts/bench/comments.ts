@@ -9,7 +9,7 @@ import { add } from './report';
 import { childEnv } from '../child-env';
 import { freePort, startServer } from '../../tests/helpers/server';
 import { startProcess } from '../../tests/helpers/process';
-import { openDatabase } from '@/lib/comments/db';
+import { openDatabase } from '@/adapters/comments/db';
 import { CommentStore } from '@/lib/comments/store';
 import { renderComment } from '@/lib/comments/render';
 import { issueFormToken, textHash } from '@/lib/comments/tokens';

@@ -1,3 +1,4 @@
+import { contentDir } from '../adapters/content-dir';
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { checkContent, formatReport } from '../lib/content-check';
@@ -17,7 +18,7 @@ export function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
         const guild = parseGuildConfig(guildConfig);
-        const { problems, warnings } = checkContent(fileURLToPath(config.root));
+        const { problems, warnings } = checkContent(fileURLToPath(config.root), { contentDir: contentDir() });
         if (problems.length > 0) {
           const report = formatReport(problems);
           if (command === 'build') throw new Error(report);

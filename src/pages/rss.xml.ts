@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getPosts } from '../lib/posts/collection';
+import { getPosts } from '../adapters/posts/collection';
 import { guild } from '../lib/config';
 import { routes } from '../lib/urls';
 

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { startServer, type RunningServer } from '../helpers/server';
 import { tempDb } from '../helpers/comments';
-import { SCHEMA_VERSION } from '@/lib/comments/db';
+import { SCHEMA_VERSION } from '@/adapters/comments/db';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 const servers: RunningServer[] = [];

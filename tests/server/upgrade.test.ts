@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../helpers/server';
 import { ADMIN, admin, formToken } from '../helpers/comments';
-import { SCHEMA_VERSION } from '@/lib/comments/db';
+import { SCHEMA_VERSION } from '@/adapters/comments/db';
 import { FIXTURE_COMMENTS, FIXTURE_SECRET, RELEASES } from '../fixtures/db/releases';
 
 const servers: RunningServer[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '@/lib/comments/db';
+import { openDatabase } from '@/adapters/comments/db';
 import { CommentStore } from '@/lib/comments/store';
 import { createCommentApi } from '@/lib/comments/api';
 import { readSettings } from '@/lib/comments/settings';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { migrate, openDatabase } from '@/lib/comments/db';
+import { migrate, openDatabase } from '@/adapters/comments/db';
 import { CommentStore } from '@/lib/comments/store';
 import { tempDb } from '../helpers/comments';
 

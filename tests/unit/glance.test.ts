@@ -8,7 +8,7 @@ import type { MessengerData } from '@/lib/messengers/schema';
 import { markOf, neutralMarks, suitableFor } from '@/lib/messengers/profile';
 import { CRITERIA, CRITERION_IDS } from '@/lib/messengers/criteria';
 import { fitTitle, ogKey, ogTree, titleSize, type OgInput } from '@/lib/og/layout';
-import { renderOgImageCached } from '@/lib/og/render';
+import { renderOgImageCached } from '@/adapters/og/render';
 
 const sources = { S: { title: 'Quelle', url: 'https://example.org/', date: new Date('2026-01-01') } };
 type Levels = Record<(typeof CRITERION_IDS)[number], string>;
@@ -107,7 +107,7 @@ describe('bench: share-picture time from the build log', () => {
 
 describe('share pictures drawn on a worker thread', () => {
   it('draws a prefetched picture beside the main thread; the route then gets the same bytes', async () => {
-    const { prefetchOgImage, renderOgImage } = await import('@/lib/og/render');
+    const { prefetchOgImage, renderOgImage } = await import('@/adapters/og/render');
     const dir = mkdtempSync(join(tmpdir(), 'og-'));
     const own = { ...input, title: 'Vorab gezeichnet' };
     prefetchOgImage(own, dir);

@@ -3,10 +3,10 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { openDatabase, SCHEMA_VERSION } from '@/lib/comments/db';
-import { backupDatabase, backupFileName, listBackups, readBackupSettings, startDailyBackups } from '@/lib/ops/backup';
-import { restoreDatabase, RestoreRefused } from '@/lib/ops/restore';
-import { checkDatabaseFile } from '@/lib/ops/verify';
+import { openDatabase, SCHEMA_VERSION } from '@/adapters/comments/db';
+import { backupDatabase, backupFileName, listBackups, readBackupSettings, startDailyBackups } from '@/adapters/ops/backup';
+import { restoreDatabase, RestoreRefused } from '@/adapters/ops/restore';
+import { checkDatabaseFile } from '@/adapters/ops/verify';
 
 async function until(condition: () => boolean, ms = 10_000) {
   for (const end = Date.now() + ms; !condition() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));

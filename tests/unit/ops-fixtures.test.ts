@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrate, SCHEMA_VERSION } from '@/lib/comments/db';
+import { migrate, SCHEMA_VERSION } from '@/adapters/comments/db';
 import { RELEASES } from '../fixtures/db/releases';
 
 const fixture = (version: number) => join(import.meta.dirname, '../fixtures/db', `v${version}.db`);

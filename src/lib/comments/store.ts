@@ -1,4 +1,4 @@
-import type { Db } from './db';
+import type { Database as Db } from 'better-sqlite3';
 import { newSecret } from './tokens';
 
 export type Status = 'pending' | 'approved' | 'rejected';

@@ -6,7 +6,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYamlText } from 'yaml';
-import { contentDir } from '../files/content-dir';
 import { readFiles, readPostFiles } from '../files/read-posts';
 import { messengerSchema } from '../messengers/schema';
 import { buildMessenger, staleFacts } from '../messengers/model';
@@ -40,7 +39,7 @@ export interface ContentReport {
 }
 
 /** Reads content/posts, content/messengers and content/sources below `root` (or INNUNGSWISSEN_CONTENT_DIR). */
-export function readContent(root: string, dir = contentDir()): ContentFiles {
+export function readContent(root: string, dir = './content'): ContentFiles {
   const content = resolve(root, dir);
   const read = (sub: string, pattern: RegExp) => (existsSync(join(content, sub)) ? readFiles(join(content, sub), root, pattern) : []);
   return {
@@ -68,6 +67,7 @@ export function checkFiles(files: ContentFiles, now = new Date()): ContentReport
 }
 
 /** The content check of a project folder. */
+/** `contentDir` is relative to `root` or absolute; callers pass `contentDir()` (src/adapters/content-dir.ts), which honours INNUNGSWISSEN_CONTENT_DIR. */
 export function checkContent(root: string, options: { contentDir?: string; now?: Date } = {}): ContentReport {
   return checkFiles(readContent(root, options.contentDir), options.now);
 }

@@ -1,7 +1,7 @@
-/** Share pictures (Open Graph, 1200 × 630 PNG), drawn at build time; see src/lib/og/. */
+/** Share pictures (Open Graph, 1200 × 630 PNG), drawn at build time; see src/adapters/og/ and src/lib/og/layout.ts. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { ogInput, ogPages, type OgPage } from '@/lib/og/pages';
-import { renderOgImageCached } from '@/lib/og/render';
+import { ogInput, ogPages, type OgPage } from '@/adapters/og/pages';
+import { renderOgImageCached } from '@/adapters/og/render';
 
 export const getStaticPaths = (async () => [...(await ogPages()).values()].map((page) => ({ params: { path: page.slug }, props: { page } }))) satisfies GetStaticPaths;
 

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { commentApi } from '@/lib/comments/instance';
+import { commentApi } from '@/adapters/comments/instance';
 
 export const prerender = false;
 export const GET: APIRoute = ({ request }) => commentApi().formToken(request);

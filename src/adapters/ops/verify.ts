@@ -1,7 +1,7 @@
 /** Checks that a file is an intact comment database of a schema this code can run. */
 import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from '../comments/db';
-import { messages } from './messages';
+import { messages } from '@/lib/ops/messages';
 
 /** Columns every schema version has had since the first release. */
 const REQUIRED = { comments: ['id', 'thread', 'parent_id', 'author', 'text', 'html', 'status', 'created_at'], meta: ['key', 'value'] };

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { SCHEMA_VERSION } from '../comments/db';
-import { messages } from './messages';
+import { messages } from '@/lib/ops/messages';
 
 export interface HealthBody {
   status: 'ok' | 'error';

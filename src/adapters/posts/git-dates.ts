@@ -1,3 +1,4 @@
+/** Adapter: file dates from `git log` (a child process). */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 

@@ -1,6 +1,7 @@
+/** Adapter: the messenger facts from Astro's content layer (`astro:content`), resolved and cached per build. */
 import { getCollection } from 'astro:content';
-import { buildMessenger, byName, type Messenger } from './model';
-import type { SourceData } from './schema';
+import { buildMessenger, byName, type Messenger } from '@/lib/messengers/model';
+import type { SourceData } from '@/lib/messengers/schema';
 
 let cache: Promise<Messenger[]> | undefined;
 

@@ -1,7 +1,8 @@
+/** Adapter: posts from Astro's content layer (`astro:content`) and the preview switch from the environment. */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { isVisible } from './publish';
-import { sortByDate } from './listing';
-import { readingTime } from './format';
+import { isVisible } from '@/lib/posts/publish';
+import { sortByDate } from '@/lib/posts/listing';
+import { readingTime } from '@/lib/posts/format';
 
 export type Post = CollectionEntry<'posts'>;
 

@@ -14,7 +14,7 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs
 import { basename, dirname, join, resolve } from 'node:path';
 import { backupFileName } from './backup';
 import { checkDatabaseFile } from './verify';
-import { messages } from './messages';
+import { messages } from '@/lib/ops/messages';
 
 export interface RestoreResult {
   target: string;

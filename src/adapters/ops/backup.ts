@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkDatabaseFile } from './verify';
-import { messages } from './messages';
+import { messages } from '@/lib/ops/messages';
 
 export interface BackupSettings {
   dir: string;

@@ -1,12 +1,12 @@
 /** The one comment API of the running server, opened on first use with the settings from the environment. */
 import { getCollection } from 'astro:content';
-import { guild } from '../config';
-import { isPublished } from '../posts/publish';
-import { routes } from '../urls';
-import { createCommentApi, type CommentApi } from './api';
+import { guild } from '@/lib/config';
+import { isPublished } from '@/lib/posts/publish';
+import { routes } from '@/lib/urls';
+import { createCommentApi, type CommentApi } from '@/lib/comments/api';
 import { openDatabase } from './db';
-import { readSettings } from './settings';
-import { CommentStore } from './store';
+import { readSettings } from '@/lib/comments/settings';
+import { CommentStore } from '@/lib/comments/store';
 
 let api: CommentApi | undefined;
 let threads: Promise<ReadonlySet<string>> | undefined;

@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { getPosts } from '../posts/collection';
 import { getMessengers } from '../messengers/collection';
-import { guild } from '../config';
-import { routes, url } from '../urls';
+import { guild } from '@/lib/config';
+import { routes, url } from '@/lib/urls';
 import { de } from '@/i18n/de';
-import type { OgInput } from './layout';
+import type { OgInput } from '@/lib/og/layout';
 
 export interface OgPage {
   /** The page's path, e.g. /beitraege/x/ (with the base path). */

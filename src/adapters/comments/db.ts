@@ -1,3 +1,4 @@
+/** Adapter: the comment database file (better-sqlite3): opening, migrations, one shared connection per path. */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
-import { ogKey, ogTree, OG_HEIGHT, OG_WIDTH, type OgInput } from './layout';
+import { ogKey, ogTree, OG_HEIGHT, OG_WIDTH, type OgInput } from '@/lib/og/layout';
 
 const FONT_FILES = { 400: 'inter-latin-400-normal.woff', 700: 'inter-latin-700-normal.woff' } as const;
 
@@ -49,7 +49,7 @@ export function defaultCacheDir(): string {
 }
 
 // ------------------------------------------------------------ worker
-const WORKER_FILE = join(process.cwd(), 'src', 'lib', 'og', 'draw-worker.mjs');
+const WORKER_FILE = join(process.cwd(), 'src', 'adapters', 'og', 'draw-worker.mjs');
 let worker: Worker | undefined;
 let workerFailed = false;
 let nextId = 0;
