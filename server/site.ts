@@ -45,6 +45,16 @@ export function isCompleteBuild(dir: string): boolean {
   return existsSync(join(dir, 'server', 'entry.mjs')) && existsSync(join(dir, 'client'));
 }
 
+/**
+ * Starts loading a build's on-demand code before the build has finished (its search index and
+ * compressed copies are still being written): `loadSite` then finds the module already loaded,
+ * so the switch after a publish does not wait for it. A failure here is reported by `loadSite`.
+ */
+export function preloadSite(dirPath: string): void {
+  const entry = join(resolve(dirPath), 'server', 'entry.mjs');
+  if (existsSync(entry)) import(pathToFileURL(entry).href).catch(() => undefined);
+}
+
 export async function loadSite(dirPath: string): Promise<Site> {
   const dir = resolve(dirPath);
   if (!isCompleteBuild(dir)) throw new Error(`Kein vollständiger Build in ${dir}. Bitte zuerst „npm run build“ ausführen.`);

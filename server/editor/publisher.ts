@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Log } from '../log';
-import type { SiteHolder } from '../site';
+import { preloadSite, type SiteHolder } from '../site';
 import { buildErrorSummary } from './build-errors';
 import { commitContent, type GitResult } from './git';
 import type { EditorStore, Publish } from './store';
@@ -35,6 +35,9 @@ export interface PublishStatus {
   queued: boolean;
   last: { ok: boolean; startedAt: string; finishedAt: string; durationMs: number; error?: string } | null;
 }
+
+/** The line `astro build` ends with (Astro 5); its server bundle is complete then. */
+const ASTRO_DONE = /\[build\] Complete!/;
 
 const stamp = (ms: number) => new Date(ms).toISOString().replace(/[:.]/g, '-');
 
@@ -184,9 +187,15 @@ export class Publisher {
         // not allowed on this system: the build runs at normal priority
       }
       let output = '';
+      let preloaded = kind !== 'publish';
       const collect = (chunk: Buffer) => {
         output += chunk.toString();
         if (output.length > 2_000_000) output = output.slice(-1_000_000);
+        // Astro is done and the search index is being written: load the new on-demand code meanwhile.
+        if (!preloaded && ASTRO_DONE.test(output.slice(-4096))) {
+          preloaded = true;
+          preloadSite(outDir);
+        }
       };
       child.stdout.on('data', collect);
       child.stderr.on('data', collect);
