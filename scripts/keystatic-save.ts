@@ -1,0 +1,203 @@
+/**
+ * What the browser editor (Keystatic) writes when it saves an entry: the one place that reaches into
+ * Keystatic's internals, so that `npm run content:normalise`, `npm run new` and the round-trip test
+ * use Keystatic's own code instead of a copy of its formatting rules.
+ *
+ * Why internals: Keystatic serialises in the browser. Its Node build (what `@keystatic/core` resolves
+ * to here) ships the MDX field with empty stand-ins for parsing and serialising, and the glue that
+ * turns files into editor state and back (`parseEntry`, `serializeEntryToFiles` in its UI bundle) is
+ * not exported. So this module
+ *   1. points `@keystatic/core` (and its sub-entries) at the browser build for this process, via a
+ *      module resolve hook, before editor/keystatic.config.ts is imported (the config's fields then
+ *      carry the real MDX parser and serialiser);
+ *   2. imports the browser build's chunk files by name for `parseProps`, `serializeProps`,
+ *      `loadDataFile` and the path helpers;
+ *   3. repeats the two glue functions' few lines (below, marked) for one entry without images.
+ * The chunk names carry content hashes: they exist only in exactly KEYSTATIC_VERSION, which a test pins
+ * (tests/build/editor-roundtrip.test.ts). After upgrading Keystatic, look up the new chunk names in
+ * node_modules/@keystatic/core/dist/keystatic-core-ui.js (its imports) and compare the glue with
+ * `parseEntry` and `serializeEntryToFiles` there.
+ *
+ * Importing this module changes module resolution for the whole process: use it in scripts and in a
+ * test file of its own, never inside the server.
+ */
+import { register } from 'node:module';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import { z } from 'astro/zod';
+import { parse as parseYaml } from 'yaml';
+import { postSchema } from '../src/lib/posts/schema';
+import { messengerSchema, sourceSchema } from '../src/lib/messengers/schema';
+
+/** The Keystatic version whose internals this module was written against. */
+export const KEYSTATIC_VERSION = '0.6.9';
+
+/** Browser-build chunk files of Keystatic 0.6.9 (see keystatic-core-ui.js's imports). */
+const CHUNKS = {
+  /** parseProps as p, serializeProps (the data one) as c */
+  props: 'index-3c244051.js',
+  /** object as o, getEntryDataFilepath as g, getCollectionFormat as v, getCollectionItemPath as w */
+  paths: 'index-5d64e651.js',
+  /** loadDataFile as l */
+  dataFile: 'required-files-bd819871.js',
+} as const;
+
+export type Collection = 'posts' | 'messengers' | 'sources';
+export const COLLECTIONS: readonly Collection[] = ['posts', 'messengers', 'sources'];
+
+const require = createRequire(import.meta.url);
+const packageJson = require.resolve('@keystatic/core/package.json');
+const dist = join(dirname(packageJson), 'dist');
+
+/** The installed version, for the pin test. */
+export function installedKeystaticVersion(): string {
+  return (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
+}
+
+// Resolve hook: any `@keystatic/core` entry (keystatic-core*.node.js) → the browser build of the same entry.
+const hook = `
+export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  const m = /^(.*\\/@keystatic\\/core\\/dist\\/keystatic-core(?:-[a-z-]+)?)\\.node\\.js$/.exec(result.url);
+  return m ? { ...result, url: m[1] + '.js' } : result;
+}`;
+let registered = false;
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- Keystatic's internal chunks carry no types. */
+interface Internals {
+  config: any;
+  parseProps: (...args: any[]) => any;
+  serializeProps: (...args: any[]) => { value: unknown; extraFiles: Array<{ path: string; parent?: string; contents: Uint8Array }> };
+  object: (fields: any) => any;
+  getEntryDataFilepath: (dir: string, format: any) => string;
+  getCollectionFormat: (config: any, collection: string) => any;
+  getCollectionItemPath: (config: any, collection: string, slug: string) => string;
+  loadDataFile: (data: Uint8Array, format: any, requireFrontmatter?: boolean) => { loaded: unknown; extraFakeFile?: { path: string; contents: Uint8Array } };
+  dump: (value: unknown) => string;
+}
+
+let internals: Promise<Internals> | undefined;
+
+function load(): Promise<Internals> {
+  internals ??= (async () => {
+    if (installedKeystaticVersion() !== KEYSTATIC_VERSION) {
+      throw new Error(`scripts/keystatic-save.ts kennt Keystatic ${KEYSTATIC_VERSION}, installiert ist ${installedKeystaticVersion()}: bitte die Chunk-Namen und die Hilfsfunktionen darin prüfen.`);
+    }
+    if (!registered) {
+      register(`data:text/javascript,${encodeURIComponent(hook)}`, import.meta.url);
+      registered = true;
+    }
+    const chunk = (name: string) => import(pathToFileURL(join(dist, name)).href);
+    const [props, paths, dataFile, yaml, configModule] = await Promise.all([
+      chunk(CHUNKS.props),
+      chunk(CHUNKS.paths),
+      chunk(CHUNKS.dataFile),
+      // The same js-yaml Keystatic's UI bundle imports its `dump` from.
+      import(pathToFileURL(createRequire(join(dist, 'keystatic-core-ui.js')).resolve('js-yaml')).href),
+      import('../editor/keystatic.config'),
+    ]);
+    const config = configModule.default;
+    // Guard: the config must carry the browser build's MDX field, whose serialiser takes the editor state.
+    if (!/serializeFromEditorStateMDX\(value/.test(String(config.collections.posts.schema.content.serialize))) {
+      throw new Error('editor/keystatic.config.ts wurde mit dem Node-Build von Keystatic geladen: keystatic-save.ts muss vor der Konfiguration importiert werden.');
+    }
+    return {
+      config,
+      parseProps: props.p,
+      serializeProps: props.c,
+      object: paths.o,
+      getEntryDataFilepath: paths.g,
+      getCollectionFormat: paths.v,
+      getCollectionItemPath: paths.w,
+      loadDataFile: dataFile.l,
+      dump: (yaml.dump ?? yaml.default.dump) as (value: unknown) => string,
+    };
+  })();
+  return internals;
+}
+
+const textEncoder = new TextEncoder();
+
+/**
+ * The bytes the editor writes for this entry when it is opened and saved without a change.
+ * `file` is the entry's data file (the .mdx post or the .yaml entry); slug is its name without extension.
+ */
+export async function editorSave(collection: Collection, slug: string, file: Uint8Array | string): Promise<Buffer> {
+  const k = await load();
+  const bytes = typeof file === 'string' ? textEncoder.encode(file) : file;
+  const schema = k.config.collections[collection].schema;
+  const slugField: string = k.config.collections[collection].slugField;
+  const format = k.getCollectionFormat(k.config, collection);
+  const dirpath = k.getCollectionItemPath(k.config, collection, slug);
+
+  // --- as parseEntry in keystatic-core-ui.js (reading), for an entry without images ---
+  const { loaded, extraFakeFile } = k.loadDataFile(bytes, format);
+  const content = extraFakeFile?.contents;
+  const state = k.parseProps(
+    k.object(schema),
+    loaded,
+    [],
+    [],
+    (field: any, value: unknown, path: string[]) => {
+      if (path.length === 1 && path[0] === slugField) return field.parse(value, { slug });
+      if (field.formKind === 'asset') return field.parse(value, { asset: undefined, slug });
+      if (field.formKind === 'content') return field.parse(value, { content, other: new Map(), external: new Map(), slug });
+      if (field.formKind === 'assets') return field.parse(value, { other: new Map(), external: new Map(), slug });
+      return field.parse(value, undefined);
+    },
+    false,
+  );
+
+  // --- as serializeEntryToFiles in keystatic-core-ui.js (saving) ---
+  const { value, extraFiles } = k.serializeProps(state, k.object(schema), slugField, slug, true);
+  const data = k.dump(value);
+  let out = textEncoder.encode(data);
+  if (format.contentField) {
+    const name = `${format.contentField.path.join('/')}${format.contentField.contentExtension}`;
+    const body = extraFiles.find((x) => x.path === name);
+    if (!body) throw new Error('Keystatic lieferte keinen Text für das Inhaltsfeld.');
+    out = Buffer.concat([Buffer.from('---\n'), Buffer.from(data), Buffer.from('---\n'), Buffer.from(body.contents)]);
+  }
+  const expected = k.getEntryDataFilepath(dirpath, format);
+  if (!expected.endsWith(`${slug}${format.contentField ? format.contentField.contentExtension : `.${format.data}`}`)) {
+    throw new Error(`Unerwarteter Dateipfad ${expected}`);
+  }
+  return Buffer.from(out);
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+/** The file extension of a collection's entries. */
+export function entryExtension(collection: Collection): string {
+  return collection === 'posts' ? '.mdx' : '.yaml';
+}
+
+const schemas = { posts: postSchema(z.string()), messengers: messengerSchema, sources: sourceSchema } as const;
+
+/** The data of an entry as the build reads it (front matter of a post, or the YAML file), defaults applied. */
+export function buildData(collection: Collection, text: string): unknown {
+  const raw = parseYaml(collection === 'posts' ? (/^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text)?.[1] ?? '') : text) as unknown;
+  const parsed = schemas[collection].safeParse(raw);
+  return parsed.success ? parsed.data : raw;
+}
+
+/** Paths (a.b.0.c) whose value the build reads differently in `after` than in `before`. */
+export function changedData(collection: Collection, before: string, after: string): string[] {
+  const changes: string[] = [];
+  const walk = (a: unknown, b: unknown, path: string[]) => {
+    if (a && b && typeof a === 'object' && typeof b === 'object' && !(a instanceof Date) && !(b instanceof Date) && Array.isArray(a) === Array.isArray(b)) {
+      for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) walk((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], [...path, key]);
+    } else if (!isDeepStrictEqual(a, b)) {
+      changes.push(`${path.join('.') || '(alles)'}: ${JSON.stringify(a) ?? 'fehlt'} → ${JSON.stringify(b) ?? 'fehlt'}`);
+    }
+  };
+  walk(buildData(collection, before), buildData(collection, after), []);
+  return changes;
+}
+
+/** Markdown tables with column alignment (":--", "--:"): the editor writes them without it. */
+export function hasAlignedTable(text: string): boolean {
+  return text.split('\n').some((line) => /^[ \t|:-]+$/.test(line) && line.includes('|') && line.includes('--') && line.includes(':'));
+}
