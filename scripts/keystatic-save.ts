@@ -12,7 +12,7 @@
  *      carry the real MDX parser and serialiser);
  *   2. imports the browser build's chunk files by name for `parseProps`, `serializeProps`,
  *      `loadDataFile` and the path helpers;
- *   3. repeats the two glue functions' few lines (below, marked) for one entry without images.
+ *   3. repeats the two glue functions' few lines (below, marked) for one entry.
  * The chunk names carry content hashes: they exist only in exactly KEYSTATIC_VERSION, which a test pins
  * (tests/build/editor-roundtrip.test.ts). After upgrading Keystatic, look up the new chunk names in
  * node_modules/@keystatic/core/dist/keystatic-core-ui.js (its imports) and compare the glue with
@@ -23,7 +23,7 @@
  */
 import { register } from 'node:module';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
@@ -39,7 +39,7 @@ export const KEYSTATIC_VERSION = '0.6.9';
 const CHUNKS = {
   /** parseProps as p, serializeProps (the data one) as c */
   props: 'index-3c244051.js',
-  /** object as o, getEntryDataFilepath as g, getCollectionFormat as v, getCollectionItemPath as w */
+  /** object as o, getCollectionFormat as v, getCollectionItemPath as w */
   paths: 'index-5d64e651.js',
   /** loadDataFile as l */
   dataFile: 'required-files-bd819871.js',
@@ -72,7 +72,6 @@ interface Internals {
   parseProps: (...args: any[]) => any;
   serializeProps: (...args: any[]) => { value: unknown; extraFiles: Array<{ path: string; parent?: string; contents: Uint8Array }> };
   object: (fields: any) => any;
-  getEntryDataFilepath: (dir: string, format: any) => string;
   getCollectionFormat: (config: any, collection: string) => any;
   getCollectionItemPath: (config: any, collection: string, slug: string) => string;
   loadDataFile: (data: Uint8Array, format: any, requireFrontmatter?: boolean) => { loaded: unknown; extraFakeFile?: { path: string; contents: Uint8Array } };
@@ -109,7 +108,6 @@ function load(): Promise<Internals> {
       parseProps: props.p,
       serializeProps: props.c,
       object: paths.o,
-      getEntryDataFilepath: paths.g,
       getCollectionFormat: paths.v,
       getCollectionItemPath: paths.w,
       loadDataFile: dataFile.l,
@@ -121,11 +119,46 @@ function load(): Promise<Internals> {
 
 const textEncoder = new TextEncoder();
 
+/** Keystatic reports unreadable fields as an AggregateError without a message: name the field and the cause. */
+function readable<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof AggregateError)) throw error;
+    const parts = (error.errors as Array<{ path?: string[]; message?: string; cause?: { message?: string } }>).map(
+      (e) => `${e.path?.join('.') ?? '?'}: ${e.cause?.message ?? e.message ?? ''}`,
+    );
+    throw new Error(parts.join('; '));
+  }
+}
+
+/** Reads a file below the content folder (path relative to it, e.g. posts/x/bild.png); undefined if absent. */
+export type ContentFiles = {
+  read(path: string): Uint8Array | undefined;
+  /** Every file below a folder, paths relative to that folder. */
+  list(dir: string): string[];
+};
+
+/** The content folder on disk, for images next to an entry. */
+export function filesIn(root: string): ContentFiles {
+  const walk = (dir: string, prefix = ''): string[] =>
+    existsSync(dir) && statSync(dir).isDirectory()
+      ? readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name), `${prefix}${name}/`) : [`${prefix}${name}`]))
+      : [];
+  return {
+    read: (path) => (existsSync(join(root, path)) && statSync(join(root, path)).isFile() ? readFileSync(join(root, path)) : undefined),
+    list: (dir) => walk(join(root, dir)),
+  };
+}
+
+const noFiles: ContentFiles = { read: () => undefined, list: () => [] };
+
 /**
  * The bytes the editor writes for this entry when it is opened and saved without a change.
- * `file` is the entry's data file (the .mdx post or the .yaml entry); slug is its name without extension.
+ * `file` is the entry's data file (the .mdx post or the .yaml entry), `slug` its name without extension;
+ * `files` gives the images next to it (only needed when the entry has some).
  */
-export async function editorSave(collection: Collection, slug: string, file: Uint8Array | string): Promise<Buffer> {
+export async function editorSave(collection: Collection, slug: string, file: Uint8Array | string, files: ContentFiles = noFiles): Promise<Buffer> {
   const k = await load();
   const bytes = typeof file === 'string' ? textEncoder.encode(file) : file;
   const schema = k.config.collections[collection].schema;
@@ -133,39 +166,49 @@ export async function editorSave(collection: Collection, slug: string, file: Uin
   const format = k.getCollectionFormat(k.config, collection);
   const dirpath = k.getCollectionItemPath(k.config, collection, slug);
 
-  // --- as parseEntry in keystatic-core-ui.js (reading), for an entry without images ---
+  // --- as parseEntry in keystatic-core-ui.js (reading) ---
   const { loaded, extraFakeFile } = k.loadDataFile(bytes, format);
-  const content = extraFakeFile?.contents;
-  const state = k.parseProps(
-    k.object(schema),
-    loaded,
-    [],
-    [],
-    (field: any, value: unknown, path: string[]) => {
-      if (path.length === 1 && path[0] === slugField) return field.parse(value, { slug });
-      if (field.formKind === 'asset') return field.parse(value, { asset: undefined, slug });
-      if (field.formKind === 'content') return field.parse(value, { content, other: new Map(), external: new Map(), slug });
-      if (field.formKind === 'assets') return field.parse(value, { other: new Map(), external: new Map(), slug });
-      return field.parse(value, undefined);
-    },
-    false,
+  const filesBelow = (dir: string) => new Map(files.list(dir).map((path) => [path, files.read(`${dir}/${path}`)!]));
+  const state = readable(() =>
+    k.parseProps(
+      k.object(schema),
+      loaded,
+      [],
+      [],
+      (field: any, value: unknown, path: string[], pathWithArrayFieldSlugs: string[]) => {
+        if (path.length === 1 && path[0] === slugField) return field.parse(value, { slug });
+        if (field.formKind === 'asset') {
+          const filepath = field.filename(value, { suggestedFilenamePrefix: pathWithArrayFieldSlugs.join('/'), slug });
+          const asset = filepath ? files.read(`${field.directory ? `${field.directory}/${slug}` : dirpath}/${filepath}`) : undefined;
+          return field.parse(value, { asset, slug });
+        }
+        if (field.formKind === 'content' || field.formKind === 'assets') {
+          const rootPath = `${dirpath}/${pathWithArrayFieldSlugs.join('/')}`;
+          const other = filesBelow(rootPath);
+          const external = new Map<string, Map<string, Uint8Array>>();
+          for (const dir of (field.directories ?? []) as string[]) {
+            const below = filesBelow(`${dir}/${slug}`);
+            if (below.size) external.set(dir, below);
+          }
+          if (field.formKind === 'assets') return field.parse(value, { other, external, slug });
+          const mainFile = rootPath + field.contentExtension;
+          const content = extraFakeFile && `${dirpath}/${extraFakeFile.path}` === mainFile ? extraFakeFile.contents : files.read(mainFile);
+          return field.parse(value, { content, other, external, slug });
+        }
+        return field.parse(value, undefined);
+      },
+      false,
+    ),
   );
 
-  // --- as serializeEntryToFiles in keystatic-core-ui.js (saving) ---
+  // --- as serializeEntryToFiles in keystatic-core-ui.js (saving); other files it writes (images) are not returned ---
   const { value, extraFiles } = k.serializeProps(state, k.object(schema), slugField, slug, true);
-  const data = k.dump(value);
-  let out = textEncoder.encode(data);
-  if (format.contentField) {
-    const name = `${format.contentField.path.join('/')}${format.contentField.contentExtension}`;
-    const body = extraFiles.find((x) => x.path === name);
-    if (!body) throw new Error('Keystatic lieferte keinen Text für das Inhaltsfeld.');
-    out = Buffer.concat([Buffer.from('---\n'), Buffer.from(data), Buffer.from('---\n'), Buffer.from(body.contents)]);
-  }
-  const expected = k.getEntryDataFilepath(dirpath, format);
-  if (!expected.endsWith(`${slug}${format.contentField ? format.contentField.contentExtension : `.${format.data}`}`)) {
-    throw new Error(`Unerwarteter Dateipfad ${expected}`);
-  }
-  return Buffer.from(out);
+  const data = textEncoder.encode(k.dump(value));
+  if (!format.contentField) return Buffer.from(data);
+  const name = `${format.contentField.path.join('/')}${format.contentField.contentExtension}`;
+  const body = extraFiles.find((x) => x.path === name);
+  if (!body) throw new Error('Keystatic lieferte keinen Text für das Inhaltsfeld.');
+  return Buffer.concat([Buffer.from('---\n'), data, Buffer.from('---\n'), body.contents]);
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 

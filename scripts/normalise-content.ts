@@ -9,13 +9,14 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { contentDir } from '../src/adapters/content-dir';
-import { COLLECTIONS, changedData, editorSave, entryExtension, hasAlignedTable } from './keystatic-save';
+import { COLLECTIONS, changedData, editorSave, entryExtension, filesIn, hasAlignedTable } from './keystatic-save';
 
 const check = process.argv.includes('--check');
 const root = resolve(contentDir());
 const changed: string[] = [];
 const failed: string[] = [];
 const notes: string[] = [];
+const files = filesIn(root);
 
 for (const collection of COLLECTIONS) {
   const dir = join(root, collection);
@@ -25,7 +26,7 @@ for (const collection of COLLECTIONS) {
     const before = readFileSync(file);
     let after: Buffer;
     try {
-      after = await editorSave(collection, name.slice(0, -extension.length), before);
+      after = await editorSave(collection, name.slice(0, -extension.length), before, files);
     } catch (error) {
       failed.push(`${relative(process.cwd(), file)}: Der Editor kann die Datei nicht öffnen: ${(error as Error).message.split('\n')[0]}`);
       continue;
