@@ -1,8 +1,13 @@
-/** `npm run new -- "Titel des Beitrags"`: creates content/posts/<slug>.mdx as a draft and prints the preview address. */
+/**
+ * `npm run new -- "Titel des Beitrags"`: creates content/posts/<slug>.mdx as a draft and prints the preview address.
+ * The file is written as the browser editor would save it (scripts/keystatic-save.ts), so a later save there changes
+ * only what the editor changed.
+ */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { scaffoldPost } from '../src/lib/posts/scaffold';
 import { contentDir } from '../src/adapters/content-dir';
+import { editorSave } from './keystatic-save';
 
 const title = process.argv.slice(2).filter((a) => a !== '--').join(' ').trim();
 if (!title) {
@@ -12,7 +17,7 @@ if (!title) {
 try {
   const { slug, content } = scaffoldPost(title);
   const file = join(resolve(contentDir()), 'posts', `${slug}.mdx`);
-  writeFileSync(file, content, { flag: 'wx' }); // wx: never overwrite an existing post
+  writeFileSync(file, await editorSave('posts', slug, content), { flag: 'wx' }); // wx: never overwrite an existing post
   console.log(`Neuer Entwurf: ${file}`);
   console.log(`Vorschau (nach „npm run dev“): http://localhost:4321/beitraege/${slug}/`);
 } catch (error) {

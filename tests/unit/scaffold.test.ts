@@ -44,7 +44,7 @@ describe('scaffold of a new post', () => {
     const first = run();
     expect(first.status).toBe(0);
     expect(first.stdout).toContain('http://localhost:4321/beitraege/groesse-und-mass/');
-    expect(readFileSync(join(dir, 'posts', 'groesse-und-mass.mdx'), 'utf8')).toContain('title: "Größe & Maß"');
+    expect(readFileSync(join(dir, 'posts', 'groesse-und-mass.mdx'), 'utf8')).toContain('title: Größe & Maß');
     writeFileSync(join(dir, 'posts', 'groesse-und-mass.mdx'), 'von Hand geändert');
     const second = run();
     expect(second.status).toBe(1);

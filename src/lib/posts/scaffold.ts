@@ -28,9 +28,13 @@ Schreiben Sie hier den ersten Absatz. Eine Zwischenüberschrift beginnt mit „#
 
 Löschen Sie diesen Abschnitt und alle Bausteine, die Sie nicht brauchen. Ein Bild binden Sie so ein: \`![Was auf dem Bild zu sehen ist](./bild.jpg)\` – die Bilddatei liegt neben dieser Datei.
 
-<Hinweis titel="Gut zu wissen">Ein Hinweis in einem blauen Kasten.</Hinweis>
+<Hinweis titel="Gut zu wissen">
+Ein Hinweis in einem blauen Kasten.
+</Hinweis>
 
-<Warnung titel="Achtung">Eine Warnung in einem orangen Kasten.</Warnung>
+<Warnung titel="Achtung">
+Eine Warnung in einem orangen Kasten.
+</Warnung>
 
 <Checkliste titel="Das sollten Sie prüfen">
 - erster Punkt
