@@ -37,7 +37,7 @@ export const KEYSTATIC_VERSION = '0.6.9';
 
 /** Browser-build chunk files of Keystatic 0.6.9 (see keystatic-core-ui.js's imports). */
 const CHUNKS = {
-  /** parseProps as p, serializeProps (the data one) as c */
+  /** parseProps as p, serializeProps (the data one) as c, clientSideValidateProp as m */
   props: 'index-3c244051.js',
   /** object as o, getCollectionFormat as v, getCollectionItemPath as w */
   paths: 'index-5d64e651.js',
@@ -75,6 +75,7 @@ interface Internals {
   getCollectionFormat: (config: any, collection: string) => any;
   getCollectionItemPath: (config: any, collection: string, slug: string) => string;
   loadDataFile: (data: Uint8Array, format: any, requireFrontmatter?: boolean) => { loaded: unknown; extraFakeFile?: { path: string; contents: Uint8Array } };
+  validate: (schema: any, state: unknown, slugField: { field: string; slugs: Set<string>; glob: string }) => boolean;
   dump: (value: unknown) => string;
 }
 
@@ -111,6 +112,7 @@ function load(): Promise<Internals> {
       getCollectionFormat: paths.v,
       getCollectionItemPath: paths.w,
       loadDataFile: dataFile.l,
+      validate: props.m,
       dump: (yaml.dump ?? yaml.default.dump) as (value: unknown) => string,
     };
   })();
@@ -153,12 +155,8 @@ export function filesIn(root: string): ContentFiles {
 
 const noFiles: ContentFiles = { read: () => undefined, list: () => [] };
 
-/**
- * The bytes the editor writes for this entry when it is opened and saved without a change.
- * `file` is the entry's data file (the .mdx post or the .yaml entry), `slug` its name without extension;
- * `files` gives the images next to it (only needed when the entry has some).
- */
-export async function editorSave(collection: Collection, slug: string, file: Uint8Array | string, files: ContentFiles = noFiles): Promise<Buffer> {
+/** Reads an entry as the editor does when it opens it. */
+async function parseEntry(collection: Collection, slug: string, file: Uint8Array | string, files: ContentFiles) {
   const k = await load();
   const bytes = typeof file === 'string' ? textEncoder.encode(file) : file;
   const schema = k.config.collections[collection].schema;
@@ -200,6 +198,16 @@ export async function editorSave(collection: Collection, slug: string, file: Uin
       false,
     ),
   );
+  return { k, state, schema, slugField, format };
+}
+
+/**
+ * The bytes the editor writes for this entry when it is opened and saved without a change.
+ * `file` is the entry's data file (the .mdx post or the .yaml entry), `slug` its name without extension;
+ * `files` gives the images next to it (only needed when the entry has some).
+ */
+export async function editorSave(collection: Collection, slug: string, file: Uint8Array | string, files: ContentFiles = noFiles): Promise<Buffer> {
+  const { k, state, schema, slugField, format } = await parseEntry(collection, slug, file, files);
 
   // --- as serializeEntryToFiles in keystatic-core-ui.js (saving); other files it writes (images) are not returned ---
   const { value, extraFiles } = k.serializeProps(state, k.object(schema), slugField, slug, true);
@@ -209,6 +217,24 @@ export async function editorSave(collection: Collection, slug: string, file: Uin
   const body = extraFiles.find((x) => x.path === name);
   if (!body) throw new Error('Keystatic lieferte keinen Text für das Inhaltsfeld.');
   return Buffer.concat([Buffer.from('---\n'), data, Buffer.from('---\n'), body.contents]);
+}
+
+/**
+ * Why the editor's "Speichern" would refuse this entry as it is (its field rules, e.g. an empty author,
+ * which the build fills in but the editor does not); empty when it can be saved unchanged.
+ */
+export async function editorRefusal(collection: Collection, slug: string, file: Uint8Array | string, files: ContentFiles = noFiles): Promise<string[]> {
+  const { k, state, schema, slugField } = await parseEntry(collection, slug, file, files);
+  const warnings: string[] = [];
+  const warn = console.warn;
+  // Keystatic's check reports what it refuses only through console.warn.
+  console.warn = (message: unknown) => warnings.push(message instanceof Error ? message.message : String(message));
+  try {
+    if (k.validate(k.object(schema), state, { field: slugField, slugs: new Set<string>(), glob: '*' })) return [];
+  } finally {
+    console.warn = warn;
+  }
+  return warnings.flatMap((w) => w.split('\n').slice(1)).map((line) => line.trim()).filter(Boolean);
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 

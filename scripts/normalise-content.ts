@@ -2,6 +2,7 @@
  * `npm run content:normalise`: rewrites every post, messenger and source file to exactly what the
  * browser editor would write for it unchanged (Keystatic's own serialiser, scripts/keystatic-save.ts).
  * Afterwards a save in the editor changes only what the editor changed. For files edited by hand.
+ * It also names files the editor would not save as they are (e.g. a post without `author`).
  * A file whose data the editor would read differently from the build (e.g. a post without `draft`,
  * which the editor takes for a draft) is left alone and reported: nothing here may change what a page says.
  * `-- --check` only lists the files that are not in that form (exit code 1 if any).
@@ -9,7 +10,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { contentDir } from '../src/adapters/content-dir';
-import { COLLECTIONS, changedData, editorSave, entryExtension, filesIn, hasAlignedTable } from './keystatic-save';
+import { COLLECTIONS, changedData, editorRefusal, editorSave, entryExtension, filesIn, hasAlignedTable } from './keystatic-save';
 
 const check = process.argv.includes('--check');
 const root = resolve(contentDir());
@@ -31,8 +32,10 @@ for (const collection of COLLECTIONS) {
       failed.push(`${relative(process.cwd(), file)}: Der Editor kann die Datei nicht öffnen: ${(error as Error).message.split('\n')[0]}`);
       continue;
     }
-    if (before.equals(after)) continue;
     const shown = relative(process.cwd(), file);
+    const refusal = await editorRefusal(collection, name.slice(0, -extension.length), before, files);
+    if (refusal.length > 0) notes.push(`${shown}: Der Editor speichert die Datei erst, wenn diese Felder ausgefüllt sind: ${refusal.join('; ')}`);
+    if (before.equals(after)) continue;
     const changes = changedData(collection, before.toString('utf8'), after.toString('utf8'));
     if (changes.length > 0) {
       failed.push(`${shown}: der Editor würde den Inhalt ändern (${changes.join('; ')}) – tragen Sie den Wert ausdrücklich ein, z. B. „draft: false“.`);

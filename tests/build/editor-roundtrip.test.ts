@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COLLECTIONS, KEYSTATIC_VERSION, changedData, editorSave, entryExtension, filesIn, hasAlignedTable, installedKeystaticVersion } from '../../scripts/keystatic-save';
+import { COLLECTIONS, KEYSTATIC_VERSION, changedData, editorRefusal, editorSave, entryExtension, filesIn, hasAlignedTable, installedKeystaticVersion } from '../../scripts/keystatic-save';
 import { childEnv } from '../../scripts/child-env';
 import { ROOT } from '../helpers/paths';
 
@@ -49,7 +49,7 @@ describe('an unchanged save in the editor', () => {
   });
 
   for (const collection of COLLECTIONS) {
-    it(`writes every ${collection} file byte for byte as it is`, async () => {
+    it(`accepts every ${collection} file and writes it byte for byte as it is`, async () => {
       const names = readdirSync(join(CONTENT, collection)).filter((n) => n.endsWith(entryExtension(collection)));
       expect(names.length).toBeGreaterThan(0);
       const differing: string[] = [];
@@ -57,6 +57,9 @@ describe('an unchanged save in the editor', () => {
         const before = readFileSync(join(CONTENT, collection, name));
         const after = await editorSave(collection, name.slice(0, -entryExtension(collection).length), before, filesIn(CONTENT));
         if (!after.equals(before)) differing.push(`${collection}/${name} ${firstDifference(before.toString('utf8'), after.toString('utf8'))}`);
+        // … and the editor accepts it as it is (its field rules), so an unchanged save is possible at all.
+        const refusal = await editorRefusal(collection, name.slice(0, -entryExtension(collection).length), before, filesIn(CONTENT));
+        if (refusal.length > 0) differing.push(`${collection}/${name} refused: ${refusal.join('; ')}`);
       }
       expect(differing, 'run `npm run content:normalise`').toEqual([]);
     });
@@ -74,10 +77,12 @@ describe('an unchanged save in the editor', () => {
     expect((await editorSave('posts', 'beispiel', saved)).toString('utf8')).toBe(saved);
   });
 
-  it('would turn a post without `draft` into a draft: the normaliser sees that as a change of meaning', async () => {
+  it('would turn a post without `draft` into a draft (the normaliser sees a change of meaning) and refuses one without `author`', async () => {
     const hand = post('', 'Ein Absatz.\n');
     const saved = (await editorSave('posts', 'beispiel', hand)).toString('utf8');
     expect(changedData('posts', hand, saved)).toEqual(['draft: false → true']);
+    expect(await editorRefusal('posts', 'beispiel', hand)).toEqual(['author: Autor oder Autorin must be at least 2 characters long']);
+    expect(await editorRefusal('posts', 'beispiel', post('author: Redaktion\ndraft: false\n', 'Ein Absatz.\n'))).toEqual([]);
   });
 });
 
