@@ -270,3 +270,59 @@ export function changedData(collection: Collection, before: string, after: strin
 export function hasAlignedTable(text: string): boolean {
   return text.split('\n').some((line) => /^[ \t|:-]+$/.test(line) && line.includes('|') && line.includes('--') && line.includes(':'));
 }
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- mdast nodes, compared as plain data */
+let mdxParser: Promise<(text: string) => any> | undefined;
+
+/** The site's own MDX parser: @mdx-js/mdx with remark-gfm, as @astrojs/mdx (a direct dependency) uses them. */
+function siteParser(): Promise<(text: string) => any> {
+  mdxParser ??= (async () => {
+    const fromAstroMdx = createRequire(require.resolve('@astrojs/mdx/package.json'));
+    const [{ createProcessor }, { default: remarkGfm }] = await Promise.all([
+      import(pathToFileURL(fromAstroMdx.resolve('@mdx-js/mdx')).href),
+      import(pathToFileURL(fromAstroMdx.resolve('remark-gfm')).href),
+    ]);
+    const processor = createProcessor({ remarkPlugins: [remarkGfm] });
+    return (text: string) => processor.parse(text);
+  })();
+  return mdxParser;
+}
+
+/** A node as it matters for the page: no positions, no list spacing, no table alignment (reported apart). */
+function essence(node: any): any {
+  if (Array.isArray(node)) return node.map(essence);
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'position' || key === 'spread' || key === 'align' || key === 'data') continue;
+    if (key === 'value' && node.type === 'mdxJsxAttributeValueExpression') {
+      out[key] = String(value).replace(/\s+/g, ''); // only={["a", "b"]} and only={["a","b"]} are the same list
+      continue;
+    }
+    out[key] = essence(value);
+  }
+  return out;
+}
+
+/** The first place where the post text reads differently after the save (e.g. an image turned into plain text). */
+export async function changedBody(before: string, after: string): Promise<string[]> {
+  const body = (text: string) => text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n?/, '');
+  const parse = await siteParser();
+  const a = essence(parse(body(before)));
+  const b = essence(parse(body(after)));
+  const show = (node: any) => JSON.stringify(node)?.slice(0, 160) ?? 'fehlt';
+  const walk = (x: any, y: any, path: string): string[] => {
+    if (isDeepStrictEqual(x, y)) return [];
+    if (x && y && typeof x === 'object' && typeof y === 'object' && x.type === y.type && Array.isArray(x.children) && Array.isArray(y.children)) {
+      for (let i = 0; i < Math.min(x.children.length, y.children.length); i++) {
+        const found = walk(x.children[i], y.children[i], `${path}/${x.children[i].type}[${i}]`);
+        if (found.length > 0) return found;
+      }
+      const i = Math.min(x.children.length, y.children.length);
+      return [`Text ${path}/[${i}]: ${show(x.children[i])} → ${show(y.children[i])}`];
+    }
+    return [`Text ${path || '/'}: ${show(x)} → ${show(y)}`];
+  };
+  return walk(a, b, '');
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */

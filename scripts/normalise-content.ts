@@ -4,13 +4,13 @@
  * Afterwards a save in the editor changes only what the editor changed. For files edited by hand.
  * It also names files the editor would not save as they are (e.g. a post without `author`).
  * A file whose data the editor would read differently from the build (e.g. a post without `draft`,
- * which the editor takes for a draft) is left alone and reported: nothing here may change what a page says.
+ * which the editor takes for a draft, or a picture the editor would turn into plain text) is left alone and reported: nothing here may change what a page says.
  * `-- --check` only lists the files that are not in that form (exit code 1 if any).
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { contentDir } from '../src/adapters/content-dir';
-import { COLLECTIONS, changedData, editorRefusal, editorSave, entryExtension, filesIn, hasAlignedTable } from './keystatic-save';
+import { COLLECTIONS, changedBody, changedData, editorRefusal, editorSave, entryExtension, filesIn, hasAlignedTable } from './keystatic-save';
 
 const check = process.argv.includes('--check');
 const root = resolve(contentDir());
@@ -37,8 +37,9 @@ for (const collection of COLLECTIONS) {
     if (refusal.length > 0) notes.push(`${shown}: Der Editor speichert die Datei erst, wenn diese Felder ausgefüllt sind: ${refusal.join('; ')}`);
     if (before.equals(after)) continue;
     const changes = changedData(collection, before.toString('utf8'), after.toString('utf8'));
+    if (collection === 'posts') changes.push(...(await changedBody(before.toString('utf8'), after.toString('utf8'))));
     if (changes.length > 0) {
-      failed.push(`${shown}: der Editor würde den Inhalt ändern (${changes.join('; ')}) – tragen Sie den Wert ausdrücklich ein, z. B. „draft: false“.`);
+      failed.push(`${shown}: der Editor würde den Inhalt ändern (${changes.join('; ')}) – im Kopfbereich: tragen Sie den Wert ausdrücklich ein, z. B. „draft: false“; im Text: siehe docs/redaktion.md, „Was der Editor nicht erhält“.`);
       continue;
     }
     if (hasAlignedTable(before.toString('utf8'))) notes.push(`${shown}: Die Ausrichtung der Tabellenspalten (:--, --:) geht verloren.`);

@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COLLECTIONS, KEYSTATIC_VERSION, changedData, editorRefusal, editorSave, entryExtension, filesIn, hasAlignedTable, installedKeystaticVersion } from '../../scripts/keystatic-save';
+import { COLLECTIONS, KEYSTATIC_VERSION, changedBody, changedData, editorRefusal, editorSave, entryExtension, filesIn, hasAlignedTable, installedKeystaticVersion } from '../../scripts/keystatic-save';
 import { childEnv } from '../../scripts/child-env';
 import { ROOT } from '../helpers/paths';
 
@@ -73,8 +73,18 @@ describe('an unchanged save in the editor', () => {
     expect(hasAlignedTable(hand)).toBe(true);
     expect(hasAlignedTable(saved)).toBe(false);
     expect(changedData('posts', hand, saved)).toEqual([]);
+    expect(await changedBody(hand, saved)).toEqual([]); // the site's MDX parser reads the same text
     // Saved twice, the same bytes: the form is stable.
     expect((await editorSave('posts', 'beispiel', saved)).toString('utf8')).toBe(saved);
+  });
+
+  it('would turn a picture next to the post and a footnote into plain text: the normaliser sees a change of meaning', async () => {
+    const hand = post('draft: false\n', 'Ein Foto:\n\n![Ein Bad](./bad.jpg)\n');
+    expect(await changedBody(hand, (await editorSave('posts', 'beispiel', hand)).toString('utf8'))).toEqual([
+      'Text /paragraph[1]/image[0]: {"type":"image","title":null,"url":"./bad.jpg","alt":"Ein Bad"} → {"type":"text","value":"![Ein Bad](./bad.jpg)"}',
+    ]);
+    const footnote = post('draft: false\n', 'Eine Aussage[^1].\n\n[^1]: Die Fußnote.\n');
+    expect(await changedBody(footnote, (await editorSave('posts', 'beispiel', footnote)).toString('utf8'))).toHaveLength(1);
   });
 
   it('would turn a post without `draft` into a draft (the normaliser sees a change of meaning) and refuses one without `author`', async () => {
