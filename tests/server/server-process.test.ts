@@ -21,7 +21,9 @@ async function comment(base: string, n: number, headers: Record<string, string> 
   return postJson(base, { thread: THREAD, text: `Kommentar Nummer ${n} zum Test der Drosselung.`, consent: true, website: '', formToken: formTokenValue }, headers);
 }
 
-describe('the client the rate limit sees', () => {
+// The suites use servers of their own and mostly wait (two of them for the server's own timeouts, 10 s and 30 s):
+// they run side by side.
+describe.concurrent('the client the rate limit sees', () => {
   it('a spoofed X-Forwarded-For buys no fresh budget when no proxy is trusted', async () => {
     const server = await startServer({ COMMENTS_DB: tempDb(), COMMENTS_RATE_LIMIT: '2', COMMENTS_MIN_SUBMIT_SECONDS: '0' });
     try {
@@ -46,7 +48,7 @@ describe('the client the rate limit sees', () => {
   });
 });
 
-describe('the server process', () => {
+describe.concurrent('the server process', () => {
   let server: RunningServer;
   beforeAll(async () => {
     server = await startServer({ COMMENTS_DB: tempDb() });
@@ -81,7 +83,7 @@ describe('the server process', () => {
   }, 60_000);
 });
 
-describe('a clean stop', () => {
+describe.concurrent('a clean stop', () => {
   it('on SIGTERM finishes the comment in flight, exits 0 and keeps every acknowledged comment', async () => {
     const db = tempDb();
     const env = { COMMENTS_DB: db, COMMENTS_RATE_LIMIT: '0', COMMENTS_MIN_SUBMIT_SECONDS: '0' };
