@@ -5,11 +5,16 @@ export default mergeConfig(viteConfig, defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    // Browser and server tests share two cores; running files one by one keeps timings honest.
-    fileParallelism: false,
+    // Two test files at a time: most of a server or browser test is waiting (for a page, a
+    // timeout, a build), so two overlap well even on two cores. Files that build take turns
+    // (holdBuildLock in tests/helpers/build.ts); TEST_WORKERS=1 runs one file at a time.
+    fileParallelism: true,
+    maxWorkers: Number(process.env.TEST_WORKERS ?? 2),
+    minWorkers: 1,
     projects: [
       // Pure logic: fast, no build (`npx vitest run --project unit`).
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // In worker threads: a pool of their own, so they run beside the site files, not after them.
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], pool: 'threads' } },
       // One production build for the build, HTTP and browser tests (tests/helpers/global-setup.ts).
       {
         extends: true,

@@ -10,7 +10,7 @@ import { extname, join, normalize } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, watchPage } from '../helpers/browser';
-import { buildSite } from '../helpers/build';
+import { buildSite, holdBuildLock } from '../helpers/build';
 import { TEST_CONTENT, TEST_RUN } from '../helpers/paths';
 import { freePort, startServer, type RunningServer } from '../helpers/server';
 import { ADMIN, THREAD, admin, tempDb } from '../helpers/comments';
@@ -45,13 +45,16 @@ beforeAll(async () => {
   apiOrigin = `http://127.0.0.1:${apiPort}`;
   siteOrigin = `http://127.0.0.1:${sitePort}`;
   const dist = join(TEST_RUN, 'dist-api-origin');
+  // Takes its turn with the other files that build.
+  const release = await holdBuildLock();
   const built = buildSite(TEST_CONTENT, dist, { COMMENTS_API_ORIGIN: apiOrigin });
+  release();
   if (built.status !== 0) throw new Error(`Build with COMMENTS_API_ORIGIN failed:\n${built.output}`);
   // The build needs the API's origin, so the API gets a port chosen before the build (PORT overrides startServer's own).
   api = await startServer({ PORT: String(apiPort), COMMENTS_DB: tempDb(), COMMENTS_ADMIN_TOKEN: ADMIN, COMMENTS_MIN_SUBMIT_SECONDS: '0', COMMENTS_RATE_LIMIT: '0', COMMENTS_ALLOWED_ORIGINS: siteOrigin }, dist);
   files = await staticServer(join(dist, 'client'), sitePort);
   browser = await launchBrowser();
-}, 300_000);
+}, 900_000);
 
 afterAll(async () => {
   await browser?.close();

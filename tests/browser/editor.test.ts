@@ -6,6 +6,14 @@ import { axeViolations } from '../helpers/axe';
 import { launchBrowser, watchPage } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 import { EDITOR, editorSetup, type EditorSetup } from '../helpers/editor';
+import { holdBuildLock } from '../helpers/build';
+
+// This file builds (through the editor's publisher): it takes its turn with the other files that build.
+let releaseBuildLock: (() => void) | undefined;
+beforeAll(async () => {
+  releaseBuildLock = await holdBuildLock();
+}, 900_000);
+afterAll(() => releaseBuildLock?.());
 
 let setup: EditorSetup;
 let server: RunningServer;

@@ -5,7 +5,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { XMLParser } from 'fast-xml-parser';
 import guildConfig from '@/guild.config';
 import { TEST_CLIENT, TEST_RUN } from '../helpers/paths';
-import { buildSite, prepareContent } from '../helpers/build';
+import { buildSite, holdBuildLock, prepareContent } from '../helpers/build';
 
 const html = (path: string): HTMLElement => parse(readFileSync(join(TEST_CLIENT, path), 'utf8'));
 const article = () => html('beitraege/whatsapp-im-unternehmen/index.html');
@@ -176,12 +176,15 @@ describe('site-wide output', () => {
 });
 
 describe('a broken post stops the build', () => {
-  it('names the file, the field and what is expected', () => {
+  it('names the file, the field and what is expected', { timeout: 900_000 }, async () => {
     const content = join(TEST_RUN, 'broken-content');
     prepareContent(content);
     mkdirSync(join(content, 'posts'), { recursive: true });
     writeFileSync(join(content, 'posts', 'kaputt.md'), '---\ntitle: Kaputter Beitrag\ndescription: Eine Beschreibung, die lang genug für Vorschau und Suche ist.\npubDate: 1.3.2019\ncategory: Datenschutz\ntags: [datenschutz]\n---\nText\n');
+    // Takes its turn with the other files that build.
+    const release = await holdBuildLock();
     const result = buildSite(content, join(TEST_RUN, 'broken-dist'));
+    release();
     rmSync(content, { recursive: true, force: true });
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/kaputt\.md:4 – pubDate – erwartet ein Datum im Format JJJJ-MM-TT/);

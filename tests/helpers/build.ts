@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
-import { ROOT } from './paths';
+import { ROOT, TEST_RUN } from './paths';
 import { childEnv } from '../../scripts/child-env';
 
 export interface BuildResult {
@@ -26,4 +27,34 @@ export function prepareContent(target: string, extraPosts: string[] = []): void 
   mkdirSync(target, { recursive: true });
   cpSync(join(ROOT, 'content'), target, { recursive: true });
   for (const file of extraPosts) cpSync(file, join(target, 'posts', file.split('/').pop()!));
+}
+
+/** Held by the test file that may run a build (tests/helpers/build.ts holdBuildLock); cleared by the global set-up. */
+export const BUILD_LOCK = join(TEST_RUN, 'build.lock');
+
+/**
+ * Test files run two at a time, but two Astro builds at once would share the project's own state
+ * (.astro/, node_modules/.astro: the content store that goes into the build). A file that builds,
+ * itself or through the editor's publisher, holds this lock from its first build to its end; the
+ * other file that builds waits for it. Returns the release.
+ */
+export async function holdBuildLock(): Promise<() => void> {
+  mkdirSync(TEST_RUN, { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      await sleep(200);
+    }
+  }
+  let held = true;
+  const release = () => {
+    if (!held) return;
+    held = false;
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  };
+  process.once('exit', release);
+  return release;
 }

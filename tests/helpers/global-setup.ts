@@ -1,8 +1,9 @@
 import type { TestProject } from 'vitest/node';
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { childEnv } from '../../scripts/child-env';
-import { buildSite, prepareContent } from './build';
+import { BUILD_LOCK, buildSite, prepareContent } from './build';
 import { ensureChromium } from './chromium';
 import { ROOT, TEST_CONTENT, TEST_DIST } from './paths';
 
@@ -15,6 +16,8 @@ export default function setup(project: TestProject) {
   // Test workers inherit the environment: every launchBrowser() then starts this one.
   process.env.CHROME_PATH = ensureChromium();
   const fixtures = ['draft-post.md', 'future-post.md', 'bausteine-test.mdx', 'bausteine-foto.png'].map((f) => join(ROOT, 'tests/fixtures/posts', f));
+  // A lock left by a run that was cut off (tests/helpers/build.ts holdBuildLock).
+  rmSync(BUILD_LOCK, { recursive: true, force: true });
   prepareContent(TEST_CONTENT, fixtures);
   const started = Date.now();
   const result = buildSite(TEST_CONTENT, TEST_DIST);

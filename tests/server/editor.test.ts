@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startServer, type RunningServer } from '../helpers/server';
 import { EDITOR, editorSetup, publishStatus, signIn, waitForPublish, type EditorSetup } from '../helpers/editor';
 import { blobSha } from '../../server/editor/keystatic-api';
+import { holdBuildLock } from '../helpers/build';
 
 const NEW_POST = `---
 title: Neuer Beitrag aus der Redaktion
@@ -17,6 +18,13 @@ Ein Absatz.
 
 <Hinweis titel="Gut zu wissen">Ein Hinweis aus dem Editor.</Hinweis>
 `;
+
+// This file builds (through the editor's publisher): it takes its turn with the other files that build.
+let releaseBuildLock: (() => void) | undefined;
+beforeAll(async () => {
+  releaseBuildLock = await holdBuildLock();
+}, 900_000);
+afterAll(() => releaseBuildLock?.());
 
 describe('the editor without an account', () => {
   it('is off: /redaktion/ says how to create the first account, the APIs answer 401', async () => {
