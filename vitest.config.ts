@@ -1,5 +1,6 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import viteConfig from './vite.config';
+import { BuildsApartSequencer } from './tests/helpers/sequencer';
 
 export default mergeConfig(viteConfig, defineConfig({
   test: {
@@ -11,6 +12,7 @@ export default mergeConfig(viteConfig, defineConfig({
     fileParallelism: true,
     maxWorkers: Number(process.env.TEST_WORKERS ?? 2),
     minWorkers: 1,
+    sequence: { sequencer: BuildsApartSequencer },
     projects: [
       // Pure logic: fast, no build (`npx vitest run --project unit`).
       // In worker threads: a pool of their own, so they run beside the site files, not after them.
