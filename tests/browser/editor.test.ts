@@ -85,6 +85,8 @@ describe('an editor in the browser', () => {
     await page.keyboard.press('Enter');
     // The building blocks come from the editor's insert menu ("/" opens it).
     await page.keyboard.type('/Hinweis');
+    // Enter picks what the menu shows: on a busy machine it may still be filtering.
+    await page.getByLabel('Insert menu').getByText('Hinweis').first().waitFor();
     await page.keyboard.press('Enter');
     await page.keyboard.type('Fragen Sie vor dem ersten Foto um Erlaubnis.');
     await page.getByRole('button', { name: 'Erstellen' }).click();

@@ -21,9 +21,7 @@ async function comment(base: string, n: number, headers: Record<string, string> 
   return postJson(base, { thread: THREAD, text: `Kommentar Nummer ${n} zum Test der Drosselung.`, consent: true, website: '', formToken: formTokenValue }, headers);
 }
 
-// The suites use servers of their own and mostly wait (two of them for the server's own timeouts, 10 s and 30 s):
-// they run side by side.
-describe.concurrent('the client the rate limit sees', () => {
+describe('the client the rate limit sees', () => {
   it('a spoofed X-Forwarded-For buys no fresh budget when no proxy is trusted', async () => {
     const server = await startServer({ COMMENTS_DB: tempDb(), COMMENTS_RATE_LIMIT: '2', COMMENTS_MIN_SUBMIT_SECONDS: '0' });
     try {
@@ -48,6 +46,7 @@ describe.concurrent('the client the rate limit sees', () => {
   });
 });
 
+// Two of these wait for the server's own timeouts (10 s and 30 s): they run side by side on one server.
 describe.concurrent('the server process', () => {
   let server: RunningServer;
   beforeAll(async () => {
@@ -83,7 +82,7 @@ describe.concurrent('the server process', () => {
   }, 60_000);
 });
 
-describe.concurrent('a clean stop', () => {
+describe('a clean stop', () => {
   it('on SIGTERM finishes the comment in flight, exits 0 and keeps every acknowledged comment', async () => {
     const db = tempDb();
     const env = { COMMENTS_DB: db, COMMENTS_RATE_LIMIT: '0', COMMENTS_MIN_SUBMIT_SECONDS: '0' };
