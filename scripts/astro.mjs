@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * Runs the Astro CLI with telemetry off (no request to another host), the same way on every
  * operating system: `VAR=value command` prefixes in package.json do not work in Windows' shell.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * `npm run build:editor`: builds the browser editor (editor/astro.config.mjs) into dist-editor/,
  * but only when its inputs changed since the last build (a hash of the editor's files, the
@@ -16,20 +17,23 @@ const stamp = join(out, '.inputs-hash');
 const FIXED_INPUTS = ['editor', 'package-lock.json'];
 const IMPORT = /(?:from|import)\s*\(?\s*['"]((?:\.{1,2}|@)\/[^'"]+)['"]/g;
 
+/** @param {string} path @returns {string[]} */
 function files(path) {
   if (!existsSync(path)) return [];
   return statSync(path).isDirectory() ? readdirSync(path).sort().flatMap((name) => (name === 'node_modules' ? [] : files(join(path, name)))) : [path];
 }
 
 /** The project files the editor's code imports (the shared schemas, followed through every import), so a changed rule rebuilds it. */
+/** @param {string[]} start @returns {string[]} */
 function importedFiles(start) {
+  /** @type {Set<string>} */
   const seen = new Set();
   const queue = [...start];
   while (queue.length) {
-    const file = queue.pop();
+    const file = /** @type {string} */ (queue.pop());
     if (seen.has(file) || !/\.(ts|tsx|mjs|js|astro)$/.test(file)) continue;
     seen.add(file);
-    for (const [, spec] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+    for (const [, spec = ''] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
       const base = spec.startsWith('@/') ? join(root, 'src', spec.slice(2)) : join(dirname(file), spec);
       const found = ['', '.ts', '.tsx', '.mjs', '.js', '/index.ts'].map((ext) => base + ext).find((p) => existsSync(p) && statSync(p).isFile());
       if (found) queue.push(found);

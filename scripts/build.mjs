@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * `npm run build`: `astro build`, then the search index and the compressed copies in this process.
  * The two steps run one after the other, not inside Astro's build: Pagefind (a native program
@@ -15,7 +16,8 @@ import { precompress } from './precompress.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const outFlag = args.findIndex((a) => a === '--outDir' || a.startsWith('--outDir='));
-const outDir = resolve(outFlag < 0 ? join(root, 'dist') : args[outFlag].includes('=') ? args[outFlag].split('=')[1] : args[outFlag + 1]);
+const flag = outFlag < 0 ? undefined : args[outFlag] ?? '';
+const outDir = resolve(flag === undefined ? join(root, 'dist') : flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : (args[outFlag + 1] ?? ''));
 
 /**
  * V8 sizes its heap from the machine's memory (about 4 GB on a large build machine) and lets

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Writes a .gz beside every text file of the static build, so the server (scripts/serve.mjs)
  * sends compressed bytes without compressing on each request. Runs last, after the search index.
@@ -27,7 +28,7 @@ export async function precompress(dir) {
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
-      const file = files[next++];
+      const file = /** @type {string} */ (files[next++]);
       await writeFile(`${file}.gz`, await gzip(await readFile(file), { level: constants.Z_DEFAULT_COMPRESSION }));
     }
   };

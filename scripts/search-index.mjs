@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The search index: Pagefind's Node API over the finished HTML. Fails when Pagefind reports an
  * error or when the German index holds fewer pages than the site publishes (every article, every

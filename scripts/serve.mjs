@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /** `npm run serve`: starts the production server (server/main.ts, TypeScript loaded through tsx). */
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';

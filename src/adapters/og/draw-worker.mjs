@@ -1,3 +1,4 @@
+// @ts-check
 // Draws share pictures off the main thread, so they render on the second core while Astro renders
 // pages on the first. Plain JavaScript: Node loads this file as it is (see render.ts).
 import { parentPort, workerData } from 'node:worker_threads';
@@ -5,14 +6,16 @@ import { readFileSync } from 'node:fs';
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
 
-const fonts = workerData.fonts.map((f) => ({ ...f, data: readFileSync(f.path) }));
+/** @typedef {{ name: string; path: string; weight: 400 | 700; style: 'normal' }} FontFile */
+const fonts = /** @type {FontFile[]} */ (workerData.fonts).map((f) => ({ ...f, data: readFileSync(f.path) }));
+const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 
-parentPort.on('message', async ({ id, tree, width, height }) => {
+port.on('message', async ({ id, tree, width, height }) => {
   try {
     const svg = await satori(tree, { width, height, fonts });
     const png = new Resvg(svg, { fitTo: { mode: 'width', value: width }, font: { loadSystemFonts: false } }).render().asPng();
-    parentPort.postMessage({ id, png }, [png.buffer]);
+    port.postMessage({ id, png }, [/** @type {ArrayBuffer} */ (png.buffer)]);
   } catch (error) {
-    parentPort.postMessage({ id, error: String(error?.stack ?? error) });
+    port.postMessage({ id, error: String(error instanceof Error ? (error.stack ?? error) : error) });
   }
 });
