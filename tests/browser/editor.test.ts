@@ -84,9 +84,19 @@ describe('an editor in the browser', () => {
     await page.keyboard.type('Fotos vom Bad gehören nicht in private Chats.');
     await page.keyboard.press('Enter');
     // The building blocks come from the editor's insert menu ("/" opens it).
-    await page.keyboard.type('/Hinweis');
+    // On a busy machine the "/" may reach the editor before its menu listens: then it stays plain
+    // text, is taken back and typed again (at most three times).
+    const menu = page.getByLabel('Insert menu');
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.type('/');
+      const opened = await menu.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      if (opened) break;
+      if (attempt === 3) throw new Error('Das Einfügemenü des Editors öffnet sich nicht mit „/“.');
+      if ((await editor.innerText()).trimEnd().endsWith('/')) await page.keyboard.press('Backspace');
+    }
+    await page.keyboard.type('Hinweis');
     // Enter picks what the menu shows: on a busy machine it may still be filtering.
-    await page.getByLabel('Insert menu').getByText('Hinweis').first().waitFor();
+    await menu.getByText('Hinweis').first().waitFor();
     await page.keyboard.press('Enter');
     await page.keyboard.type('Fragen Sie vor dem ersten Foto um Erlaubnis.');
     await page.getByRole('button', { name: 'Erstellen' }).click();
