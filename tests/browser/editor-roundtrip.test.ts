@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
-import { EDITOR, editorSetup, type EditorSetup } from '../helpers/editor';
+import { editorSetup, signInOnPage, type EditorSetup } from '../helpers/editor';
 import { editorSave } from '../../scripts/keystatic-save';
 
 /** The real editor in Chromium, on a copy of the content (tests/helpers/editor.ts): a save changes only what was changed. */
@@ -23,10 +23,7 @@ afterAll(async () => {
 
 async function signIn(page: Page): Promise<void> {
   await page.goto(`${server.url}/redaktion/anmelden/`);
-  await page.getByLabel('Name').fill(EDITOR.name);
-  await page.getByLabel('Passwort').fill(EDITOR.password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.waitForURL(`${server.url}/redaktion/`);
+  await signInOnPage(page, server.url);
 }
 
 /** The file once a save has landed: it passes `done` and stays the same for a moment (a write may be seen half-done). */

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from '../helpers/axe';
 import { launchBrowser, watchPage } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
-import { EDITOR, editorSetup, type EditorSetup } from '../helpers/editor';
+import { EDITOR, editorSetup, signInOnPage, type EditorSetup } from '../helpers/editor';
 import { holdBuildLock } from '../helpers/build';
 
 // This file builds (through the editor's publisher): it takes its turn with the other files that build.
@@ -31,10 +31,7 @@ afterAll(async () => {
 async function signIn(page: Page): Promise<void> {
   await page.goto(`${server.url}/redaktion/`);
   expect(page.url()).toBe(`${server.url}/redaktion/anmelden/`);
-  await page.getByLabel('Name').fill(EDITOR.name);
-  await page.getByLabel('Passwort').fill(EDITOR.password);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.waitForURL(`${server.url}/redaktion/`);
+  await signInOnPage(page, server.url);
 }
 
 describe('an editor in the browser', () => {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { ROOT, TEST_CONTENT } from './paths';
 import { childEnv } from '../../scripts/child-env';
 
@@ -78,4 +79,12 @@ export async function waitForPublish(base: string, cookie: string, since: number
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error('publish did not finish in time');
+}
+
+/** Signs in through the login form the page shows, as a person would; waits for the editor's start page. */
+export async function signInOnPage(page: Page, base: string, name = EDITOR.name, password = EDITOR.password): Promise<void> {
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForURL(`${base}/redaktion/`);
 }
