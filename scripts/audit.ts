@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { childEnv } from './child-env';
@@ -42,6 +42,8 @@ async function main() {
         const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(MIN) });
         for (const category of Object.keys(MIN) as Category[]) scores[category].push(Math.round((result?.lhr.categories[category]?.score ?? 0) * 100));
         if (i === 0 && result) {
+          // The whole first report, for a closer look at what costs time (e.g. mainthread-work-breakdown).
+          writeFileSync(join(OUT, `${path.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'start'}.json`), JSON.stringify(result.lhr));
           const metric = (id: string) => result.lhr.audits[id]?.displayValue ?? '–';
           console.error(`  ${path}: FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, SI ${metric('speed-index')}`);
           for (const [id, audit] of Object.entries(result.lhr.audits)) {

@@ -3,6 +3,7 @@
  * Shared by the search dialog (<site-search>) and the search page (<search-page>).
  */
 import { format } from '@/i18n/format';
+import { formatDate } from '@/lib/posts/format';
 
 /** Splits an element's data-strings (the one way strings reach it) into plain strings and the result-type labels. */
 export function parseSearchStrings(json: string | undefined): { strings: Record<string, string>; typeLabels: Record<string, string> } {
@@ -66,8 +67,6 @@ export function statusText(strings: Record<string, string>, total: number, term:
   return format(template ?? '', { n: total, q: term });
 }
 
-const dateFormat = new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 /** Fills `list` with one clone of `template` per result. Excerpts come from our own index (Pagefind escapes them and adds <mark>). */
 export function renderResults(list: HTMLElement, template: HTMLTemplateElement, results: readonly ResultData[], typeLabels: Record<string, string>): void {
   list.replaceChildren(
@@ -83,7 +82,7 @@ export function renderResults(list: HTMLElement, template: HTMLTemplateElement, 
       if (result.meta.date) {
         const time = document.createElement('time');
         time.dateTime = result.meta.date;
-        time.textContent = dateFormat.format(new Date(`${result.meta.date}T00:00:00Z`));
+        time.textContent = formatDate(new Date(`${result.meta.date}T00:00:00Z`));
         slot.replaceWith(time);
       } else slot.remove();
       item.querySelector('[data-result-excerpt]')!.innerHTML = result.excerpt;
