@@ -43,6 +43,8 @@ describe('the messenger comparison in Chromium', () => {
     const page = await session.browser.newPage();
     await page.goto(`${session.server.url}/messenger-vergleich/?q=adressbuch`);
     await expect.poll(() => page.$$eval('[data-comparison-table] thead th[data-criterion]', (ths) => ths.filter((t) => !(t as HTMLElement).hidden).map((t) => (t as HTMLElement).dataset.criterion))).toEqual(['addressBook']);
+    // The body cells follow their header: only the address book cell is left in each row.
+    expect(await page.$$eval('tr[data-messenger="threema"] td', (cells) => cells.filter((c) => !(c as HTMLElement).hidden).map((c) => c.id))).toEqual(['vergleich--threema--addressBook']);
     await page.close();
   });
 

@@ -22,7 +22,7 @@ describe('the comparison page without JavaScript', () => {
       const row = table.querySelector(`tr[data-messenger="${id}"]`);
       expect(row, id).not.toBeNull();
       for (const c of CRITERIA) {
-        const cell = row!.querySelector(`td[data-criterion="${c.id}"]`)!;
+        const cell = row!.querySelector(`td#vergleich--${id}--${c.id}`)!;
         expect(cell.text.trim().length, `${id}.${c.id}`).toBeGreaterThan(5);
         // A source without a confirmed address (content/sources/NRW.yaml) is named without a link.
         const link = cell.querySelector('[data-source-link]');
@@ -36,8 +36,8 @@ describe('the comparison page without JavaScript', () => {
 
   it('marks unverified facts as "nicht bestätigt" and says when the data was checked', () => {
     const html = page();
-    expect(html.querySelector('tr[data-messenger="threema-work"] td[data-criterion="cost"] [data-unverified]')?.text).toBe('nicht bestätigt');
-    expect(html.querySelector('tr[data-messenger="threema"] td[data-criterion="e2ee"] [data-unverified]')).toBeNull();
+    expect(html.querySelector('td#vergleich--threema-work--cost [data-unverified]')?.text).toBe('nicht bestätigt');
+    expect(html.querySelector('td#vergleich--threema--e2ee [data-unverified]')).toBeNull();
     expect(html.querySelector('[data-last-checked]')?.text).toMatch(/Angaben zuletzt an ihren Quellen geprüft am \d+\. \w+ \d{4}/);
   });
 

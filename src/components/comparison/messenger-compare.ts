@@ -75,10 +75,7 @@ class MessengerCompare extends HTMLElement {
     this.showRows(this.querySelector('[data-comparison-table] tbody')!, 'messenger', result.messengers);
     const matrixBody = this.querySelector<HTMLElement>('[data-matrix] tbody');
     if (matrixBody) this.showRows(matrixBody, 'matrixRow', result.messengers);
-    for (const cell of this.querySelectorAll<HTMLElement>('[data-comparison-table] [data-criterion], [data-matrix] [data-criterion]')) {
-      const hidden = result.criteria !== 'all' && !result.criteria.includes(cell.dataset.criterion!);
-      if (cell.hidden !== hidden) cell.hidden = hidden;
-    }
+    for (const table of this.querySelectorAll<HTMLTableElement>('[data-comparison-table], [data-matrix]')) showColumns(table, result.criteria);
     this.details?.sync();
     const shown = result.messengers.length;
     this.announce(shown === 0 ? 'Kein Messenger passt zu dieser Auswahl. Entfernen Sie einen Filter.' : resultMessage(shown, this.items.length));
@@ -94,6 +91,19 @@ class MessengerCompare extends HTMLElement {
     }
     const current = [...rows.keys()].filter((id) => ids.includes(id));
     if (current.join() !== ids.join()) for (const id of ids) tbody.append(rows.get(id)!);
+  }
+}
+
+/**
+ * Shows the columns of `criteria` and hides the others. Only the header cells name their criterion
+ * (`data-criterion`); body cells are found by position, which keeps 288 attributes out of the page.
+ */
+function showColumns(table: HTMLTableElement, criteria: 'all' | string[]): void {
+  const hidden = [...table.tHead!.rows[0]!.cells].map((th) => criteria !== 'all' && th.dataset.criterion !== undefined && !criteria.includes(th.dataset.criterion));
+  for (const row of table.rows) {
+    // A row that spans the table (the matrix's details) has fewer cells and is left alone.
+    if (row.cells.length !== hidden.length) continue;
+    for (const [i, cell] of [...row.cells].entries()) if (cell.hidden !== hidden[i]) cell.hidden = hidden[i]!;
   }
 }
 
