@@ -25,6 +25,11 @@ describe('house layout: src/lib/ is logic, src/adapters/ touches the outside wor
     expect(offenders).toEqual([]);
   });
 
+  it('no module made for the browser creates an Intl formatter when it is imported (the first one loads locale data: ~90 ms on every page load)', () => {
+    const eager = ['src/lib', 'src/components', 'src/i18n'].flatMap((dir) => sources(join(ROOT, dir))).filter((file) => /^(?:export\s+)?(?:const|let|var)\s+\w+\s*=\s*new Intl\./m.test(readFileSync(file, 'utf8')));
+    expect(eager.map((file) => relative(ROOT, file))).toEqual([]);
+  });
+
   it('every adapter says in its first comment what outside thing it touches', () => {
     const silent = sources(join(ROOT, 'src/adapters')).filter((file) => !/^\s*(\/\*\*|\/\/)/.test(readFileSync(file, 'utf8')));
     expect(silent.map((file) => relative(ROOT, file))).toEqual([]);

@@ -18,8 +18,11 @@ interface HistoryEntry {
   files: string[];
 }
 
-const time = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' });
-const dateTime = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
+// Made on first use, like the site's own date formatters (src/lib/posts/format.ts).
+let timeFormat: Intl.DateTimeFormat | undefined;
+let dateTimeFormat: Intl.DateTimeFormat | undefined;
+const time = (date: Date) => (timeFormat ??= new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' })).format(date);
+const dateTime = (date: Date) => (dateTimeFormat ??= new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' })).format(date);
 
 class EditorDashboard extends HTMLElement {
   #t: Record<string, string> = {};
@@ -73,7 +76,7 @@ class EditorDashboard extends HTMLElement {
     else if (status.queued) line.textContent = t.statusQueued!;
     else if (!status.last) line.textContent = kind === 'publish' ? t.statusIdle! : '';
     else if (status.last.ok) {
-      const values = { time: time.format(new Date(status.last.finishedAt)), seconds: Math.round(status.last.durationMs / 1000) };
+      const values = { time: time(new Date(status.last.finishedAt)), seconds: Math.round(status.last.durationMs / 1000) };
       line.textContent = format(kind === 'publish' ? t.statusDone! : t.previewDone!, values);
     } else {
       line.textContent = kind === 'publish' ? t.statusFailed! : t.previewFailed!;
@@ -93,7 +96,7 @@ class EditorDashboard extends HTMLElement {
       ...entries.map((entry) => {
         const row = document.createElement('tr');
         const cells = [
-          dateTime.format(new Date(entry.requestedAt)),
+          dateTime(new Date(entry.requestedAt)),
           entry.who,
           entry.files.join(', ') || '–',
           entry.ok === null ? t.resultRunning! : entry.ok ? t.resultOk! : t.resultFailed!,

@@ -6,11 +6,12 @@ export interface Publishable {
 
 export const SITE_TIME_ZONE = 'Europe/Berlin';
 
-// One formatter for all calls: creating it per post cost seconds on large sites.
-const berlinDate = new Intl.DateTimeFormat('sv-SE', { timeZone: SITE_TIME_ZONE });
+// One formatter for all calls (creating it per post cost seconds on large sites), made on first use.
+let berlinDate: Intl.DateTimeFormat | undefined;
 
 /** Calendar day of a moment in Berlin, as YYYY-MM-DD (sv-SE formats dates that way). */
 export function berlinDay(moment: Date): string {
+  berlinDate ??= new Intl.DateTimeFormat('sv-SE', { timeZone: SITE_TIME_ZONE });
   return berlinDate.format(moment);
 }
 
