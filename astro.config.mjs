@@ -8,6 +8,7 @@ import guild from './src/guild.config.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { guildColors } from './src/integrations/guild-colors.ts';
 import { dataStoreAsJson } from './src/integrations/data-store-json.ts';
+import { ogImages } from './src/integrations/og-images.ts';
 
 // Where the comment API runs when the static pages are served from another host (empty = same origin).
 const commentsApiOrigin = (process.env.COMMENTS_API_ORIGIN ?? '').trim().replace(/\/+$/, '');
@@ -33,6 +34,7 @@ export default defineConfig({
     contentCheck(),
     dataStoreAsJson(),
     mdx(),
+    ogImages(),
     sitemap({
       // Not for search engines: moderation, the search page and the decision aid's result (all noindex).
       filter: (page) => !/\/(admin|suche|empfehlung|redaktion)\//.test(page) && !page.endsWith('/404/'),

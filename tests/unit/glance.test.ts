@@ -1,6 +1,6 @@
 /** Issue 16: symbols per fact, what a messenger suits, and the share picture's layout, key and rendering. */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildMessenger } from '@/lib/messengers/model';
@@ -91,22 +91,17 @@ describe('share picture layout', () => {
   });
 });
 
-describe('bench: share-picture time from the build log', () => {
-  it('sums the og/ routes Astro printed, in ms and s', async () => {
-    const { ogRouteTime } = await import('../../scripts/bench/og');
-    const log = [
-      '12:00:00 λ src/pages/og/[...path].png.ts',
-      '12:00:01   ├─ /og/startseite.png (+1.20s) ',
-      '12:00:01   ├─ /og/beitraege/a.png (+150ms) ',
-      '12:00:01   └─ /og/messenger/signal.png (+50ms) ',
-      '12:00:01   ├─ /beitraege/a/index.html (+9ms) ',
-    ].join('\n');
-    expect(ogRouteTime(log)).toEqual({ count: 3, seconds: 1.4 });
+describe('bench: share-picture figures from the build log', () => {
+  it('reads the line the og-images integration prints after the pages', async () => {
+    const { ogStep } = await import('../../scripts/bench/og');
+    const log = ['12:00:00 [build] Rendering …', '12:00:09 [innungswissen:og-images] 1014 Teilbilder in og/ geschrieben, 12 davon neu gezeichnet, 0.31 s nach den Seiten', '12:00:09 [build] Complete!'].join('\n');
+    expect(ogStep(log)).toEqual({ count: 1014, drawn: 12, seconds: 0.31 });
+    expect(ogStep('no pictures')).toEqual({ count: 0, drawn: 0, seconds: 0 });
   });
 });
 
 describe('share pictures drawn on a worker thread', () => {
-  it('draws a prefetched picture beside the main thread; the route then gets the same bytes', async () => {
+  it('draws a prefetched picture beside the main thread; asking for it then gives the same bytes', async () => {
     const { prefetchOgImage, renderOgImage } = await import('@/adapters/og/render');
     const dir = mkdtempSync(join(tmpdir(), 'og-'));
     const own = { ...input, title: 'Vorab gezeichnet' };
@@ -115,5 +110,27 @@ describe('share pictures drawn on a worker thread', () => {
     expect(served.png.equals(await renderOgImage(own))).toBe(true);
     expect(readdirSync(dir)).toHaveLength(1);
     expect((await renderOgImageCached(own, dir)).cached).toBe(true);
+  });
+
+  it('after the pages, writes every requested picture into og/: drawn once, then copied from the cache', async () => {
+    const { requestOgImage, writeOgImages } = await import('@/adapters/og/render');
+    const cache = mkdtempSync(join(tmpdir(), 'og-cache-'));
+    const build = () => {
+      requestOgImage('startseite', { ...input, title: 'Startseite' }, cache);
+      requestOgImage('beitraege/a', { ...input, title: 'Beitrag A' }, cache);
+      // Same picture for a second page: drawn once.
+      requestOgImage('beitraege/b', { ...input, title: 'Beitrag A' }, cache);
+    };
+    const first = mkdtempSync(join(tmpdir(), 'og-site-'));
+    build();
+    expect(await writeOgImages(first)).toMatchObject({ pictures: 3, drawn: 2 });
+    const a = readFileSync(join(first, 'og', 'beitraege', 'a.png'));
+    expect([a.readUInt32BE(16), a.readUInt32BE(20)]).toEqual([1200, 630]);
+    expect(readFileSync(join(first, 'og', 'beitraege', 'b.png')).equals(a)).toBe(true);
+    expect(readdirSync(cache)).toHaveLength(2);
+    const second = mkdtempSync(join(tmpdir(), 'og-site-'));
+    build();
+    expect(await writeOgImages(second)).toMatchObject({ pictures: 3, drawn: 0 });
+    expect(readFileSync(join(second, 'og', 'startseite.png')).equals(readFileSync(join(first, 'og', 'startseite.png')))).toBe(true);
   });
 });
