@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyState, normalize, parseState, serializeState, toIndexItem, EMPTY_STATE } from '@/lib/messengers/search';
+import { applyState, normalize, parseState, serializeState, toIndexItems, EMPTY_STATE } from '@/lib/messengers/search';
 import { recommend, parseAnswers, DEFAULT_ANSWERS } from '@/lib/messengers/advice';
 import { mentions } from '@/lib/messengers/mentions';
 import { staleFacts, lastChecked } from '@/lib/messengers/model';
@@ -9,7 +9,7 @@ import { fixtureMessengers } from '../helpers/fixture-content';
 // Made-up messengers (tests/fixtures/content): an editor correcting a real fact never breaks these tests.
 const messengers = fixtureMessengers();
 const byId = (id: string) => messengers.find((m) => m.id === id)!;
-const items = messengers.map(toIndexItem);
+const items = toIndexItems(messengers);
 const criteria = CRITERIA.map((c) => ({ id: c.id, text: normalize(`${c.label} ${c.explanation}`) }));
 const view = (query: string) => applyState(items, criteria, parseState(new URLSearchParams(query)));
 
@@ -65,6 +65,19 @@ describe('search and filters', () => {
     const privacy = view('sortierung=datenschutz').messengers;
     expect(privacy.indexOf('sicher-work')).toBeLessThan(privacy.indexOf('plauder'));
     expect(view('sortierung=kosten').messengers[0]).toMatch(/^(offen|plauder)$/);
+  });
+
+  it('sorts names in German order, worked out before the browser gets them (Ö with O, not after Z)', () => {
+    const renamed = toIndexItems([
+      { ...byId('plauder'), name: 'Öko' },
+      { ...byId('offen'), name: 'Zett' },
+      { ...byId('sicher-work'), name: 'Oase' },
+    ]);
+    const ids = (sort: string) => applyState(renamed, criteria, parseState(new URLSearchParams(sort))).messengers;
+    expect(ids('')).toEqual(['sicher-work', 'plauder', 'offen']);
+    // Equal scores keep name order.
+    const tied = renamed.map((item) => ({ ...item, privacyScore: 50 }));
+    expect(applyState(tied, criteria, parseState(new URLSearchParams('sortierung=datenschutz'))).messengers).toEqual(['sicher-work', 'plauder', 'offen']);
   });
 
   it('round-trips the state through the URL and ignores unknown values', () => {
