@@ -1,6 +1,6 @@
 /**
  * `npm run audit`: Lighthouse 12 (mobile settings) on the home page, an article, the comparison and
- * the search page, median of three runs each, against the Chromium the tests use (CHROME_PATH or the first found).
+ * the search page, median of five runs each (AUDIT_RUNS), against the Chromium the tests use (CHROME_PATH or the first found).
  * Fails below 100 for accessibility, best practices and SEO, and below 95 for performance.
  */
 import { spawn } from 'node:child_process';
@@ -15,7 +15,8 @@ import { startServer } from '../tests/helpers/server';
 const ROOT = process.cwd();
 const OUT = join(ROOT, '.tmp', 'audit');
 const PAGES = process.env.AUDIT_PAGES?.split(',') ?? ['/', '/beitraege/whatsapp-im-unternehmen/', '/messenger-vergleich/', '/suche/'];
-const RUNS = 3;
+// Five runs, as Lighthouse's guide on variability recommends: on this 2-core VM one page's performance score spread from 91 to 100.
+const RUNS = Number(process.env.AUDIT_RUNS ?? 5);
 const MIN = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 } as const;
 type Category = keyof typeof MIN;
 
@@ -51,6 +52,7 @@ async function main() {
           }
         }
       }
+      console.error(`  ${path}: Leistung je Lauf ${scores.performance.join(', ')}`);
       const medians = Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!])) as Record<Category, number>;
       const ok = (Object.keys(MIN) as Category[]).every((c) => medians[c] >= MIN[c]);
       if (!ok) failed++;
@@ -60,7 +62,7 @@ async function main() {
     await chrome.kill();
     await server.stop();
   }
-  console.log(['# Lighthouse (mobil, Median aus 3 Läufen)', '', '| Seite | Leistung | Barrierefreiheit | Best Practices | SEO | |', '|---|---|---|---|---|---|', ...rows, '', `Mindestwerte: Leistung ${MIN.performance}, sonst 100.`].join('\n'));
+  console.log([`# Lighthouse (mobil, Median aus ${RUNS} Läufen)`, '', '| Seite | Leistung | Barrierefreiheit | Best Practices | SEO | |', '|---|---|---|---|---|---|', ...rows, '', `Mindestwerte: Leistung ${MIN.performance}, sonst 100.`].join('\n'));
   process.exit(failed > 0 ? 1 : 0);
 }
 
