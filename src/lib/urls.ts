@@ -13,6 +13,8 @@ export const routes = {
   topics: () => url('themen/'),
   topic: (tag: string) => url(`themen/${encodeURIComponent(tag)}/`),
   comparison: () => url('messenger-vergleich/'),
+  /** The comparison's search text, loaded when a reader first uses the search field. */
+  comparisonSearchText: () => url('messenger-vergleich/suchtext.json'),
   messenger: (id: string) => url(`messenger/${id}/`),
   search: () => url('suche/'),
   imprint: () => url('impressum/'),

@@ -29,6 +29,29 @@ describe('the messenger comparison in Chromium', () => {
     await page.close();
   });
 
+  it('loads the search text only when the search field is used, and says so when it cannot', async () => {
+    const page = await session.browser.newPage();
+    const loads: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/suchtext.json')) loads.push(request.url());
+    });
+    await page.goto(`${session.server.url}/messenger-vergleich/`);
+    await page.check('input[data-filter][value="avv"]');
+    await expect.poll(() => visibleRows(page)).not.toContain('whatsapp');
+    expect(loads).toEqual([]);
+    await page.focus('[data-query]');
+    await expect.poll(() => loads.length).toBe(1);
+    await page.close();
+
+    // A failed load (here: the server is unreachable for that file) leaves the names searchable and says so.
+    const offline = await session.browser.newPage();
+    await offline.route('**/suchtext.json', (route) => route.abort('internetdisconnected'));
+    await offline.goto(`${session.server.url}/messenger-vergleich/?q=threema`);
+    await expect.poll(() => visibleRows(offline)).toEqual(['threema', 'threema-work']);
+    expect(await offline.locator('[data-result-count]').textContent()).toContain('gesucht wurde nur in den Namen');
+    await offline.close();
+  });
+
   it('compares two chosen messengers side by side', async () => {
     const page = await session.browser.newPage();
     await page.goto(`${session.server.url}/messenger-vergleich/`);

@@ -41,6 +41,17 @@ describe('the comparison page without JavaScript', () => {
     expect(html.querySelector('[data-last-checked]')?.text).toMatch(/Angaben zuletzt an ihren Quellen geprüft am \d+\. \w+ \d{4}/);
   });
 
+  it('keeps the search text out of the page: suchtext.json has it for every messenger, at the address the page names', () => {
+    const html = page();
+    const index = JSON.parse(html.querySelector('script[data-index]')!.text) as { items: Array<Record<string, unknown>> };
+    expect(index.items.map((item) => item.id).sort()).toEqual([...ids].sort());
+    expect(index.items.every((item) => !('text' in item))).toBe(true);
+    expect(html.querySelector('messenger-compare')?.getAttribute('data-search-text')).toBe('/messenger-vergleich/suchtext.json');
+    const texts = JSON.parse(readFileSync(join(TEST_CLIENT, 'messenger-vergleich/suchtext.json'), 'utf8')) as Record<string, string>;
+    expect(Object.keys(texts).sort()).toEqual([...ids].sort());
+    expect(texts.threema).toContain('schweiz');
+  });
+
   it('offers the decision aid as a form that works without JavaScript', () => {
     const form = page().querySelector('form[data-advice-form]')!;
     expect(form.getAttribute('method')).toBe('get');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyState, normalize, parseState, serializeState, toIndexItems, EMPTY_STATE } from '@/lib/messengers/search';
+import { applyState, joinIndex, normalize, parseState, serializeState, splitIndex, toIndexItems, EMPTY_STATE } from '@/lib/messengers/search';
 import { recommend, parseAnswers, DEFAULT_ANSWERS } from '@/lib/messengers/advice';
 import { mentions } from '@/lib/messengers/mentions';
 import { staleFacts, lastChecked } from '@/lib/messengers/model';
@@ -78,6 +78,16 @@ describe('search and filters', () => {
     // Equal scores keep name order.
     const tied = renamed.map((item) => ({ ...item, privacyScore: 50 }));
     expect(applyState(tied, criteria, parseState(new URLSearchParams('sortierung=datenschutz'))).messengers).toEqual(['sicher-work', 'plauder', 'offen']);
+  });
+
+  it('splits the search text off the page index and joins it back unchanged', () => {
+    const { items: onPage, texts } = splitIndex(items);
+    expect(onPage.every((item) => !('text' in item))).toBe(true);
+    expect(joinIndex(onPage, texts)).toEqual(items);
+    // Before the text is there (or if it cannot be loaded) a query finds names.
+    const namesOnly = joinIndex(onPage, {});
+    expect(applyState(namesOnly, criteria, parseState(new URLSearchParams('q=schweiz'))).messengers).toEqual([]);
+    expect(applyState(namesOnly, criteria, parseState(new URLSearchParams(`q=${byId('plauder').name}`))).messengers).toContain('plauder');
   });
 
   it('round-trips the state through the URL and ignores unknown values', () => {

@@ -1,21 +1,28 @@
 /**
  * <messenger-compare>: filters, searches and sorts the server-rendered comparison table and the
  * overview matrix above it. The state lives in the URL query, so a filtered view can be linked and
- * survives a reload.
+ * survives a reload. Filters and sorting work from the page's own index; the text the search field
+ * looks through comes from suchtext.json, loaded when the field is first used.
  */
 import { MatrixDetails } from './matrix-details';
-import { applyState, parseState, resultMessage, serializeState, type CriterionIndex, type IndexItem, type ViewState } from '@/lib/messengers/search';
+import { applyState, joinIndex, parseState, resultMessage, serializeState, type CriterionIndex, type IndexItem, type PageIndexItem, type ViewState } from '@/lib/messengers/search';
 import type { FilterId } from '@/lib/messengers/criteria';
 
 class MessengerCompare extends HTMLElement {
+  private pageItems: PageIndexItem[] = [];
   private items: IndexItem[] = [];
   private criteria: CriterionIndex[] = [];
   private state!: ViewState;
   private details: MatrixDetails | undefined;
+  private searchText: Promise<void> | undefined;
+  private searchTextLoaded = false;
+  private searchTextFailed = false;
 
   connectedCallback(): void {
-    const index = JSON.parse(this.querySelector('script[data-index]')!.textContent ?? '{}') as { items: IndexItem[]; criteria: CriterionIndex[] };
-    this.items = index.items;
+    const index = JSON.parse(this.querySelector('script[data-index]')!.textContent ?? '{}') as { items: PageIndexItem[]; criteria: CriterionIndex[] };
+    this.pageItems = index.items;
+    // Until the search text is there, a query finds names only.
+    this.items = joinIndex(index.items, {});
     this.criteria = index.criteria;
     this.state = parseState(new URLSearchParams(location.search));
     const controls = this.querySelector<HTMLFormElement>('[data-controls]')!;
@@ -24,6 +31,8 @@ class MessengerCompare extends HTMLElement {
     this.syncControls();
     const matrix = this.querySelector<HTMLTableElement>('[data-matrix]');
     if (matrix) this.details = new MatrixDetails(matrix, this.querySelector<HTMLTableElement>('[data-comparison-table]')!);
+    // Loaded as soon as someone goes to the search field, so the first letter typed finds facts too.
+    this.querySelector('[data-query]')!.addEventListener('focus', () => void this.loadSearchText(), { once: true });
     controls.addEventListener('submit', (e) => e.preventDefault());
     controls.addEventListener('input', () => this.readControls());
     this.querySelector('[data-reset]')!.addEventListener('click', () => {
@@ -70,7 +79,31 @@ class MessengerCompare extends HTMLElement {
     this.querySelector('[data-result-count]')!.textContent = message;
   }
 
+  /** suchtext.json, loaded once; if it cannot be loaded, the search finds names only and says so. */
+  private loadSearchText(): Promise<void> {
+    this.searchText ??= fetch(this.dataset.searchText!)
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.json() as Promise<Record<string, string>>;
+      })
+      .then((texts) => {
+        this.items = joinIndex(this.pageItems, texts);
+      })
+      .catch(() => {
+        this.searchTextFailed = true;
+      })
+      .finally(() => {
+        this.searchTextLoaded = true;
+      });
+    return this.searchText;
+  }
+
   private update(push = true): void {
+    if (this.state.q && !this.searchTextLoaded) {
+      // A query waits for the search text; filters and sorting never do.
+      void this.loadSearchText().then(() => this.update(push));
+      return;
+    }
     const result = applyState(this.items, this.criteria, this.state);
     this.showRows(this.querySelector('[data-comparison-table] tbody')!, 'messenger', result.messengers);
     const matrixBody = this.querySelector<HTMLElement>('[data-matrix] tbody');
@@ -78,7 +111,8 @@ class MessengerCompare extends HTMLElement {
     for (const table of this.querySelectorAll<HTMLTableElement>('[data-comparison-table], [data-matrix]')) showColumns(table, result.criteria);
     this.details?.sync();
     const shown = result.messengers.length;
-    this.announce(shown === 0 ? 'Kein Messenger passt zu dieser Auswahl. Entfernen Sie einen Filter.' : resultMessage(shown, this.items.length));
+    const namesOnly = this.state.q && this.searchTextFailed ? ' Die Angaben zum Durchsuchen konnten nicht geladen werden; gesucht wurde nur in den Namen.' : '';
+    this.announce((shown === 0 ? 'Kein Messenger passt zu dieser Auswahl. Entfernen Sie einen Filter.' : resultMessage(shown, this.items.length)) + namesOnly);
     if (push) history.replaceState(null, '', `${location.pathname}${serializeState(this.state)}${location.hash}`);
   }
 

@@ -20,7 +20,10 @@ export function normalize(text: string): string {
 export interface IndexItem {
   id: string;
   name: string;
-  /** normalize()d name, aliases and every fact. */
+  /**
+   * normalize()d name, aliases and every fact. The page leaves it out (it would be a fifth of the page,
+   * gzipped) and the browser loads it from suchtext.json when the search field is first used.
+   */
   text: string;
   flags: FilterId[];
   privacyScore: number;
@@ -129,6 +132,22 @@ function toIndexItem(
     costRank: COST_RANK[m.facts.cost?.level ?? ''] ?? 9,
     nameRank,
   };
+}
+
+/** What the page carries inline: everything but the search text (filters and sorting work without it). */
+export type PageIndexItem = Omit<IndexItem, 'text'>;
+
+/** Splits the index into what the page carries and the search text by messenger id (suchtext.json). */
+export function splitIndex(items: readonly IndexItem[]): { items: PageIndexItem[]; texts: Record<string, string> } {
+  return {
+    items: items.map(({ text: _text, ...rest }) => rest),
+    texts: Object.fromEntries(items.map((item) => [item.id, item.text])),
+  };
+}
+
+/** The page's items with their search text; a messenger missing from `texts` (an older file) is found by its name. */
+export function joinIndex(items: readonly PageIndexItem[], texts: Record<string, string>): IndexItem[] {
+  return items.map((item) => ({ ...item, text: Object.hasOwn(texts, item.id) ? texts[item.id]! : normalize(item.name) }));
 }
 
 /** The comparison's search index: one item per messenger, in German name order. */
