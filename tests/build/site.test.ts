@@ -157,6 +157,11 @@ describe('site-wide output', () => {
     expect(inject('buildOutput')).toMatch(/Musterdaten in src\/guild\.config\.ts.*responsiblePerson\.name/);
   });
 
+  it('warns during the build about a picture the editor would not find, and still builds the post (the fixture keeps its picture next to the file)', () => {
+    expect(inject('buildOutput')).toMatch(/bausteine-test\.mdx:\d+ – cover\.src – \.\/bausteine-foto\.png liegt nicht im Ordner des Beitrags/);
+    expect(existsSync(join(TEST_CLIENT, 'beitraege/bausteine-test/index.html'))).toBe(true);
+  });
+
   it('keeps the content store on the server: nothing under the public files exposes drafts or raw data', () => {
     expect(existsSync(join(TEST_CLIENT, '..', 'server', 'chunks', 'data-store.json'))).toBe(true);
     expect(allFiles(TEST_CLIENT).filter((file) => /data-store|data-layer/.test(file))).toEqual([]);

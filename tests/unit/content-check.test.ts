@@ -219,6 +219,37 @@ describe('checkContent(root): one check for the build and `npm run check:content
     expect(report.warnings).toEqual([expect.stringMatching(/^\d+ Angaben im Messenger-Vergleich wurden seit mehr als 12 Monaten nicht .*offen\.operator/)]);
   });
 
+  it('warns, with file, line and the fix, about images the browser editor would not find (outside the post\'s folder)', () => {
+    const dir = copyFixture();
+    const post = [
+      '---',
+      'title: Ein Beitrag mit Bildern',
+      'description: Eine Beschreibung, die lang genug für Vorschau und Suche ist.',
+      'pubDate: 2026-01-10',
+      'category: Datenschutz',
+      'tags: [datenschutz]',
+      'cover:',
+      '  src: ./titel.jpg',
+      '  alt: Ein Titelbild',
+      '---',
+      '',
+      '![Richtig abgelegt](./mit-bildern/foto.jpg)',
+      '',
+      '![Neben der Datei](./foto.jpg)',
+      '',
+      '![Von außen](https://example.org/bild.jpg) und ![Aus public](/logo.svg)',
+    ].join('\n');
+    writeFileSync(join(dir, 'posts/mit-bildern.mdx'), post);
+    const report = checkContent(ROOT, { contentDir: dir, now: new Date('2026-11-28T00:00:00Z') });
+    // The site shows these images, so the build goes on.
+    expect(report.problems).toEqual([]);
+    const images = report.warnings.filter((w) => w.includes('mit-bildern.mdx'));
+    expect(images).toEqual([
+      expect.stringMatching(/mit-bildern\.mdx:8 – cover\.src – \.\/titel\.jpg liegt nicht im Ordner des Beitrags.* – Legen Sie die Datei nach content\/posts\/mit-bildern\/titel\.jpg und schreiben Sie \.\/mit-bildern\/titel\.jpg$/),
+      expect.stringMatching(/mit-bildern\.mdx:14 – Bild – \.\/foto\.jpg liegt nicht im Ordner des Beitrags/),
+    ]);
+  });
+
   it('reports posts, messengers and sources together, sorted by file', () => {
     const dir = copyFixture();
     writeFileSync(join(dir, 'sources/V.yaml'), 'title: Vergleich (undatiert)\nurl: https://v.example.org/\ndate: 2024-06-01\n');

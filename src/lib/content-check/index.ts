@@ -11,8 +11,8 @@ import { messengerSchema } from '../messengers/schema';
 import { buildMessenger, staleFacts } from '../messengers/model';
 import { formatDate } from '../posts/format';
 import { checkMessengers } from './messengers';
-import { checkPosts } from './posts';
-import { sortProblems } from './report';
+import { checkPostFiles } from './posts';
+import { formatProblem, sortProblems } from './report';
 import { checkSources, keyOfSourceFile } from './sources';
 import type { Problem, SourceFile } from './types';
 
@@ -34,7 +34,7 @@ export interface ContentFiles {
 export interface ContentReport {
   /** Errors: the build stops, `npm run check:content` exits 1. */
   problems: Problem[];
-  /** Hints that do not stop the build (facts not checked for 12 months). */
+  /** Hints that do not stop the build (facts not checked for 12 months, images the editor would not find). */
   warnings: string[];
 }
 
@@ -52,8 +52,9 @@ export function readContent(root: string, dir = './content'): ContentFiles {
 /** Every rule over the given files. */
 export function checkFiles(files: ContentFiles, now = new Date()): ContentReport {
   const sourceCheck = checkSources(files.sources);
-  const problems = sortProblems([...checkPosts(files.posts), ...sourceCheck.problems, ...checkMessengers(files.messengers, sourceCheck.sources)]);
-  const warnings: string[] = [];
+  const posts = checkPostFiles(files.posts);
+  const problems = sortProblems([...posts.problems, ...sourceCheck.problems, ...checkMessengers(files.messengers, sourceCheck.sources)]);
+  const warnings: string[] = posts.warnings.map(formatProblem);
   if (problems.length === 0 && files.messengers.length > 0) {
     const sources = Object.fromEntries([...sourceCheck.sources].map(([key, s]) => [key, s.data]));
     const messengers = files.messengers.map((f) => buildMessenger(keyOfSourceFile(f.file), messengerSchema.parse(parseYamlText(f.source)), sources));
