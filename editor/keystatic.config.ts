@@ -21,7 +21,7 @@ import { BUSINESS_FEATURES, CRITERIA } from '../src/lib/messengers/criteria';
 import { SOURCE_KEY } from '../src/lib/messengers/schema';
 
 const titel = (defaultValue: string) => fields.text({ label: 'Überschrift des Kastens', defaultValue });
-/** Images live next to the posts, referenced as ./name.png. */
+/** Keystatic stores a post's images in a folder named like the post and writes ./<slug>/name.png (the content check warns about any other place). */
 const postImages = { directory: 'posts', publicPath: './' };
 
 const sourceFields = fields.object({

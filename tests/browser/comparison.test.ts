@@ -43,12 +43,32 @@ describe('the messenger comparison in Chromium', () => {
     await expect.poll(() => loads.length).toBe(1);
     await page.close();
 
-    // A failed load (here: the server is unreachable for that file) leaves the names searchable and says so.
+    // While the file is on its way (held back here), filters work at once and the status says what it waits for.
+    const slow = await session.browser.newPage();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await slow.route('**/suchtext.json', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await slow.goto(`${session.server.url}/messenger-vergleich/?q=schweiz`);
+    await expect.poll(() => slow.locator('[data-result-count]').textContent()).toBe('Die Suche wird geladen …');
+    await slow.check('input[data-filter][value="avv"]');
+    await expect.poll(() => visibleRows(slow)).not.toContain('whatsapp');
+    release();
+    await expect.poll(() => visibleRows(slow)).toEqual(['threema-work']);
+    await slow.close();
+
+    // A failed load (here: the file is unreachable) leaves the names searchable and says so; the next query tries again.
     const offline = await session.browser.newPage();
     await offline.route('**/suchtext.json', (route) => route.abort('internetdisconnected'));
     await offline.goto(`${session.server.url}/messenger-vergleich/?q=threema`);
     await expect.poll(() => visibleRows(offline)).toEqual(['threema', 'threema-work']);
     expect(await offline.locator('[data-result-count]').textContent()).toContain('gesucht wurde nur in den Namen');
+    await offline.unroute('**/suchtext.json');
+    await offline.fill('[data-query]', 'schweiz');
+    await expect.poll(() => visibleRows(offline)).toEqual(expect.arrayContaining(['threema', 'threema-work']));
+    expect(await offline.locator('[data-result-count]').textContent()).not.toContain('nur in den Namen');
     await offline.close();
   });
 
@@ -102,9 +122,10 @@ describe('the messenger comparison in Chromium', () => {
     // The detailed table is drawn when a reader scrolls to it (content-visibility: auto): measure it there.
     const region = page.locator('[data-table-scroll]');
     await region.scrollIntoViewIfNeeded();
+    // The browser lays the table out in a frame after it comes into view; until then it has its placeholder size.
+    await expect.poll(() => region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     expect(await region.getAttribute('tabindex')).toBe('0');
-    expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     const stickyLeft = await page.locator('[data-comparison-table] tbody th[scope="row"]').first().evaluate((el) => getComputedStyle(el).position);
     expect(stickyLeft).toBe('sticky');
     await page.close();

@@ -24,6 +24,9 @@ describe('the comparison page without JavaScript', () => {
       for (const c of CRITERIA) {
         const cell = row!.querySelector(`td#vergleich--${id}--${c.id}`)!;
         expect(cell.text.trim().length, `${id}.${c.id}`).toBeGreaterThan(5);
+        // Level, sentence and source are separate words for the site search, which reads spans as inline text.
+        const [level, sentence] = cell.childNodes.filter((n) => n.nodeType === 1);
+        expect(cell.text, `${id}.${c.id}`).toContain(`${level!.text} ${sentence!.text} Quelle`);
         // A source without a confirmed address (content/sources/NRW.yaml) is named without a link.
         const link = cell.querySelector('[data-source-link]');
         expect(link, `${id}.${c.id}`).not.toBeNull();

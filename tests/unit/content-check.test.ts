@@ -238,6 +238,12 @@ describe('checkContent(root): one check for the build and `npm run check:content
       '![Neben der Datei](./foto.jpg)',
       '',
       '![Von außen](https://example.org/bild.jpg) und ![Aus public](/logo.svg)',
+      '',
+      '```md',
+      '![Ein Beispiel im Code](./beispiel.jpg)',
+      '```',
+      '',
+      '![Mit Leerzeichen](<./mein bild.jpg> "Titel")',
     ].join('\n');
     writeFileSync(join(dir, 'posts/mit-bildern.mdx'), post);
     const report = checkContent(ROOT, { contentDir: dir, now: new Date('2026-11-28T00:00:00Z') });
@@ -247,6 +253,7 @@ describe('checkContent(root): one check for the build and `npm run check:content
     expect(images).toEqual([
       expect.stringMatching(/mit-bildern\.mdx:8 – cover\.src – \.\/titel\.jpg liegt nicht im Ordner des Beitrags.* – Legen Sie die Datei nach content\/posts\/mit-bildern\/titel\.jpg und schreiben Sie \.\/mit-bildern\/titel\.jpg$/),
       expect.stringMatching(/mit-bildern\.mdx:14 – Bild – \.\/foto\.jpg liegt nicht im Ordner des Beitrags/),
+      expect.stringMatching(/mit-bildern\.mdx:22 – Bild – \.\/mein bild\.jpg liegt nicht im Ordner des Beitrags/),
     ]);
   });
 

@@ -75,11 +75,17 @@ class DrawWorker {
       if (png) job?.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
       else job?.reject(new Error(error));
     });
-    this.#worker.on('error', (error: Error) => {
-      this.failed = true;
-      for (const job of this.#waiting.values()) job.reject(error);
-      this.#waiting.clear();
-    });
+    // A worker that fails, exits or sends what cannot be read gives its pictures back: draw() then
+    // draws them on the calling thread, so no picture waits for ever and the build never ends without one.
+    this.#worker.on('error', (error: Error) => this.#fail(error));
+    this.#worker.on('messageerror', (error: Error) => this.#fail(error));
+    this.#worker.on('exit', (code: number) => this.#fail(new Error(`Zeichen-Thread beendet (Code ${code})`)));
+  }
+
+  #fail(error: Error): void {
+    this.failed = true;
+    for (const job of this.#waiting.values()) job.reject(error);
+    this.#waiting.clear();
   }
 
   get queued(): number {

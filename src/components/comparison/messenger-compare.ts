@@ -64,6 +64,8 @@ class MessengerCompare extends HTMLElement {
     const query = this.querySelector<HTMLInputElement>('[data-query]')!.value;
     const filters = [...this.querySelectorAll<HTMLInputElement>('[data-filter]:checked')].map((b) => b.value as FilterId);
     const sort = this.querySelector<HTMLSelectElement>('[data-sort]')!.value as ViewState['sort'];
+    // A changed query tries the search text again after a failed load.
+    if (query !== this.state.q) this.searchTextFailed = false;
     this.state = { ...this.state, q: query, filters, sort };
     this.update();
   }
@@ -79,32 +81,33 @@ class MessengerCompare extends HTMLElement {
     this.querySelector('[data-result-count]')!.textContent = message;
   }
 
-  /** suchtext.json, loaded once; if it cannot be loaded, the search finds names only and says so. */
+  /**
+   * suchtext.json, loaded once. If it cannot be loaded (or takes over 10 s), the search finds names only
+   * and says so; the next change to the query tries again.
+   */
   private loadSearchText(): Promise<void> {
-    this.searchText ??= fetch(this.dataset.searchText!)
+    this.searchText ??= fetch(this.dataset.searchText!, { signal: AbortSignal.timeout(10_000) })
       .then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return response.json() as Promise<Record<string, string>>;
       })
       .then((texts) => {
         this.items = joinIndex(this.pageItems, texts);
+        this.searchTextLoaded = true;
+        this.searchTextFailed = false;
       })
       .catch(() => {
         this.searchTextFailed = true;
-      })
-      .finally(() => {
-        this.searchTextLoaded = true;
+        this.searchText = undefined;
       });
     return this.searchText;
   }
 
   private update(push = true): void {
-    if (this.state.q && !this.searchTextLoaded) {
-      // A query waits for the search text; filters and sorting never do.
-      void this.loadSearchText().then(() => this.update(push));
-      return;
-    }
-    const result = applyState(this.items, this.criteria, this.state);
+    // While the search text loads, filters, sorting and the comparison apply at once; the query follows.
+    const loading = Boolean(this.state.q) && !this.searchTextLoaded && !this.searchTextFailed;
+    if (loading) void this.loadSearchText().then(() => this.update(false));
+    const result = applyState(this.items, this.criteria, loading ? { ...this.state, q: '' } : this.state);
     this.showRows(this.querySelector('[data-comparison-table] tbody')!, 'messenger', result.messengers);
     const matrixBody = this.querySelector<HTMLElement>('[data-matrix] tbody');
     if (matrixBody) this.showRows(matrixBody, 'matrixRow', result.messengers);
@@ -112,7 +115,8 @@ class MessengerCompare extends HTMLElement {
     this.details?.sync();
     const shown = result.messengers.length;
     const namesOnly = this.state.q && this.searchTextFailed ? ' Die Angaben zum Durchsuchen konnten nicht geladen werden; gesucht wurde nur in den Namen.' : '';
-    this.announce((shown === 0 ? 'Kein Messenger passt zu dieser Auswahl. Entfernen Sie einen Filter.' : resultMessage(shown, this.items.length)) + namesOnly);
+    if (loading) this.announce('Die Suche wird geladen …');
+    else this.announce((shown === 0 ? 'Kein Messenger passt zu dieser Auswahl. Entfernen Sie einen Filter.' : resultMessage(shown, this.items.length)) + namesOnly);
     if (push) history.replaceState(null, '', `${location.pathname}${serializeState(this.state)}${location.hash}`);
   }
 

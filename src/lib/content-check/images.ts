@@ -23,7 +23,10 @@ export function checkImagePlacement(post: ParsedPost): Problem[] {
   const found: Array<{ src: string; line: number; field: string }> = [];
   const cover = (post.data?.cover as { src?: unknown } | undefined)?.src;
   if (typeof cover === 'string') found.push({ src: cover, line: post.lineOf(['cover', 'src']), field: 'cover.src' });
-  for (const m of post.body.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)|<img\b[^>]*\bsrc=["']([^"']+)["']/g)) {
+  // Markdown images only (Astro processes those; a raw <img> is passed through as it is). Code blocks are
+  // blanked out first, keeping their line breaks, so an example in a code block is not taken for an image.
+  const body = post.body.replace(/```[\s\S]*?```/g, (code) => code.replace(/[^\n]/g, ' '));
+  for (const m of body.matchAll(/!\[[^\]]*\]\(\s*(?:<([^>]+)>|([^)\s]+))[^)]*\)/g)) {
     found.push({ src: (m[1] ?? m[2])!, line: lineInBody(post, m.index ?? 0), field: 'Bild' });
   }
   return found
