@@ -1,29 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
-import { editorSetup, signInOnPage, type EditorSetup } from '../helpers/editor';
+import type { Page } from 'playwright-core';
+import { signInOnPage, useEditorSession } from '../helpers/editor';
 import { editorSave } from '../../scripts/keystatic-save';
 
 /** The real editor in Chromium, on a copy of the content (tests/helpers/editor.ts): a save changes only what was changed. */
-let setup: EditorSetup;
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  setup = editorSetup();
-  server = await startServer(setup.env);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useEditorSession();
 
 async function signIn(page: Page): Promise<void> {
-  await page.goto(`${server.url}/redaktion/anmelden/`);
-  await signInOnPage(page, server.url);
+  await page.goto(`${session.server.url}/redaktion/anmelden/`);
+  await signInOnPage(page, session.server.url);
 }
 
 /** The file once a save has landed: it passes `done` and stays the same for a moment (a write may be seen half-done). */
@@ -45,9 +32,9 @@ async function settled(file: string, done: (text: string) => boolean): Promise<s
 
 /** Opens a post, changes its title, saves, changes it back, saves; returns the file after each save. */
 async function retitle(page: Page, slug: string, title: string): Promise<[string, string]> {
-  const file = join(setup.contentDir, 'posts', `${slug}.mdx`);
+  const file = join(session.setup.contentDir, 'posts', `${slug}.mdx`);
   const original = readFileSync(file, 'utf8');
-  await page.goto(`${server.url}/keystatic/collection/posts/item/${slug}`);
+  await page.goto(`${session.server.url}/keystatic/collection/posts/item/${slug}`);
   const field = page.getByRole('textbox', { name: 'Titel', exact: true });
   await expect.poll(() => field.inputValue(), { timeout: 30_000 }).toBe(title);
   const save = page.getByRole('button', { name: 'Speichern' });
@@ -63,9 +50,9 @@ async function retitle(page: Page, slug: string, title: string): Promise<[string
 describe('saving a post in the browser editor', () => {
   it('changes only the title line, and changing it back gives the original file byte for byte', async () => {
     const slug = 'whatsapp-im-unternehmen';
-    const original = readFileSync(join(setup.contentDir, 'posts', `${slug}.mdx`), 'utf8');
+    const original = readFileSync(join(session.setup.contentDir, 'posts', `${slug}.mdx`), 'utf8');
     const title = 'WhatsApp im Unternehmen – was der Datenschutz dazu sagt';
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page);
     const [changed, back] = await retitle(page, slug, title);
     const before = original.split('\n');
@@ -103,8 +90,8 @@ Ein Hinweis im Kasten.
 
 <MessengerComparison only={["threema", "signal"]} />
 `;
-    writeFileSync(join(setup.contentDir, 'posts', 'von-hand.mdx'), hand);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    writeFileSync(join(session.setup.contentDir, 'posts', 'von-hand.mdx'), hand);
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page);
     const [, back] = await retitle(page, 'von-hand', title);
     expect(back).not.toBe(hand);

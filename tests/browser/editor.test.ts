@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { axeViolations } from '../helpers/axe';
-import { launchBrowser, watchPage } from '../helpers/browser';
-import { startServer, type RunningServer } from '../helpers/server';
-import { EDITOR, editorSetup, signInOnPage, type EditorSetup } from '../helpers/editor';
+import { watchPage } from '../helpers/browser';
+import { EDITOR, signInOnPage, useEditorSession } from '../helpers/editor';
 import { holdBuildLock } from '../helpers/build';
 
 // This file builds (through the editor's publisher): it takes its turn with the other files that build.
@@ -15,29 +14,18 @@ beforeAll(async () => {
 }, 900_000);
 afterAll(() => releaseBuildLock?.());
 
-let setup: EditorSetup;
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  setup = editorSetup();
-  server = await startServer(setup.env);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useEditorSession();
 
 async function signIn(page: Page): Promise<void> {
-  await page.goto(`${server.url}/redaktion/`);
-  expect(page.url()).toBe(`${server.url}/redaktion/anmelden/`);
-  await signInOnPage(page, server.url);
+  await page.goto(`${session.server.url}/redaktion/`);
+  expect(page.url()).toBe(`${session.server.url}/redaktion/anmelden/`);
+  await signInOnPage(page, session.server.url);
 }
 
 describe('an editor in the browser', () => {
   it('the login page and the editor start page pass axe; a wrong password shows the German message', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/redaktion/anmelden/`);
+    const page = await session.browser.newPage();
+    await page.goto(`${session.server.url}/redaktion/anmelden/`);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Name').fill(EDITOR.name);
     await page.getByLabel('Passwort').fill('falsch-falsch-falsch');
@@ -51,8 +39,8 @@ describe('an editor in the browser', () => {
   });
 
   it('writes a post with a Hinweis block, previews it, publishes it and finds it at its address, in the list and in search; no request leaves the site', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const watch = watchPage(page, server.url);
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const watch = watchPage(page, session.server.url);
     const missing: string[] = [];
     page.on('response', (response) => {
       if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
@@ -60,7 +48,7 @@ describe('an editor in the browser', () => {
     await signIn(page);
     await page.getByRole('link', { name: /Editor öffnen/ }).click();
     await page.waitForURL(/\/keystatic/);
-    await page.goto(`${server.url}/keystatic/collection/posts/create`);
+    await page.goto(`${session.server.url}/keystatic/collection/posts/create`);
     await page.getByRole('textbox', { name: 'Titel', exact: true }).fill('Baustellenfotos sicher teilen');
     await page.getByRole('textbox', { name: 'Kurzbeschreibung' }).fill('Wie ein Betrieb Fotos von der Baustelle mit der Kundschaft teilt, ohne Daten preiszugeben.');
     await page.getByLabel('Erscheint am').fill('2026-11-02');
@@ -98,29 +86,29 @@ describe('an editor in the browser', () => {
     await page.keyboard.type('Fragen Sie vor dem ersten Foto um Erlaubnis.');
     await page.getByRole('button', { name: 'Erstellen' }).click();
     await page.waitForURL(/\/keystatic\/collection\/posts\/item\/baustellenfotos-sicher-teilen/);
-    const file = readFileSync(join(setup.contentDir, 'posts', 'baustellenfotos-sicher-teilen.mdx'), 'utf8');
+    const file = readFileSync(join(session.setup.contentDir, 'posts', 'baustellenfotos-sicher-teilen.mdx'), 'utf8');
     expect(file).toContain('<Hinweis titel="Hinweis">');
 
     // Preview: only for signed-in editors, with the post rendered as it will look.
-    await page.goto(`${server.url}/redaktion/`);
+    await page.goto(`${session.server.url}/redaktion/`);
     await page.getByRole('button', { name: 'Vorschau erstellen' }).click();
     await page.getByRole('link', { name: 'Vorschau öffnen' }).waitFor({ timeout: 300_000 });
-    await page.goto(`${server.url}/redaktion/vorschau/beitraege/baustellenfotos-sicher-teilen/`);
+    await page.goto(`${session.server.url}/redaktion/vorschau/beitraege/baustellenfotos-sicher-teilen/`);
     await expect.poll(() => page.locator('[data-block="hinweis"]').textContent()).toContain('Fragen Sie vor dem ersten Foto um Erlaubnis.');
-    const anonymous = await fetch(`${server.url}/redaktion/vorschau/beitraege/baustellenfotos-sicher-teilen/`, { redirect: 'manual' });
+    const anonymous = await fetch(`${session.server.url}/redaktion/vorschau/beitraege/baustellenfotos-sicher-teilen/`, { redirect: 'manual' });
     expect(anonymous.status).toBe(303);
 
-    await page.goto(`${server.url}/redaktion/`);
+    await page.goto(`${session.server.url}/redaktion/`);
     await page.getByRole('button', { name: 'Veröffentlichen' }).click();
     await page.getByText(/^Veröffentlicht um \d\d:\d\d, Dauer \d+ s\.$/).waitFor({ timeout: 300_000 });
     await page.getByRole('cell', { name: EDITOR.name }).first().waitFor();
 
-    await page.goto(`${server.url}/beitraege/baustellenfotos-sicher-teilen/`);
+    await page.goto(`${session.server.url}/beitraege/baustellenfotos-sicher-teilen/`);
     expect(await page.locator('h1').textContent()).toContain('Baustellenfotos sicher teilen');
     expect(await page.locator('[data-block="hinweis"]').textContent()).toContain('Fragen Sie vor dem ersten Foto um Erlaubnis.');
-    await page.goto(`${server.url}/beitraege/`);
+    await page.goto(`${session.server.url}/beitraege/`);
     await page.getByRole('link', { name: 'Baustellenfotos sicher teilen' }).first().waitFor();
-    await page.goto(`${server.url}/suche/?q=Baustellenfotos`);
+    await page.goto(`${session.server.url}/suche/?q=Baustellenfotos`);
     await page.locator('main a[href*="/beitraege/baustellenfotos-sicher-teilen/"]').first().waitFor({ timeout: 30_000 });
     expect(watch.foreignRequests).toEqual([]);
     expect(missing).toEqual([]);

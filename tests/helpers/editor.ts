@@ -2,8 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
 import { ROOT, TEST_CONTENT } from './paths';
+import { launchBrowser } from './browser';
+import { startServer, type RunningServer } from './server';
 import { childEnv } from '../../scripts/child-env';
 
 export const EDITOR = { name: 'Anna Beispiel', password: 'geheimes-passwort-123' };
@@ -87,4 +90,19 @@ export async function signInOnPage(page: Page, base: string, name = EDITOR.name,
   await page.getByLabel('Passwort').fill(password);
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await page.waitForURL(`${base}/redaktion/`);
+}
+
+/** The real server on a copy of the content with an editor account (editorSetup), and a Chromium, for one test file. */
+export function useEditorSession(): { setup: EditorSetup; server: RunningServer; browser: Browser } {
+  const session = {} as { setup: EditorSetup; server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    session.setup = editorSetup();
+    session.server = await startServer(session.setup.env);
+    session.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.stop();
+  });
+  return session;
 }
