@@ -66,7 +66,7 @@ export function buildMessenger(id: string, data: MessengerData, sources: Readonl
   return { id, ...data, facts, privacyScore, flags };
 }
 
-export function byName(a: Messenger, b: Messenger): number {
+export function byName(a: Pick<Messenger, 'name'>, b: Pick<Messenger, 'name'>): number {
   return a.name.localeCompare(b.name, 'de');
 }
 

@@ -3,7 +3,7 @@
  * element runs them in the browser on the index the build writes into the page.
  */
 import { FILTERS, type FilterId } from './criteria';
-import type { Messenger } from './model';
+import { byName, type Messenger } from './model';
 
 /** Lower case, ß → ss, umlauts and accents folded: "Verschlüsselung", "verschluesselung" and "verschlusselung" meet. */
 export function normalize(text: string): string {
@@ -152,5 +152,5 @@ export function joinIndex(items: readonly PageIndexItem[], texts: Record<string,
 
 /** The comparison's search index: one item per messenger, in German name order. */
 export function toIndexItems(messengers: ReadonlyArray<Parameters<typeof toIndexItem>[0]>): IndexItem[] {
-  return [...messengers].sort((a, b) => a.name.localeCompare(b.name, 'de')).map((m, rank) => toIndexItem(m, rank));
+  return [...messengers].sort(byName).map((m, rank) => toIndexItem(m, rank));
 }
