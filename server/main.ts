@@ -68,22 +68,23 @@ try {
 } catch (error) {
   fatal(`Die Kommentar-Datenbank ${commentSettings.dbPath} kann nicht geöffnet werden: ${(error as Error).message}`);
 }
-// One verified backup a day (COMMENTS_BACKUP_DAILY=0 switches it off); a failure is logged, the server goes on.
+// One verified backup a day (comments.backupDaily; COMMENTS_BACKUP_DAILY=0 switches it off); copies older than
+// comments.backupKeep days are deleted every hour either way. A failure is logged, the server goes on.
 let backups: ReturnType<typeof startDailyBackups> | undefined;
 try {
-  // The Datenschutzerklärung states how many daily copies are kept (guild.comments.backupKeep): that is the default.
-  const backup = readBackupSettings({ ...process.env, COMMENTS_BACKUP_KEEP: process.env.COMMENTS_BACKUP_KEEP || String(guild.comments.backupKeep) });
-  if (backup.keep !== guild.comments.backupKeep) {
-    log('warn', `COMMENTS_BACKUP_KEEP=${backup.keep}, die Datenschutzerklärung nennt aber ${guild.comments.backupKeep} Sicherungen (comments.backupKeep in src/guild.config.ts). Bitte angleichen.`);
+  // The Datenschutzerklärung states schedule and retention from src/guild.config.ts: those are the defaults.
+  const backup = readBackupSettings(process.env, { keep: guild.comments.backupKeep, daily: guild.comments.backupDaily });
+  if (backup.keep !== guild.comments.backupKeep || backup.daily !== guild.comments.backupDaily) {
+    log('warn', `COMMENTS_BACKUP_KEEP/COMMENTS_BACKUP_DAILY (${backup.keep}, ${backup.daily ? 'an' : 'aus'}) weichen von der Datenschutzerklärung ab (comments.backupKeep ${guild.comments.backupKeep}, comments.backupDaily ${guild.comments.backupDaily ? 'an' : 'aus'} in src/guild.config.ts). Bitte angleichen.`);
   }
-  if (backup.daily) {
-    backups = startDailyBackups({
-      dbPath: commentSettings.dbPath,
-      dir: backup.dir,
-      keep: backup.keep,
-      log: { info: (line) => log('info', line), error: (line) => log('error', line) },
-    });
-  }
+  backups = startDailyBackups({
+    dbPath: commentSettings.dbPath,
+    dir: backup.dir,
+    keep: backup.keep,
+    copy: backup.daily,
+    restoreKeepDays: guild.comments.restoreKeepDays,
+    log: { info: (line) => log('info', line), error: (line) => log('error', line) },
+  });
 } catch (error) {
   fatal((error as Error).message);
 }

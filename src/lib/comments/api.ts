@@ -265,7 +265,7 @@ export function createCommentApi(deps: CommentApiDeps) {
     remove: safe((request: Request, rawId: string | undefined, clientAddress: string): Response => {
       const found = ownComment(request, rawId, clientAddress);
       if (found instanceof Response) return withCors(request, found);
-      store.delete(found.id);
+      store.delete(found.id, now());
       invalidate();
       return withCors(request, new Response(null, { status: 204 }));
     }),
@@ -289,10 +289,15 @@ export function createCommentApi(deps: CommentApiDeps) {
 
     ...moderation,
 
-    /** Hourly housekeeping: rejected comments past their time, and used form-token nonces past expiry. */
+    /**
+     * Hourly housekeeping: rejected comments and never-moderated pending ones past their time (erased,
+     * logged, WAL truncated), and used form-token nonces past expiry.
+     */
     purgeRejected(): number {
       store.purgeUsedTokens(now());
-      const removed = store.purgeRejected(now() - settings.purgeRejectedAfterDays * 24 * 60 * 60 * 1000);
+      const day = 24 * 60 * 60 * 1000;
+      const removed = store.purgeExpired(now() - settings.purgeRejectedAfterDays * day, now() - settings.purgePendingAfterDays * day, now());
+      store.checkpoint();
       if (removed > 0) invalidate();
       return removed;
     },

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { DEFAULT_PURGE_PENDING_AFTER_DAYS } from '../comments/settings';
 
 /** Values we do not know yet are written as placeholders containing this word (see ./release.ts for all demo data). */
 export const PLACEHOLDER_MARK = 'Platzhalter';
@@ -100,17 +101,34 @@ export const guildConfigSchema = z
       /** Day of the last manual review, JJJJ-MM-TT; absent = not yet reviewed by hand (refused by `npm run check:release`). */
       reviewedOn: isoDay.optional(),
     }),
-        facebookUrl,
+    facebookUrl,
     comments: z.object({
       /** Show the comment section under articles. */
       enabled: z.boolean(),
+      /**
+       * "pre": the guild approves every comment before it is shown; "post": shown at once, checked afterwards.
+       * The consent text, the Datenschutzerklärung and the Leichte-Sprache page are built from it; the server
+       * refuses a COMMENTS_MODERATION that says otherwise in live mode.
+       */
+      moderation: z.enum(['pre', 'post']).default('pre'),
       /** Days after which rejected comments are purged. */
       purgeRejectedAfterDays: z.number().int().min(1).max(365),
+      /** Days a comment may wait for moderation; then it is erased unseen. */
+      purgePendingAfterDays: z.number().int().min(1).max(365).default(DEFAULT_PURGE_PENDING_AFTER_DAYS),
       /**
-       * Backups of the comment database: one a day, the newest `backupKeep` kept (the backup job's
-       * COMMENTS_BACKUP_KEEP default). Deleted comments are therefore gone from backups after this many days.
+       * Backups of the comment database: copies older than `backupKeep` days are deleted (and never more than
+       * the newest `backupKeep` kept), by the server and by `npm run backup` alike (COMMENTS_BACKUP_KEEP default).
        */
       backupKeep: z.number().int().min(1).max(365),
+      /** Whether the running server makes one backup a day (COMMENTS_BACKUP_DAILY default). */
+      backupDaily: z.boolean().default(true),
+      /**
+       * Days `npm run restore` keeps the replaced database beside the restored one (then it is deleted by the
+       * next backup run); 0 = deleted as soon as the restore succeeded.
+       */
+      restoreKeepDays: z.number().int().min(0).max(30).default(0),
+      /** A copy of the backups kept elsewhere (another provider: a processor under Art. 28 DSGVO), as the notice states it. */
+      offsiteBackup: z.object({ processor: z.string().min(2), retentionDays: z.number().int().min(1).max(365) }).optional(),
     }),
     /** Articles per page in /beitraege/. */
     postsPerPage: z.number().int().min(3).max(50),
