@@ -10,6 +10,7 @@ import { closeDatabases, openDatabase } from '../src/adapters/comments/db';
 import { readSettings } from '../src/lib/comments/settings';
 import { readBackupSettings, startDailyBackups } from '../src/adapters/ops/backup';
 import { guild } from '../src/lib/config';
+import { formatReleaseReport, releaseProblems } from '../src/lib/config/release';
 import { createLog } from './log';
 import { createPipeline } from './http';
 import { ROOT, readServerSettings } from './settings';
@@ -48,11 +49,25 @@ export function chooseBuild(root: string, buildsDir: string): string | undefined
     .sort((a, b) => b.at.localeCompare(a.at))[0]?.dir;
 }
 
+// Live mode (`npm run serve -- --live` or INNUNGSWISSEN_LIVE=1): a config that fails `npm run check:release`
+// is refused, and so are settings that contradict what the legal pages say. Builds started from here (publishing)
+// inherit INNUNGSWISSEN_LIVE and refuse the same way. The demo runs as before with `npm start`.
+const live = process.argv.includes('--live') || process.env.INNUNGSWISSEN_LIVE === '1';
+if (live) {
+  process.env.INNUNGSWISSEN_LIVE = '1';
+  const problems = releaseProblems(guild);
+  if (problems.length > 0) fatal(`Livebetrieb abgelehnt. ${formatReleaseReport(problems)}`);
+}
 let commentSettings;
 try {
-  commentSettings = readSettings(process.env, 0);
+  commentSettings = readSettings(process.env, guild.comments);
 } catch (error) {
   fatal((error as Error).message);
+}
+if (commentSettings.moderation !== guild.comments.moderation) {
+  const message = `COMMENTS_MODERATION=${commentSettings.moderation}, die Datenschutzerklärung und das Formular sagen aber „${guild.comments.moderation}“ (comments.moderation in src/guild.config.ts). Bitte angleichen.`;
+  if (live) fatal(`Livebetrieb abgelehnt: ${message}`);
+  log('warn', message);
 }
 const buildDir = settings.distDir ?? chooseBuild(ROOT, settings.buildsDir);
 if (!buildDir || !isCompleteBuild(buildDir)) {

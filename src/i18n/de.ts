@@ -11,7 +11,12 @@ const templates = {
   searchResults: '{n} Ergebnisse für „{q}“',
   searchResultOne: '1 Ergebnis für „{q}“',
   searchNone: 'Keine Treffer für „{q}“.',
+  commentPrivacyNote:
+    'Gespeichert werden nur Name, Text, Beitrag und Zeitpunkt – keine IP-Adresse, keine E-Mail-Adresse. Zweck: die Diskussion unter diesem Beitrag. Dauer: bis Sie oder wir den Kommentar löschen; abgelehnte Kommentare nach {rejected}.',
+  commentPrivacyNotePending: ' Ungeprüfte Kommentare nach {pending}.',
 } as const;
+
+const dayCount = (n: number) => `${n} ${n === 1 ? 'Tag' : 'Tagen'}`;
 
 /** Every UI string, in one place. German, formal "Sie". */
 export const de = {
@@ -141,8 +146,15 @@ export const de = {
     text: 'Ihr Kommentar',
     textHint: 'Einfache Formatierung möglich: *kursiv*, **fett**, Listen, Zitate mit >, höchstens 3 Links.',
     honeypot: 'Dieses Feld bitte leer lassen',
-    consent: 'Ich bin einverstanden, dass mein Name und mein Kommentar gespeichert und nach Freigabe veröffentlicht werden.',
-    privacyNote: 'Gespeichert werden nur Name, Text, Beitrag und Zeitpunkt – keine IP-Adresse, keine E-Mail-Adresse. Zweck: die Diskussion unter diesem Beitrag. Dauer: bis Sie oder wir den Kommentar löschen; abgelehnte Kommentare nach 30 Tagen.',
+    /** Built from comments.moderation: under "post" a comment is shown at once. */
+    consent: (moderation: 'pre' | 'post') =>
+      moderation === 'pre'
+        ? 'Ich bin einverstanden, dass mein Name und mein Kommentar gespeichert und nach Freigabe veröffentlicht werden.'
+        : 'Ich bin einverstanden, dass mein Name und mein Kommentar gespeichert und sofort veröffentlicht werden.',
+    /** Built from comments.purgeRejectedAfterDays / purgePendingAfterDays. */
+    privacyNote: (c: { moderation: 'pre' | 'post'; purgeRejectedAfterDays: number; purgePendingAfterDays: number }) =>
+      format(templates.commentPrivacyNote, { rejected: dayCount(c.purgeRejectedAfterDays) }) +
+      (c.moderation === 'pre' ? format(templates.commentPrivacyNotePending, { pending: dayCount(c.purgePendingAfterDays) }) : ''),
     privacyLink: 'Mehr in der Datenschutzerklärung',
     submit: 'Kommentar absenden',
     submitting: 'Wird gesendet …',

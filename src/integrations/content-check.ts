@@ -3,7 +3,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { checkContent, formatReport } from '../lib/content-check';
 import { parseGuildConfig } from '../lib/config/schema';
-import { releaseProblems } from '../lib/config/release';
+import { formatReleaseReport, releaseProblems } from '../lib/config/release';
 import guildConfig from '../guild.config';
 
 /**
@@ -27,6 +27,8 @@ export function contentCheck(): AstroIntegration {
         }
         if (command !== 'build') return;
         const demo = releaseProblems(guild);
+        // INNUNGSWISSEN_LIVE=1 (set by the server's live mode for every publish): demo data never goes live.
+        if (demo.length > 0 && process.env.INNUNGSWISSEN_LIVE === '1') throw new Error(`Livebetrieb: ${formatReleaseReport(demo)}`);
         if (demo.length > 0) {
           logger.warn(`Musterdaten in src/guild.config.ts (jede Seite zeigt den Hinweis „Musterdaten“; „npm run check:release“ schlägt fehl): ${demo.map((p) => p.key).join(', ')}`);
         }
