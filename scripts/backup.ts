@@ -4,6 +4,7 @@
  */
 import { backupDatabase, readBackupSettings } from '../src/adapters/ops/backup';
 import { guild } from '../src/lib/config';
+import { erasureLogDays } from '../src/lib/config/notice';
 import { messages } from '../src/lib/ops/messages';
 
 try {
@@ -13,6 +14,7 @@ try {
     dir: settings.dir,
     keep: settings.keep,
     restoreKeepDays: guild.comments.restoreKeepDays,
+    erasureLogDays: erasureLogDays(guild.comments),
   });
   console.log(messages.written(result.path, result.bytes, result.removed.length));
 } catch (error) {

@@ -11,6 +11,7 @@ import { readSettings } from '../src/lib/comments/settings';
 import { readBackupSettings, startDailyBackups } from '../src/adapters/ops/backup';
 import { guild } from '../src/lib/config';
 import { formatReleaseReport, releaseProblems } from '../src/lib/config/release';
+import { erasureLogDays } from '../src/lib/config/notice';
 import { createLog } from './log';
 import { createPipeline } from './http';
 import { ROOT, readServerSettings } from './settings';
@@ -90,7 +91,9 @@ try {
   // The Datenschutzerklärung states schedule and retention from src/guild.config.ts: those are the defaults.
   const backup = readBackupSettings(process.env, { keep: guild.comments.backupKeep, daily: guild.comments.backupDaily });
   if (backup.keep !== guild.comments.backupKeep || backup.daily !== guild.comments.backupDaily) {
-    log('warn', `COMMENTS_BACKUP_KEEP/COMMENTS_BACKUP_DAILY (${backup.keep}, ${backup.daily ? 'an' : 'aus'}) weichen von der Datenschutzerklärung ab (comments.backupKeep ${guild.comments.backupKeep}, comments.backupDaily ${guild.comments.backupDaily ? 'an' : 'aus'} in src/guild.config.ts). Bitte angleichen.`);
+    const message = `COMMENTS_BACKUP_KEEP/COMMENTS_BACKUP_DAILY (${backup.keep}, ${backup.daily ? 'an' : 'aus'}) weichen von der Datenschutzerklärung ab (comments.backupKeep ${guild.comments.backupKeep}, comments.backupDaily ${guild.comments.backupDaily ? 'an' : 'aus'} in src/guild.config.ts). Bitte angleichen.`;
+    if (live) fatal(`Livebetrieb abgelehnt: ${message}`);
+    log('warn', message);
   }
   backups = startDailyBackups({
     dbPath: commentSettings.dbPath,
@@ -98,6 +101,7 @@ try {
     keep: backup.keep,
     copy: backup.daily,
     restoreKeepDays: guild.comments.restoreKeepDays,
+    erasureLogDays: erasureLogDays(guild.comments),
     log: { info: (line) => log('info', line), error: (line) => log('error', line) },
   });
 } catch (error) {

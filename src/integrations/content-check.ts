@@ -10,7 +10,8 @@ import guildConfig from '../guild.config';
  * Runs before Astro reads the content: the same check as `npm run check:content` (posts, messenger facts,
  * sources). A problem stops the build with every problem listed as file:line – field – problem – fix; the config
  * is validated with its keys named; demo data in the config and facts not checked for 12 months are warnings
- * (`npm run check:release` refuses the demo data).
+ * (`npm run check:release` refuses the demo data), except in live mode (INNUNGSWISSEN_LIVE=1, set by the server's
+ * --live for every publish): then demo data stops the build with the release report.
  */
 export function contentCheck(): AstroIntegration {
   return {

@@ -10,6 +10,8 @@ import { releaseProblems } from '@/lib/config/release';
 import { legalBases, inEea } from '@/lib/config/legal';
 import { ROOT } from '../helpers/paths';
 import { childEnv } from '../../scripts/child-env';
+import { pathToFileURL } from 'node:url';
+import { contentCheck } from '@/integrations/content-check';
 
 function withChange(change: Record<string, unknown>, base: Record<string, unknown> = guildConfig) {
   return { ...base, ...change };
@@ -49,6 +51,12 @@ describe('guild configuration', () => {
 
   it('the error message names the config file for the web person', () => {
     expect(() => parseGuildConfig(withChange({ email: 'x' }))).toThrow(/src\/guild\.config\.ts[\s\S]*email: /);
+  });
+
+  it('refuses keeping a replaced database longer than the backups (the notice promises backupKeep days)', () => {
+    expect(problemsOf(withChange({ comments: { enabled: true, purgeRejectedAfterDays: 30, backupKeep: 14, restoreKeepDays: 20 } }))).toEqual([
+      expect.stringMatching(/^comments\.restoreKeepDays: höchstens comments\.backupKeep \(14\) Tage/),
+    ]);
   });
 
   it('requires a data protection officer when the guild acts as a public body (Art. 37 Abs. 1 lit. a DSGVO)', () => {
@@ -129,6 +137,24 @@ describe('release check: demo data must not go live', () => {
     expect(server.status).toBe(1);
     expect(server.stdout + server.stderr).toMatch(/Livebetrieb abgelehnt\. src\/guild\.config\.ts: \d+ Schlüssel enthalten noch Musterdaten/);
     expect(server.stdout + server.stderr).toMatch(/supervisoryAuthority\.name|name – ist noch der Musterwert/);
+  });
+
+  it('a build in live mode (INNUNGSWISSEN_LIVE=1, as every publish of a live server) stops on demo data; otherwise it warns', () => {
+    const warnings: string[] = [];
+    const logger = { warn: (line: string) => warnings.push(line), error: (line: string) => warnings.push(line) };
+    const setup = contentCheck().hooks['astro:config:setup'] as unknown as (options: Record<string, unknown>) => void;
+    const options = { config: { root: pathToFileURL(`${ROOT}/`) }, command: 'build', logger };
+    const before = process.env.INNUNGSWISSEN_LIVE;
+    try {
+      process.env.INNUNGSWISSEN_LIVE = '1';
+      expect(() => setup(options)).toThrow(/Livebetrieb: src\/guild\.config\.ts: \d+ Schlüssel enthalten noch Musterdaten[\s\S]*  facebook – fehlt/);
+      delete process.env.INNUNGSWISSEN_LIVE;
+      setup(options);
+      expect(warnings.join('\n')).toMatch(/Musterdaten in src\/guild\.config\.ts/);
+    } finally {
+      if (before === undefined) delete process.env.INNUNGSWISSEN_LIVE;
+      else process.env.INNUNGSWISSEN_LIVE = before;
+    }
   });
 
   it('`npm run check:release` exits 1 on the demo and the Munich config naming each key, 0 on a complete one', () => {

@@ -15,6 +15,7 @@ import { restoreDatabase } from '@/adapters/ops/restore';
 import { checkDatabaseFile } from '@/adapters/ops/verify';
 import { CommentStore, JOURNAL_SIZE_LIMIT } from '@/lib/comments/store';
 import { textHash } from '@/lib/comments/tokens';
+import { erasureLogDays } from '@/lib/config/notice';
 import guildConfig from '@/guild.config';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -109,6 +110,10 @@ describe('an erased comment is gone from every file in the data folder', () => {
     await backupDatabase({ dbPath, dir: backups, keep, now: () => new Date(start + keep * DAY + 2000) });
     expect(listBackups(backups)).not.toContain(backup);
     expect(holding(dir, SECRET)).toEqual([]);
+    // The log entry outlives the copies by a day (erasureLogDays), then goes too.
+    expect(readErasureLog(erasureLogPath(dbPath))).toHaveLength(1);
+    await backupDatabase({ dbPath, dir: backups, keep, erasureLogDays: erasureLogDays({ backupKeep: keep }), now: () => new Date(start + (keep + 1) * DAY + 3000) });
+    expect(readErasureLog(erasureLogPath(dbPath))).toEqual([]);
   });
 
   it('a restore that keeps the replaced database (restoreKeepDays) has it deleted by the backup run after those days', async () => {

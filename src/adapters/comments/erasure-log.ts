@@ -3,7 +3,7 @@
  * per erased comment (id, creation time, text hash, erasure time; no name, no text).
  */
 import type { Database as Db } from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import type { ErasedComment, ErasureLog } from '@/lib/comments/erasure';
 
 /** `data/comments.db` → `data/comments.erasures.jsonl`. */
@@ -39,6 +39,26 @@ export function readErasureLog(path: string): ErasedComment[] {
         return []; // a line cut off by a crash
       }
     });
+}
+
+/**
+ * Drops entries erased before `before` (ms): no backup that could still hold those comments exists any more
+ * (they are deleted after comments.backupKeep days). Returns how many went; atomic (write aside, rename).
+ */
+export function pruneErasureLog(path: string, before: number): number {
+  const entries = readErasureLog(path);
+  const kept = entries.filter((e) => !(e.erasedAt < before));
+  if (kept.length === entries.length) return 0;
+  const temp = `${path}.tmp`;
+  const fd = openSync(temp, 'w', 0o600);
+  try {
+    writeSync(fd, kept.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, path);
+  return entries.length - kept.length;
 }
 
 /**

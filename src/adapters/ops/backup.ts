@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { checkDatabaseFile } from './verify';
+import { erasureLogPath, pruneErasureLog } from '../comments/erasure-log';
 import { messages } from '@/lib/ops/messages';
 
 export interface BackupSettings {
@@ -77,6 +78,17 @@ export function pruneBackups(dir: string, keep: number, now: Date): string[] {
   return removed;
 }
 
+/**
+ * Everything that ages out with the backups: copies older than `keep` days, restore leftovers past their days,
+ * and erasure-log entries once no copy can hold their comment (`erasureLogDays`, default `keep` + 1; longer when
+ * an off-site copy is kept longer).
+ */
+export function pruneAll(o: { dbPath: string; dir: string; keep: number; restoreKeepDays: number; erasureLogDays?: number }, now: Date): string[] {
+  const removed = [...pruneBackups(o.dir, o.keep, now), ...pruneRestoreLeftovers(o.dbPath, o.restoreKeepDays, now)];
+  pruneErasureLog(erasureLogPath(o.dbPath), now.getTime() - (o.erasureLogDays ?? o.keep + 1) * DAY_MS);
+  return removed;
+}
+
 /** `comments.vor-wiederherstellung-<Zeit>.db`: the database a restore replaced (see ./restore.ts). */
 export function restoreLeftoverName(dbPath: string, stamp: string): string {
   return `${basename(dbPath).replace(/\.db$/, '')}.vor-wiederherstellung-${stamp}.db`;
@@ -117,10 +129,12 @@ export interface BackupOptions {
   keep: number;
   /** Days a database replaced by a restore stays (guild config comments.restoreKeepDays). */
   restoreKeepDays?: number;
+  /** Days erasure-log entries stay (src/lib/config/notice.ts erasureLogDays). */
+  erasureLogDays?: number;
   now?: () => Date;
 }
 
-export async function backupDatabase({ dbPath, dir, keep, restoreKeepDays = 0, now = () => new Date() }: BackupOptions): Promise<BackupResult> {
+export async function backupDatabase({ dbPath, dir, keep, restoreKeepDays = 0, erasureLogDays, now = () => new Date() }: BackupOptions): Promise<BackupResult> {
   if (!existsSync(dbPath)) throw new Error(messages.dbMissing(resolve(dbPath)));
   ensureWritableDir(dir);
   const date = now();
@@ -157,7 +171,7 @@ export async function backupDatabase({ dbPath, dir, keep, restoreKeepDays = 0, n
     throw new Error(messages.backupFailed(error));
   }
 
-  const removed = [...pruneBackups(dir, keep, date), ...pruneRestoreLeftovers(dbPath, restoreKeepDays, date)];
+  const removed = pruneAll({ dbPath, dir, keep, restoreKeepDays, erasureLogDays }, date);
   return { path: target, bytes: statSync(target).size, removed };
 }
 
@@ -166,6 +180,7 @@ export interface DailyBackupOptions {
   dir: string;
   keep: number;
   restoreKeepDays?: number;
+  erasureLogDays?: number;
   /** false: no copies, but old ones are still deleted every hour (COMMENTS_BACKUP_DAILY=0). */
   copy?: boolean;
   log?: { info: (line: string) => void; error: (line: string) => void };
@@ -184,7 +199,7 @@ export interface DailyBackupOptions {
  * neither skip a day nor pile up copies. A failed backup is logged in German; the server goes on.
  */
 export function startDailyBackups(options: DailyBackupOptions): { stop: () => void; done: () => Promise<void> } {
-  const { dbPath, dir, keep, restoreKeepDays = 0, copy = true } = options;
+  const { dbPath, dir, keep, restoreKeepDays = 0, erasureLogDays, copy = true } = options;
   const log = options.log ?? { info: (line: string) => console.log(line), error: (line: string) => console.error(line) };
   const now = options.now ?? (() => new Date());
   const interval = options.intervalMs ?? DAY_MS;
@@ -206,7 +221,7 @@ export function startDailyBackups(options: DailyBackupOptions): { stop: () => vo
   // Every hour, old copies go, so "older than `keep` days" holds to the hour, also for copies of `npm run backup`.
   const prune = () => {
     try {
-      const removed = [...pruneBackups(dir, keep, now()), ...pruneRestoreLeftovers(dbPath, restoreKeepDays, now())];
+      const removed = pruneAll({ dbPath, dir, keep, restoreKeepDays, erasureLogDays }, now());
       if (removed.length) log.info(messages.pruned(removed.length));
     } catch (error) {
       log.error(messages.dailyFailed(error));
@@ -218,7 +233,7 @@ export function startDailyBackups(options: DailyBackupOptions): { stop: () => vo
 
   function run() {
     if (!copy) return;
-    running = backupDatabase({ dbPath, dir, keep, restoreKeepDays, now })
+    running = backupDatabase({ dbPath, dir, keep, restoreKeepDays, erasureLogDays, now })
       .then((result) => log.info(messages.written(result.path, result.bytes, result.removed.length)))
       .catch((error: unknown) => log.error(messages.dailyFailed(error)))
       .finally(() => schedule(interval));

@@ -29,6 +29,14 @@ export function retentionSentence(c: Pick<CommentConfig, 'moderation' | 'purgeRe
   return `Freigegebene Kommentare bleiben sichtbar, bis Sie oder wir sie löschen; abgelehnte Kommentare werden nach ${afterDays(c.purgeRejectedAfterDays)} automatisch gelöscht.${pending}`;
 }
 
+/** Days until the last copy that can hold an erased comment is gone: local backups, or the off-site copy if it keeps longer. */
+export function copyDays(c: Pick<CommentConfig, 'backupKeep' | 'offsiteBackup'>): number {
+  return Math.max(c.backupKeep, c.offsiteBackup?.retentionDays ?? 0);
+}
+
+/** Erasure-log entries outlive every copy by a day, then go (src/adapters/ops/backup.ts pruneAll). */
+export const erasureLogDays = (c: Pick<CommentConfig, 'backupKeep' | 'offsiteBackup'>) => copyDays(c) + 1;
+
 /** What deleting does, and the backups as they actually run (comments.backupDaily, backupKeep, offsiteBackup). */
 export function backupSentences(c: Pick<CommentConfig, 'backupDaily' | 'backupKeep' | 'restoreKeepDays' | 'offsiteBackup'>): string[] {
   const sentences = [
@@ -36,8 +44,8 @@ export function backupSentences(c: Pick<CommentConfig, 'backupDaily' | 'backupKe
     c.backupDaily
       ? `Von der Datenbank wird einmal täglich eine Sicherungskopie angelegt. Sicherungskopien werden nach ${afterDays(c.backupKeep)} gelöscht.`
       : `Sicherungskopien der Datenbank legen wir nur bei Bedarf an (etwa vor einer Aktualisierung); sie werden nach ${afterDays(c.backupKeep)} gelöscht.`,
-    `Ein gelöschter Kommentar ist daher spätestens nach ${afterDays(c.backupKeep)} auch aus den Sicherungskopien verschwunden.`,
-    'Müssen wir eine Sicherungskopie zurückspielen, entfernen wir vorher alle seit ihrer Anlage gelöschten Kommentare wieder; dazu führen wir ein Löschprotokoll, das nur die Nummer, den Zeitpunkt und einen Prüfwert (SHA-256) jedes gelöschten Kommentars enthält, nicht Name oder Text.',
+    `Ein gelöschter Kommentar ist daher spätestens nach ${afterDays(copyDays(c))} auch aus den Sicherungskopien verschwunden.`,
+    `Müssen wir eine Sicherungskopie zurückspielen, entfernen wir vorher alle seit ihrer Anlage gelöschten Kommentare wieder; dazu führen wir ein Löschprotokoll, das nur die Nummer, den Zeitpunkt und einen Prüfwert (SHA-256) jedes gelöschten Kommentars enthält, nicht Name oder Text. Seine Einträge löschen wir nach ${afterDays(erasureLogDays(c))}.`,
     c.restoreKeepDays > 0
       ? `Die dabei ersetzte Datenbank bewahren wir ${days(c.restoreKeepDays)} auf und löschen sie dann.`
       : 'Die dabei ersetzte Datenbank löschen wir sofort.',

@@ -179,6 +179,14 @@ export const guildConfigSchema = z
         message: 'Pflicht für eine öffentliche Stelle (Art. 37 Abs. 1 lit. a DSGVO): Name und E-Mail der oder des Datenschutzbeauftragten',
       });
     }
+    // The notice promises an erased comment is gone from every copy after backupKeep days.
+    if (config.comments.restoreKeepDays > config.comments.backupKeep) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['comments', 'restoreKeepDays'],
+        message: `höchstens comments.backupKeep (${config.comments.backupKeep}) Tage: die Datenschutzerklärung sagt, dass ein gelöschter Kommentar danach aus jeder Kopie verschwunden ist`,
+      });
+    }
   });
 
 export type GuildConfig = z.infer<typeof guildConfigSchema>;
