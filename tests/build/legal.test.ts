@@ -11,6 +11,7 @@ import guildConfig from '@/guild.config';
 import { RATE_LIMIT_WINDOW_MS } from '@/lib/comments/rate-limit';
 import { EDIT_WINDOW_MS } from '@/lib/comments/api';
 import { AUTOMATED_CHECKS } from '@/lib/config/accessibility';
+import { LIMITS } from '@/lib/comments/rules';
 import { SESSION_IDLE_MS } from '../../server/editor/store';
 import { TEST_CLIENT } from '../helpers/paths';
 
@@ -88,6 +89,7 @@ describe('Datenschutzerklärung (Art. 13 DSGVO)', () => {
 
   it('says what happens to reports and how long deleted comments stay in backups', () => {
     expect(text(privacy(), '[data-reports]')).toMatch(/Grund .*wer gemeldet hat, speichern wir nicht/);
+    expect(text(privacy(), '[data-reports]')).toContain(`höchstens ${LIMITS.reportReasonMax} Zeichen`);
     const backups = text(privacy(), '[data-backups]');
     expect(backups).toContain(`spätestens nach ${guildConfig.comments.backupKeep} Tagen auch aus den Sicherungskopien verschwunden`);
     expect(backups).toContain('einmal täglich'); // comments.backupDaily is on in the demo

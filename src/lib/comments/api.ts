@@ -10,7 +10,7 @@ import type { CommentSettings } from './settings';
 import { RateLimiter } from './rate-limit';
 import { checkFormToken, hashToken, issueFormToken, newEditToken, safeEqual, textHash } from './tokens';
 import { validateEdit, validateNewComment, type FieldError } from './validate';
-import { EDIT_WINDOW_MS, THREAD_PATTERN } from './rules';
+import { EDIT_WINDOW_MS, LIMITS, THREAD_PATTERN } from './rules';
 import { createModeration } from './moderation';
 
 export { EDIT_WINDOW_MS } from './rules';
@@ -279,7 +279,7 @@ export function createCommentApi(deps: CommentApiDeps) {
       if (!body.ok) return withCors(request, body.response);
       const limited = overBudget(clientAddress);
       if (limited) return refused(request, limited);
-      const reason = typeof body.data.reason === 'string' ? body.data.reason.trim().slice(0, 500) : '';
+      const reason = typeof body.data.reason === 'string' ? body.data.reason.trim().slice(0, LIMITS.reportReasonMax) : '';
       store.report(comment.id, reason || '(ohne Begründung)');
       if (body.kind === 'form') {
         return new Response(null, { status: 303, headers: { Location: `${deps.commentsPage(comment.thread)}?hinweis=reported#kommentar-${comment.id}` } });
