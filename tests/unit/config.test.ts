@@ -7,7 +7,7 @@ import munich from '../fixtures/config/guild.munich';
 import { demoGuildConfig } from '@/lib/config/demo';
 import { ConfigError, parseGuildConfig } from '@/lib/config/schema';
 import { releaseProblems } from '@/lib/config/release';
-import { legalBases, inEea } from '@/lib/config/legal';
+import { legalBases, inEea, representation } from '@/lib/config/legal';
 import { ROOT } from '../helpers/paths';
 import { childEnv } from '../../scripts/child-env';
 import { pathToFileURL } from 'node:url';
@@ -77,6 +77,19 @@ describe('legal bases from the one choice "public body"', () => {
 
   it('a private operator uses lit. f', () => {
     expect(legalBases({ publicBody: false }).task).toMatch(/^Art\. 6 Abs\. 1 UAbs\. 1 lit\. f DSGVO/);
+  });
+
+  it('the Impressum names the board as representing the guild (§ 66 Abs. 3 HwO), or whom the Satzung names', () => {
+    const board = [{ name: 'Max Beispiel', role: 'Obermeister' }, { name: 'Eva Beispiel', role: 'Stellvertretende Obermeisterin' }];
+    expect(representation({ board })).toEqual({
+      lead: 'Die Innung wird durch ihren Vorstand vertreten (§ 66 Abs. 3 Handwerksordnung).',
+      board: ['Max Beispiel (Obermeister)', 'Eva Beispiel (Stellvertretende Obermeisterin)'],
+    });
+    const statute = representation({ board, statute: { clause: '§ 12 Abs. 2 der Satzung', representatives: board } });
+    expect(statute.lead).toBe(
+      'Die Innung wird nach § 66 Abs. 3 Handwerksordnung durch ihren Vorstand vertreten. Nach § 12 Abs. 2 der Satzung vertreten sie: Max Beispiel (Obermeister), Eva Beispiel (Stellvertretende Obermeisterin).',
+    );
+    expect(JSON.stringify(statute)).not.toContain('dieser vertreten durch');
   });
 
   it('knows EU/EEA countries for the third-country statement', () => {

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import guildConfig from '@/guild.config';
 import { parseGuildConfig } from '@/lib/config/schema';
-import { backupSentences, moderationSentence, proxyLogSentence, retentionSentence } from '@/lib/config/notice';
+import { backupSentences, facebookPageText, moderationSentence, proxyLogSentence, retentionSentence } from '@/lib/config/notice';
 import { AUTOMATED_CHECKS } from '@/lib/config/accessibility';
 import { de } from '@/i18n/de';
 import { ROOT } from '../helpers/paths';
@@ -32,6 +32,19 @@ describe('moderation mode changes every text that describes it', () => {
 
   it('the form note takes its days from the config, not a typed 30', () => {
     expect(de.comments.privacyNote({ ...c, purgeRejectedAfterDays: 45 })).toContain('abgelehnte Kommentare nach 45 Tagen');
+  });
+});
+
+describe('Facebook page (Art. 26 DSGVO)', () => {
+  it('links the page information, or states the decision, or says it is missing', () => {
+    expect(facebookPageText({ jointControllerInfo: 'https://www.facebook.com/legal/terms/page_controller_addendum' })).toEqual({
+      text: expect.stringContaining('gemeinsam verantwortlich (Art. 26 DSGVO)'),
+      link: { href: 'https://www.facebook.com/legal/terms/page_controller_addendum', label: 'Informationen nach Art. 26 DSGVO zur Facebook-Seite' },
+    });
+    expect(facebookPageText({ decision: 'Der Vorstand hat am 15.01.2027 beschlossen, keine Insights zu nutzen.' }).text).toBe(
+      'Zu unserer Facebook-Seite hat die Innung entschieden: Der Vorstand hat am 15.01.2027 beschlossen, keine Insights zu nutzen.',
+    );
+    expect(facebookPageText({}).text).toContain('fehlen noch (Entwurf)');
   });
 });
 

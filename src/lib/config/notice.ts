@@ -78,3 +78,15 @@ export function easyModeration(c: Pick<CommentConfig, 'moderation'>): string[] {
     ? ['Die Innung liest Ihren Kommentar zuerst.', 'Danach können ihn alle lesen.']
     : ['Alle können Ihren Kommentar sofort lesen.', 'Die Innung liest ihn danach.', 'Die Innung kann ihn auch löschen.'];
 }
+
+/** The Facebook page under Art. 26 DSGVO: a link to the page's information, the guild's decision, or a draft note. */
+export function facebookPageText(f: GuildConfig['facebook']): { text: string; link?: { href: string; label: string } } {
+  if (f.jointControllerInfo) {
+    return {
+      text: 'Für unsere Facebook-Seite sind wir mit Meta gemeinsam verantwortlich (Art. 26 DSGVO). Die Vereinbarung und die Informationen dazu finden Sie hier:',
+      link: { href: f.jointControllerInfo, label: 'Informationen nach Art. 26 DSGVO zur Facebook-Seite' },
+    };
+  }
+  if (f.decision) return { text: `Zu unserer Facebook-Seite hat die Innung entschieden: ${f.decision}` };
+  return { text: 'Die Informationen zur gemeinsamen Verantwortung mit Meta für unsere Facebook-Seite (Art. 26 DSGVO) fehlen noch (Entwurf).' };
+}
