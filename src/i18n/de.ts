@@ -1,4 +1,5 @@
 import { format } from './format';
+import { EDIT_WINDOW_MS } from '../lib/comments/rules';
 
 /**
  * Strings with placeholders, filled by `format()` (src/i18n/format.ts) on the server and in the browser:
@@ -254,7 +255,7 @@ export const de = {
     unsupported_media_type: 'Bitte senden Sie JSON oder ein Formular.',
     rate_limited: 'Sie haben gerade viele Kommentare geschrieben. Bitte warten Sie ein paar Minuten.',
     forbidden_origin: 'Diese Anfrage kommt von einer fremden Website und wurde abgelehnt.',
-    edit_window_closed: 'Kommentare können nur in den ersten 15 Minuten geändert oder gelöscht werden.',
+    edit_window_closed: `Kommentare können nur in den ersten ${EDIT_WINDOW_MS / 60_000} Minuten geändert oder gelöscht werden.`,
     invalid_edit_token: 'Sie dürfen diesen Kommentar nicht ändern.',
     unauthorized: 'Bitte melden Sie sich mit dem Moderations-Schlüssel an.',
     moderation_disabled: 'Die Moderation ist ausgeschaltet. Setzen Sie COMMENTS_ADMIN_TOKEN und starten Sie den Server neu.',

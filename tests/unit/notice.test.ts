@@ -10,6 +10,7 @@ import { parseGuildConfig } from '@/lib/config/schema';
 import { backupSentences, facebookPageText, moderationSentence, proxyLogSentence, retentionSentence } from '@/lib/config/notice';
 import { AUTOMATED_CHECKS } from '@/lib/config/accessibility';
 import { de } from '@/i18n/de';
+import { EDIT_WINDOW_MS } from '@/lib/comments/rules';
 import { ROOT } from '../helpers/paths';
 
 const config = parseGuildConfig(guildConfig);
@@ -28,6 +29,10 @@ describe('moderation mode changes every text that describes it', () => {
     expect(texts[0]).toContain('sofort veröffentlicht');
     expect(texts[1]).toContain('erscheinen sofort');
     for (const text of texts) expect(text).not.toMatch(/vor der Veröffentlichung|nach Freigabe|Ungeprüfte/);
+  });
+
+  it('the edit-window error names the minutes of EDIT_WINDOW_MS', () => {
+    expect(de.apiErrors.edit_window_closed).toContain(`in den ersten ${EDIT_WINDOW_MS / 60_000} Minuten`);
   });
 
   it('the form note takes its days from the config, not a typed 30', () => {
