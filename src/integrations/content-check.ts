@@ -3,14 +3,15 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { checkContent, formatReport } from '../lib/content-check';
 import { parseGuildConfig } from '../lib/config/schema';
-import { releaseProblems } from '../lib/config/release';
+import { formatReleaseReport, releaseProblems } from '../lib/config/release';
 import guildConfig from '../guild.config';
 
 /**
  * Runs before Astro reads the content: the same check as `npm run check:content` (posts, messenger facts,
  * sources). A problem stops the build with every problem listed as file:line – field – problem – fix; the config
  * is validated with its keys named; demo data in the config and facts not checked for 12 months are warnings
- * (`npm run check:release` refuses the demo data).
+ * (`npm run check:release` refuses the demo data), except in live mode (INNUNGSWISSEN_LIVE=1, set by the server's
+ * --live for every publish): then demo data stops the build with the release report.
  */
 export function contentCheck(): AstroIntegration {
   return {
@@ -27,6 +28,8 @@ export function contentCheck(): AstroIntegration {
         }
         if (command !== 'build') return;
         const demo = releaseProblems(guild);
+        // INNUNGSWISSEN_LIVE=1 (set by the server's live mode for every publish): demo data never goes live.
+        if (demo.length > 0 && process.env.INNUNGSWISSEN_LIVE === '1') throw new Error(`Livebetrieb: ${formatReleaseReport(demo)}`);
         if (demo.length > 0) {
           logger.warn(`Musterdaten in src/guild.config.ts (jede Seite zeigt den Hinweis „Musterdaten“; „npm run check:release“ schlägt fehl): ${demo.map((p) => p.key).join(', ')}`);
         }
