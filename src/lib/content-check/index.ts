@@ -14,6 +14,7 @@ import { checkMessengers } from './messengers';
 import { checkPostFiles } from './posts';
 import { formatProblem, sortProblems } from './report';
 import { checkSources, keyOfSourceFile } from './sources';
+import { sourceDates, type SourceDates } from './source-dates';
 import type { Problem, SourceFile } from './types';
 
 export type { Problem, SourceFile } from './types';
@@ -50,10 +51,10 @@ export function readContent(root: string, dir = './content'): ContentFiles {
 }
 
 /** Every rule over the given files. */
-export function checkFiles(files: ContentFiles, now = new Date()): ContentReport {
+export function checkFiles(files: ContentFiles, now = new Date(), dates?: SourceDates): ContentReport {
   const sourceCheck = checkSources(files.sources);
   const posts = checkPostFiles(files.posts);
-  const problems = sortProblems([...posts.problems, ...sourceCheck.problems, ...checkMessengers(files.messengers, sourceCheck.sources)]);
+  const problems = sortProblems([...posts.problems, ...sourceCheck.problems, ...checkMessengers(files.messengers, sourceCheck.sources, { now, ...(dates ? { dates } : {}) })]);
   const warnings: string[] = posts.warnings.map(formatProblem);
   if (problems.length === 0 && files.messengers.length > 0) {
     const sources = Object.fromEntries([...sourceCheck.sources].map(([key, s]) => [key, s.data]));
@@ -70,5 +71,5 @@ export function checkFiles(files: ContentFiles, now = new Date()): ContentReport
 /** The content check of a project folder. */
 /** `contentDir` is relative to `root` or absolute; callers pass `contentDir()` (src/adapters/content-dir.ts), which honours INNUNGSWISSEN_CONTENT_DIR. */
 export function checkContent(root: string, options: { contentDir?: string; now?: Date } = {}): ContentReport {
-  return checkFiles(readContent(root, options.contentDir), options.now);
+  return checkFiles(readContent(root, options.contentDir), options.now, sourceDates(root));
 }
