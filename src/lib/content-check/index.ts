@@ -15,6 +15,7 @@ import { checkPostFiles } from './posts';
 import { formatProblem, sortProblems } from './report';
 import { checkSources, keyOfSourceFile } from './sources';
 import { sourceDates, type SourceDates } from './source-dates';
+import { checkChangeLog, readChangeLog } from './changes';
 import type { Problem, SourceFile } from './types';
 
 export type { Problem, SourceFile } from './types';
@@ -30,6 +31,8 @@ export interface ContentFiles {
   posts: SourceFile[];
   messengers: SourceFile[];
   sources: SourceFile[];
+  /** content/aenderungen.yaml, the comparison's public change log, if present. */
+  changes?: SourceFile | undefined;
 }
 
 export interface ContentReport {
@@ -47,6 +50,7 @@ export function readContent(root: string, dir = './content'): ContentFiles {
     posts: existsSync(join(content, 'posts')) ? readPostFiles(join(content, 'posts'), root) : [],
     messengers: read('messengers', /\.ya?ml$/),
     sources: read('sources', /\.ya?ml$/),
+    changes: readChangeLog(content, root),
   };
 }
 
@@ -54,7 +58,10 @@ export function readContent(root: string, dir = './content'): ContentFiles {
 export function checkFiles(files: ContentFiles, now = new Date(), dates?: SourceDates): ContentReport {
   const sourceCheck = checkSources(files.sources);
   const posts = checkPostFiles(files.posts);
-  const problems = sortProblems([...posts.problems, ...sourceCheck.problems, ...checkMessengers(files.messengers, sourceCheck.sources, { now, ...(dates ? { dates } : {}) })]);
+  const changeLog = files.changes
+    ? checkChangeLog(files.changes, new Set(sourceCheck.sources.keys()), new Set(files.messengers.map((f) => keyOfSourceFile(f.file))), now)
+    : [];
+  const problems = sortProblems([...posts.problems, ...sourceCheck.problems, ...checkMessengers(files.messengers, sourceCheck.sources, { now, ...(dates ? { dates } : {}) }), ...changeLog]);
   const warnings: string[] = posts.warnings.map(formatProblem);
   if (problems.length === 0 && files.messengers.length > 0) {
     const sources = Object.fromEntries([...sourceCheck.sources].map(([key, s]) => [key, s.data]));
