@@ -312,6 +312,38 @@ export const de = {
     notFound: 'Unbekannte Adresse der Redaktion.',
     failed: 'Auf dem Server ist ein Fehler aufgetreten. Es wurde nichts geändert.',
   },
+  /** Evidence of a messenger fact and the comparison's change log (issue 24). */
+  evidence: {
+    summary: 'Beleg',
+    quoteLabel: 'Worte der Quelle',
+    gloss: 'Sinngemäß auf Deutsch:',
+    by: 'von',
+    team: 'Redaktion',
+    unchecked: 'nicht geprüft',
+    unverified: 'nicht bestätigt',
+    verified: 'bestätigt',
+    source: 'Quelle',
+    fallback: (name: string) => `Beleg auf der Seite zu ${name} lesen`,
+    loading: 'Beleg wird geladen …',
+    failed: 'Der Beleg konnte nicht geladen werden.',
+    freshness: (percent: number, total: number, oldest: string | undefined, months: number) =>
+      `${percent} % der ${total} Angaben wurden in den letzten ${months} Monaten an ihrer Quelle nachgelesen${oldest ? `; die älteste Prüfung war am ${oldest}` : ''}.`,
+    neverChecked: (n: number) => (n === 1 ? '1 Angabe ist noch nicht geprüft.' : `${n} Angaben sind noch nicht geprüft.`),
+  },
+  changes: {
+    title: 'Änderungen im Messenger-Vergleich',
+    description: 'Jede Änderung an einer Angabe des Messenger-Vergleichs: Datum, Messenger, Kriterium, alter und neuer Wert, Quelle und Beleg.',
+    feedTitle: 'Messenger-Vergleich – Änderungen',
+    intro: 'Hier steht jede Änderung an einer Angabe des Vergleichs, die neueste zuerst. Eine erneute Prüfung ohne Änderung erscheint hier nicht.',
+    feed: 'Änderungen als Feed abonnieren (Atom)',
+    none: 'Noch keine Änderungen.',
+    before: 'vorher',
+    after: 'jetzt',
+    why: 'Grund',
+    latest: 'Letzte Änderungen',
+    all: 'Alle Änderungen im Vergleich',
+    entryTitle: (messenger: string, criterion: string) => `${messenger}: ${criterion}`,
+  },
   templates,
 } as const;
 

@@ -14,6 +14,8 @@ import { checkMessengers } from './messengers';
 import { checkPostFiles } from './posts';
 import { formatProblem, sortProblems } from './report';
 import { checkSources, keyOfSourceFile } from './sources';
+import { sourceDates, type SourceDates } from './source-dates';
+import { checkChangeLog, readChangeLog } from './changes';
 import type { Problem, SourceFile } from './types';
 
 export type { Problem, SourceFile } from './types';
@@ -29,6 +31,8 @@ export interface ContentFiles {
   posts: SourceFile[];
   messengers: SourceFile[];
   sources: SourceFile[];
+  /** content/aenderungen.yaml, the comparison's public change log, if present. */
+  changes?: SourceFile | undefined;
 }
 
 export interface ContentReport {
@@ -46,14 +50,18 @@ export function readContent(root: string, dir = './content'): ContentFiles {
     posts: existsSync(join(content, 'posts')) ? readPostFiles(join(content, 'posts'), root) : [],
     messengers: read('messengers', /\.ya?ml$/),
     sources: read('sources', /\.ya?ml$/),
+    changes: readChangeLog(content, root),
   };
 }
 
 /** Every rule over the given files. */
-export function checkFiles(files: ContentFiles, now = new Date()): ContentReport {
+export function checkFiles(files: ContentFiles, now = new Date(), dates?: SourceDates): ContentReport {
   const sourceCheck = checkSources(files.sources);
   const posts = checkPostFiles(files.posts);
-  const problems = sortProblems([...posts.problems, ...sourceCheck.problems, ...checkMessengers(files.messengers, sourceCheck.sources)]);
+  const changeLog = files.changes
+    ? checkChangeLog(files.changes, new Set(sourceCheck.sources.keys()), new Set(files.messengers.map((f) => keyOfSourceFile(f.file))), now)
+    : [];
+  const problems = sortProblems([...posts.problems, ...sourceCheck.problems, ...checkMessengers(files.messengers, sourceCheck.sources, { now, ...(dates ? { dates } : {}) }), ...changeLog]);
   const warnings: string[] = posts.warnings.map(formatProblem);
   if (problems.length === 0 && files.messengers.length > 0) {
     const sources = Object.fromEntries([...sourceCheck.sources].map(([key, s]) => [key, s.data]));
@@ -70,5 +78,5 @@ export function checkFiles(files: ContentFiles, now = new Date()): ContentReport
 /** The content check of a project folder. */
 /** `contentDir` is relative to `root` or absolute; callers pass `contentDir()` (src/adapters/content-dir.ts), which honours INNUNGSWISSEN_CONTENT_DIR. */
 export function checkContent(root: string, options: { contentDir?: string; now?: Date } = {}): ContentReport {
-  return checkFiles(readContent(root, options.contentDir), options.now);
+  return checkFiles(readContent(root, options.contentDir), options.now, sourceDates(root));
 }
