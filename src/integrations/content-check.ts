@@ -1,4 +1,5 @@
 import { contentDir } from '../adapters/content-dir';
+import { sourceDates } from '../adapters/content/source-dates';
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { checkContent, formatReport } from '../lib/content-check';
@@ -19,7 +20,8 @@ export function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
         const guild = parseGuildConfig(guildConfig);
-        const { problems, warnings } = checkContent(fileURLToPath(config.root), { contentDir: contentDir() });
+        const root = fileURLToPath(config.root);
+        const { problems, warnings } = checkContent(root, { contentDir: contentDir(), dates: sourceDates(root) });
         if (problems.length > 0) {
           const report = formatReport(problems);
           if (command === 'build') throw new Error(report);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { CRITERIA } from '@/lib/messengers/criteria';
 import { freshness } from '@/lib/messengers/model';
-import { sourceDates } from '@/lib/content-check/source-dates';
+import { sourceDates } from '@/adapters/content/source-dates';
 import { isoDay } from '@/lib/posts/format';
 import type { EvidenceItem } from '@/lib/messengers/evidence';
 import { fixtureMessengers } from '../helpers/fixture-content';

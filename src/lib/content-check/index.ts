@@ -14,7 +14,7 @@ import { checkMessengers } from './messengers';
 import { checkPostFiles } from './posts';
 import { formatProblem, sortProblems } from './report';
 import { checkSources, keyOfSourceFile } from './sources';
-import { sourceDates, type SourceDates } from './source-dates';
+import { sourceDatesFrom, type SourceDates } from './source-dates';
 import { checkChangeLog, readChangeLog } from './changes';
 import type { Problem, SourceFile } from './types';
 
@@ -77,6 +77,6 @@ export function checkFiles(files: ContentFiles, now = new Date(), dates?: Source
 
 /** The content check of a project folder. */
 /** `contentDir` is relative to `root` or absolute; callers pass `contentDir()` (src/adapters/content-dir.ts), which honours INNUNGSWISSEN_CONTENT_DIR. */
-export function checkContent(root: string, options: { contentDir?: string; now?: Date } = {}): ContentReport {
-  return checkFiles(readContent(root, options.contentDir), options.now, sourceDates(root));
+export function checkContent(root: string, options: { contentDir?: string; now?: Date; dates?: SourceDates } = {}): ContentReport {
+  return checkFiles(readContent(root, options.contentDir), options.now, options.dates ?? sourceDatesFrom(new Map()));
 }

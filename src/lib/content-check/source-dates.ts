@@ -1,22 +1,12 @@
 /**
- * The day each source file entered the repository (git's first commit of content/sources/<key>.yaml), so the
- * content check can refuse a check date before it. Where git or the file's history is missing (a copy of the
- * content, a live server without .git), the repository's first commit date stands in: no fact of this site
- * can have been checked before the site existed.
+ * The day each source file entered the repository, so the content check can refuse a check date before it.
+ * The dates come from git (src/adapters/content/source-dates.ts); where git or a file's history is missing
+ * (a copy of the content, a live server without .git), the repository's first commit date stands in: no fact
+ * of this site can have been checked before the site existed.
  */
-import { spawnSync } from 'node:child_process';
 
 /** The day of the repository's first commit; used where git is not available. */
 export const REPOSITORY_START = new Date('2026-11-28T00:00:00Z');
-
-function git(root: string, args: string[]): string | undefined {
-  try {
-    const result = spawnSync('git', args, { cwd: root, encoding: 'utf8', timeout: 10_000 });
-    return result.status === 0 ? result.stdout : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Parses `git log --diff-filter=A --format=@%cs --name-only`: the oldest "added" day per source key. */
 export function parseAddedLog(log: string): Map<string, Date> {
@@ -38,10 +28,8 @@ export interface SourceDates {
   addedOf(key: string): Date;
 }
 
-export function sourceDates(root: string, sourcesPath = 'content/sources'): SourceDates {
-  const first = git(root, ['log', '--reverse', '--format=%cs', '--max-parents=0']);
-  const start = first?.trim() ? new Date(`${first.trim().split('\n')[0]}T00:00:00Z`) : REPOSITORY_START;
-  const log = git(root, ['log', '--diff-filter=A', '--format=@%cs', '--name-only', '--', sourcesPath]);
-  const added = log ? parseAddedLog(log) : new Map<string, Date>();
+
+/** Every source dated to one day: the fallback where git tells nothing. */
+export function sourceDatesFrom(added: Map<string, Date>, start: Date = REPOSITORY_START): SourceDates {
   return { addedOf: (key) => added.get(key) ?? start };
 }
