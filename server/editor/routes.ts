@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import sirv from 'sirv';
 import { de } from '@/i18n/de';
 import { json, type RequestContext, type RouteHandler } from '../http';
-import { editorContentSecurityPolicy } from '../security-headers';
+import { editorContentSecurityPolicy, setStaticFileHeaders } from '../security-headers';
 import type { Middleware, SiteHolder } from '../site';
 import { KeystaticApi } from './keystatic-api';
 import { DUMMY_HASH, verifyPassword } from './passwords';
@@ -89,7 +89,7 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
   const throttle = new LoginThrottle(now);
   const keystatic = new KeystaticApi(contentDir);
   const editorPage = join(editorDir, 'keystatic', 'index.html');
-  const editorAssets = existsSync(editorDir) ? (sirv(editorDir, { dev: false, etag: true, gzip: false }) as Middleware) : undefined;
+  const editorAssets = existsSync(editorDir) ? (sirv(editorDir, { dev: false, etag: true, gzip: false, setHeaders: setStaticFileHeaders }) as Middleware) : undefined;
   let editorHtml: { html: Buffer; csp: string } | undefined;
   const previewStatic = new Map<string, Middleware>();
   setInterval(() => store.purgeSessions(now()), 60 * 60 * 1000).unref();
@@ -207,7 +207,7 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
     let serve = previewStatic.get(dir);
     if (!serve) {
       previewStatic.clear();
-      serve = sirv(join(dir, 'client'), { dev: false, gzip: true }) as Middleware;
+      serve = sirv(join(dir, 'client'), { dev: false, gzip: true, setHeaders: setStaticFileHeaders }) as Middleware;
       previewStatic.set(dir, serve);
     }
     const original = ctx.req.url ?? '/';
