@@ -9,16 +9,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { de } from '@/i18n/de';
+import { format } from '@/i18n/format';
 import { json, type RequestContext, type RouteHandler } from '../http';
+import type { Log } from '../log';
 import { editorContentSecurityPolicy, setStaticFileHeaders } from '../security-headers';
 import type { Middleware, SiteHolder } from '../site';
 import { KeystaticApi } from './keystatic-api';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 import type { Publisher } from './publisher';
 import { SESSION_IDLE_MS, type EditorStore } from './store';
-import { LoginThrottle } from './throttle';
+import { BUSY_RETRY_SECONDS, LoginThrottle } from './throttle';
 
 const t = de.editor;
+const g = de.serverGuard;
 export const COOKIE = 'redaktion_sitzung';
 /** The session cookie goes to these paths only; reader pages never receive it. */
 export const COOKIE_PATHS = ['/redaktion', '/keystatic', '/api/keystatic', '/api/redaktion'];
@@ -31,8 +34,10 @@ export interface EditorRoutesOptions {
   sites: SiteHolder;
   contentDir: string;
   editorDir: string;
+  log: Log;
+  /** Passed in so the server's test hook can read what it holds. */
+  throttle?: LoginThrottle;
   now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
 }
 
 function cookieValue(req: IncomingMessage): string | undefined {
@@ -85,8 +90,8 @@ function redirect(res: ServerResponse, location: string, cookies: string[] = [])
 export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
   const { store, publisher, sites, contentDir, editorDir } = options;
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
-  const throttle = new LoginThrottle(now);
+  const log = options.log;
+  const throttle = options.throttle ?? new LoginThrottle(now);
   const keystatic = new KeystaticApi(contentDir);
   const editorPage = join(editorDir, 'keystatic', 'index.html');
   const editorAssets = existsSync(editorDir) ? (sirv(editorDir, { dev: false, etag: true, gzip: false, setHeaders: setStaticFileHeaders }) as Middleware) : undefined;
@@ -106,11 +111,11 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
     res.end(html);
   }
 
-  function loginPage(res: ServerResponse, status: number, error?: string, name = ''): void {
+  function loginPage(res: ServerResponse, status: number, error?: string, name = '', headers: Record<string, string> = {}): void {
     let html = sitePage('redaktion/anmelden');
     if (html && error) html = html.replace(/data-login-error hidden>[^<]*</, `data-login-error>${escapeHtml(error)}<`);
     if (html && name) html = html.replace(/(id="login-name")/, `$1 value="${escapeHtml(name)}"`);
-    sendHtml(res, status, html);
+    sendHtml(res, status, html, headers);
   }
 
   function sessionOf(req: IncomingMessage): { id: string; name: string } | undefined {
@@ -126,18 +131,28 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
     const form = new URLSearchParams(body === 'too_large' ? '' : body.toString('utf8'));
     const name = (form.get('name') ?? '').trim().slice(0, 80);
     const password = form.get('passwort') ?? '';
-    const keys = [`name:${name.toLowerCase()}`, `client:${ctx.client}`];
-    const delay = throttle.delayFor(keys);
-    if (delay > 0) await sleep(delay);
-    const account = name ? store.passwordHash(name) : undefined;
-    // Same work whether the name exists or not: the answer's timing reveals nothing.
-    const ok = (await verifyPassword(password, account?.hash ?? DUMMY_HASH)) && account !== undefined;
-    if (!ok) {
-      throttle.failed(keys);
+    const arrival = throttle.arrive(name, ctx.client);
+    if (!arrival.ok) {
+      if (arrival.firstRefusal) log('warn', 'Anmeldung gesperrt: zu viele Versuche', { name, ergebnis: 'gesperrt' });
+      const minutes = String(Math.ceil(arrival.retryAfter / 60));
+      return loginPage(res, 429, format(g.loginLocked, { minutes }), name, { 'Retry-After': String(arrival.retryAfter) });
+    }
+    const result = await throttle.exclusive(name, ctx.client, async () => {
+      const account = name ? store.passwordHash(name) : undefined;
+      // Same work whether the name exists or not: the answer's timing reveals nothing.
+      const ok = (await verifyPassword(password, account?.hash ?? DUMMY_HASH)) && account !== undefined;
+      return ok ? account : undefined;
+    });
+    if (result === 'busy') {
+      log('warn', 'Anmeldung abgewiesen: Server ausgelastet', { name, ergebnis: 'ausgelastet' });
+      return loginPage(res, 503, g.loginBusy, name, { 'Retry-After': String(BUSY_RETRY_SECONDS) });
+    }
+    if (!result) {
+      log('info', 'Anmeldung fehlgeschlagen', { name, ergebnis: 'falsch' });
       return loginPage(res, 401, t.loginFailed, name);
     }
-    throttle.succeeded(keys);
-    const id = store.createSession(account.name, now());
+    log('info', 'Anmeldung', { name: result.name, ergebnis: 'ok' });
+    const id = store.createSession(result.name, now());
     redirect(res, '/redaktion/', sessionCookies(id, secure, SESSION_IDLE_MS / 1000));
   }
 

@@ -17,6 +17,17 @@ describe('rate limiter: fixed windows, forgotten clients', () => {
     expect(limiter.take('203.0.113.7', T0 + RATE_LIMIT_WINDOW_MS + 1)).toBe(0);
   });
 
+  it('drops a window\'s entries when the window ends on the wall clock, with no further request (issue 23)', async () => {
+    const limiter = new RateLimiter(2, 300);
+    limiter.take('203.0.113.7');
+    limiter.take('2001:db8::1');
+    expect(limiter.heldKeys()).toHaveLength(2);
+    for (const key of limiter.heldKeys()) expect(key).not.toMatch(/203\.0|2001/);
+    await new Promise((r) => setTimeout(r, 650));
+    // Read through heldKeys, which does not roll the window itself: the timer did.
+    expect(limiter.heldKeys()).toEqual([]);
+  });
+
   it('tells a limited client to wait until the window ends', () => {
     const limiter = new RateLimiter(1);
     limiter.take('203.0.113.7', T0);

@@ -42,7 +42,9 @@ function expandIPv6(ip: string): string[] {
  * Clients are told apart by an HMAC-SHA256 of their address group under a random key. At every
  * window change the key is replaced and all entries are dropped, so no entry and no key lives
  * longer than one window, and a hash from an earlier window cannot be linked to a later one.
- * Each request costs one HMAC and one map lookup; there is no sweep. At most `maxClients`
+ * Each request costs one HMAC and one map lookup. A timer (unref'd, so it never keeps a process
+ * alive) drops the window's entries and key when the window ends on the wall clock, also when no
+ * request comes: "no entry lives longer than one window" holds in real time. At most `maxClients`
  * entries exist: when the map is full, further new clients get the normal 429 until the window ends.
  */
 export class RateLimiter {
@@ -60,6 +62,8 @@ export class RateLimiter {
       console.warn(`Kommentare: Mehr als ${maxClients} Absender in diesem Zeitfenster – neue Absender bekommen bis zum Fensterende 429.`),
   ) {}
 
+  private sweep: ReturnType<typeof setTimeout> | undefined;
+
   /** Starts a new window when `now` has left the current one: new key, empty map. */
   private roll(now: number): void {
     const window = Math.floor(now / this.windowMs);
@@ -68,6 +72,25 @@ export class RateLimiter {
     this.counts = new Map();
     this.key = randomBytes(32);
     this.capped = false;
+    this.scheduleSweep(now);
+  }
+
+  /**
+   * When the limiter runs on the wall clock, a timer ends the window at its end. A caller that
+   * drives it with its own times (tests) is left alone: the timer would mix two clocks.
+   */
+  private scheduleSweep(now: number): void {
+    if (this.sweep) clearTimeout(this.sweep);
+    this.sweep = undefined;
+    const wall = Date.now();
+    if (Math.abs(now - wall) > this.windowMs) return;
+    const end = (this.window + 1) * this.windowMs;
+    this.sweep = setTimeout(() => {
+      this.sweep = undefined;
+      if (Date.now() >= end) this.roll(Date.now());
+      else this.scheduleSweep(Date.now());
+    }, Math.max(1, end - wall + 1));
+    this.sweep.unref?.();
   }
 
   /** The keyed hash a client is counted under in the current window (never the address itself). */
@@ -103,6 +126,11 @@ export class RateLimiter {
     if (this.limit <= 0) return 0;
     const used = this.counts.get(this.clientKey(address, now)) ?? 0;
     return used >= this.limit ? Math.max(1, Math.ceil(((this.window + 1) * this.windowMs - now) / 1000)) : 0;
+  }
+
+  /** The keys held in memory (for tests: never an address). */
+  heldKeys(): string[] {
+    return [...this.counts.keys()];
   }
 
   /** Clients counted in the current window (for tests and the benchmark). */
