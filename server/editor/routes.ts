@@ -17,7 +17,7 @@ import type { Middleware, SiteHolder } from '../site';
 import { KeystaticApi } from './keystatic-api';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 import type { Publisher } from './publisher';
-import { SESSION_IDLE_MS, type EditorStore } from './store';
+import { SESSION_IDLE_MS, type EditorStore, type LiveSession } from './store';
 import { BUSY_RETRY_SECONDS, LoginThrottle } from './throttle';
 
 const t = de.editor;
@@ -118,10 +118,10 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
     sendHtml(res, status, html, headers);
   }
 
-  function sessionOf(req: IncomingMessage): { id: string; name: string } | undefined {
+  function sessionOf(req: IncomingMessage): { id: string; name: string; live: LiveSession } | undefined {
     const id = cookieValue(req);
-    const name = id ? store.touchSession(id, now()) : undefined;
-    return id && name ? { id, name } : undefined;
+    const live = id ? store.liveSession(id, now()) : undefined;
+    return id && live ? { id, name: live.name, live } : undefined;
   }
 
   async function login(ctx: RequestContext, secure: boolean): Promise<void> {
@@ -261,8 +261,10 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
       return true;
     }
     if (path === '/redaktion/abmelden/' && req.method === 'POST') {
+      // A logout from another site is refused and changes nothing, the cookie included.
+      if (!isSameOrigin(req, secure)) return json(res, 403, { error: { code: 'forbidden_origin', message: g.logoutRefused } }), true;
       const id = cookieValue(req);
-      if (id && isSameOrigin(req, secure)) {
+      if (id) {
         store.endSession(id);
         keystatic.forget(id);
       }
@@ -275,6 +277,8 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
       else redirect(res, '/redaktion/anmelden/');
       return true;
     }
+    // While the editor works, the cookie lives on (8 h idle), never past the session's absolute end.
+    if (session.live.refreshed) res.setHeader('Set-Cookie', sessionCookies(session.id, secure, Math.floor(session.live.maxAgeMs / 1000)));
     if (isApi) await api(ctx, session, secure);
     else if (path.startsWith('/keystatic')) editorApp(res);
     else if (path.startsWith(PREVIEW_BASE)) return preview(ctx);

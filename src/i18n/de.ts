@@ -302,7 +302,7 @@ export const de = {
   /** Server-side answers of the hardened request path and login (issue 21). */
   serverGuard: {
     badPath: 'Diese Adresse ist ungültig. Bitte prüfen Sie den Link.',
-    loginLocked: 'Zu viele Anmeldeversuche. Bitte warten Sie {minutes} Minuten und versuchen Sie es dann erneut.',
+    loginLocked: 'Zu viele Anmeldeversuche. Bitte versuchen Sie es in {minutes} Min. erneut.',
     loginBusy: 'Gerade melden sich sehr viele an. Bitte versuchen Sie es in einigen Sekunden noch einmal.',
     logoutRefused: 'Die Abmeldung kam nicht von dieser Website und wurde abgelehnt. Sie sind weiterhin angemeldet.',
   },

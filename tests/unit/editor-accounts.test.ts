@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from '../../server/editor/passwords';
-import { EditorStore, SESSION_IDLE_MS } from '../../server/editor/store';
+import { EditorStore, SESSION_IDLE_MS, SESSION_MAX_MS } from '../../server/editor/store';
 import { LOGIN_ATTEMPTS, LOGIN_WINDOW_MS, LoginThrottle, MAX_PASSWORD_CHECKS } from '../../server/editor/throttle';
 
 describe('editor passwords', () => {
@@ -36,6 +36,28 @@ describe('editor sessions', () => {
     expect(store.touchSession(id, start + 3 * SESSION_IDLE_MS)).toBeUndefined();
     // Once expired it is gone for good.
     expect(store.touchSession(id, start + 3 * SESSION_IDLE_MS + 1)).toBeUndefined();
+  });
+
+  it('end 7 days after login however busy the editor is; the cookie is refreshed while used, never past that end (F16)', () => {
+    const store = new EditorStore(':memory:');
+    store.setAccount('Anna', 'scrypt$x', 0);
+    const start = 1_000_000;
+    const id = store.createSession('Anna', start);
+    expect(store.liveSession(id, start + 30_000)).toEqual({ name: 'Anna', refreshed: false, maxAgeMs: SESSION_IDLE_MS });
+    let t = start;
+    // Working every hour, day and night: the idle clock never runs out.
+    while (t + 60 * 60_000 < start + SESSION_MAX_MS) {
+      t += 60 * 60_000;
+      const live = store.liveSession(id, t);
+      expect(live?.refreshed).toBe(true);
+      expect(live!.maxAgeMs).toBe(Math.min(SESSION_IDLE_MS, start + SESSION_MAX_MS - t));
+    }
+    expect(store.touchSession(id, start + SESSION_MAX_MS)).toBeUndefined();
+    expect(store.touchSession(id, start + SESSION_MAX_MS - 1)).toBeUndefined();
+    const other = store.createSession('Anna', start);
+    store.purgeSessions(start + SESSION_MAX_MS);
+    expect(store.db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 0 });
+    expect(other).toBeTruthy();
   });
 
   it('end at logout, when the account is deleted and when its password changes; only a hash of the id is stored', () => {
