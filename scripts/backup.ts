@@ -2,6 +2,9 @@
 import { backupDatabase, readBackupSettings } from '../src/adapters/ops/backup';
 import { messages } from '../src/lib/ops/messages';
 
+// Databases and backups are readable by this user only, also outside systemd.
+process.umask(0o077);
+
 try {
   const settings = readBackupSettings(process.env);
   const result = await backupDatabase({ dbPath: process.env.COMMENTS_DB || './data/comments.db', dir: settings.dir, keep: settings.keep });

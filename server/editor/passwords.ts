@@ -44,3 +44,8 @@ export function passwordProblem(password: string): string | undefined {
 }
 
 export const NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{1,39}$/u;
+
+/** "Anna  Beispiel", "anna.beispiel" and "ANNA BEISPIEL" are one name: for new accounts and for every login limit. */
+export function accountNameKey(name: string): string {
+  return name.normalize('NFC').toLowerCase().replace(/[\s.]+/g, '');
+}

@@ -6,6 +6,7 @@
  * only a few run at once on the whole server, so a flood of logins cannot starve reader pages.
  */
 import { RateLimiter } from '../../src/lib/comments/rate-limit';
+import { accountNameKey } from './passwords';
 
 /** Attempts per name and per client in one window; the next one is refused without a check. */
 export const LOGIN_ATTEMPTS = 10;
@@ -18,10 +19,8 @@ export const MAX_PASSWORD_CHECKS = 2;
 /** What a login refused because the server is busy is told to wait. */
 export const BUSY_RETRY_SECONDS = 5;
 
-/** "Anna  Beispiel", "anna.beispiel" and "ANNA BEISPIEL" are one account name for every limit. */
-export function nameKey(name: string): string {
-  return name.normalize('NFC').toLowerCase().replace(/[\s.]+/g, '');
-}
+/** One account name for every limit, however it is written (the rule new accounts follow too). */
+const nameKey = accountNameKey;
 
 export type Arrival = { ok: true } | { ok: false; retryAfter: number; firstRefusal: boolean };
 
