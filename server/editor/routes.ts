@@ -262,7 +262,10 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
     }
     if (path === '/redaktion/abmelden/' && req.method === 'POST') {
       // A logout from another site is refused and changes nothing, the cookie included.
-      if (!isSameOrigin(req, secure)) return json(res, 403, { error: { code: 'forbidden_origin', message: g.logoutRefused } }), true;
+      if (!isSameOrigin(req, secure)) {
+        json(res, 403, { error: { code: 'forbidden_origin', message: g.logoutRefused } });
+        return true;
+      }
       const id = cookieValue(req);
       if (id) {
         store.endSession(id);

@@ -90,7 +90,7 @@ describe('publishing', () => {
     expect(existsSync(join(work, 'hook-ran'))).toBe(false);
     expect((await fetch(`${server.url}/beitraege/whatsapp-im-unternehmen/`)).status).toBe(200);
     expect(await (await fetch(`${server.url}/beitraege/whatsapp-im-unternehmen/`)).text()).toContain('Ein neuer Satz aus der Redaktion.');
-  });
+  }, 600_000);
 
   it('does not switch to a build whose server/entry.mjs changed after the build sealed it', async () => {
     const liveBefore = readdirSync(setup.buildsDir).filter((name) => /^\d{4}-/.test(name));
@@ -105,5 +105,5 @@ describe('publishing', () => {
     expect(page).not.toContain('Dieser Satz darf nicht live gehen.');
     expect(readdirSync(setup.buildsDir).filter((name) => /^\d{4}-/.test(name))).toEqual(liveBefore);
     expect(server.output()).toContain('Umschalten auf den neuen Build fehlgeschlagen');
-  });
+  }, 600_000);
 });
