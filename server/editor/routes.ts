@@ -18,7 +18,7 @@ import { KeystaticApi } from './keystatic-api';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 import type { Publisher } from './publisher';
 import { SESSION_IDLE_MS, type EditorStore, type LiveSession } from './store';
-import { BUSY_RETRY_SECONDS, LoginThrottle } from './throttle';
+import { BUSY_HOLD_MS, BUSY_RETRY_SECONDS, LoginThrottle } from './throttle';
 
 const t = de.editor;
 const g = de.serverGuard;
@@ -92,6 +92,8 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
   const now = options.now ?? Date.now;
   const log = options.log;
   const throttle = options.throttle ?? new LoginThrottle(now);
+  let busyRefusals = 0;
+  let busyLoggedAt = -Infinity;
   const keystatic = new KeystaticApi(contentDir);
   const editorPage = join(editorDir, 'keystatic', 'index.html');
   const editorAssets = existsSync(editorDir) ? (sirv(editorDir, { dev: false, etag: true, gzip: false, setHeaders: setStaticFileHeaders }) as Middleware) : undefined;
@@ -100,9 +102,15 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
   setInterval(() => store.purgeSessions(now()), 60 * 60 * 1000).unref();
 
   /** A page the reader build rendered (with the site's layout), read from the current build. */
+  const pageCache = new Map<string, string | undefined>();
   function sitePage(path: string): string | undefined {
     const file = join(sites.current.dir, 'client', path, 'index.html');
-    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    // Read once per build (a login flood must not read the login page from disk for every answer).
+    if (!pageCache.has(file)) {
+      if (pageCache.size > 50) pageCache.clear();
+      pageCache.set(file, existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+    }
+    return pageCache.get(file);
   }
 
   function sendHtml(res: ServerResponse, status: number, html: string | Buffer | undefined, headers: Record<string, string> = {}): void {
@@ -116,6 +124,13 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
     if (html && error) html = html.replace(/data-login-error hidden>[^<]*</, `data-login-error>${escapeHtml(error)}<`);
     if (html && name) html = html.replace(/(id="login-name")/, `$1 value="${escapeHtml(name)}"`);
     sendHtml(res, status, html, headers);
+  }
+
+  /** A refused login: a short page with the reason, cheap to send however many arrive. */
+  function refusal(res: ServerResponse, status: number, message: string, retryAfter: number): void {
+    sendHtml(res, status, `<!doctype html><html lang="de"><meta charset="utf-8"><title>${t.loginTitle}</title><p>${escapeHtml(message)}</p><p><a href="/redaktion/anmelden/">${t.loginTitle}</a></p></html>`, {
+      'Retry-After': String(retryAfter),
+    });
   }
 
   function sessionOf(req: IncomingMessage): { id: string; name: string; live: LiveSession } | undefined {
@@ -134,8 +149,7 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
     const arrival = throttle.arrive(name, ctx.client);
     if (!arrival.ok) {
       if (arrival.firstRefusal) log('warn', 'Anmeldung gesperrt: zu viele Versuche', { name, ergebnis: 'gesperrt' });
-      const minutes = String(Math.ceil(arrival.retryAfter / 60));
-      return loginPage(res, 429, format(g.loginLocked, { minutes }), name, { 'Retry-After': String(arrival.retryAfter) });
+      return refusal(res, 429, format(g.loginLocked, { minutes: Math.ceil(arrival.retryAfter / 60) }), arrival.retryAfter);
     }
     const result = await throttle.exclusive(name, ctx.client, async () => {
       const account = name ? store.passwordHash(name) : undefined;
@@ -144,8 +158,17 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
       return ok ? account : undefined;
     });
     if (result === 'busy') {
-      log('warn', 'Anmeldung abgewiesen: Server ausgelastet', { name, ergebnis: 'ausgelastet' });
-      return loginPage(res, 503, g.loginBusy, name, { 'Retry-After': String(BUSY_RETRY_SECONDS) });
+      // A flood would write thousands of these a second: one line a minute, with the count.
+      busyRefusals++;
+      if (now() - busyLoggedAt >= 60_000) {
+        log('warn', 'Anmeldungen abgewiesen: Server ausgelastet', { ergebnis: 'ausgelastet', anzahl: busyRefusals });
+        busyLoggedAt = now();
+        busyRefusals = 0;
+      }
+      // Held a moment, then a short answer: each flooding connection gets about one refusal a second,
+      // each costing less than a reader page. The hold is a timer; no password is checked.
+      await new Promise((r) => setTimeout(r, BUSY_HOLD_MS));
+      return refusal(res, 503, g.loginBusy, BUSY_RETRY_SECONDS);
     }
     if (!result) {
       log('info', 'Anmeldung fehlgeschlagen', { name, ergebnis: 'falsch' });

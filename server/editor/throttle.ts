@@ -5,6 +5,7 @@
  * any password check. Password checks for one name or one client run one after the other, and
  * only a few run at once on the whole server, so a flood of logins cannot starve reader pages.
  */
+import { availableParallelism } from 'node:os';
 import { RateLimiter } from '../../src/lib/comments/rate-limit';
 import { accountNameKey } from './passwords';
 
@@ -12,12 +13,15 @@ import { accountNameKey } from './passwords';
 export const LOGIN_ATTEMPTS = 10;
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 /**
- * Password checks (scrypt, 16 MiB and tens of milliseconds each) running at once. scrypt runs on
- * libuv's pool of 4 threads, which also reads the static files: two stay free for readers.
+ * Password checks (scrypt: 16 MiB and about 50 ms of one core each) running at once: half the
+ * cores, at least one, and each slot rests after a check as long as the check took. A flood of
+ * logins thus takes at most a quarter of the machine from readers (the bench's login row).
  */
-export const MAX_PASSWORD_CHECKS = 2;
+export const MAX_PASSWORD_CHECKS = Math.max(1, Math.floor(availableParallelism() / 2));
 /** What a login refused because the server is busy is told to wait. */
 export const BUSY_RETRY_SECONDS = 5;
+/** How long such a refusal is held before it is sent (bounds a flooding connection's rate). */
+export const BUSY_HOLD_MS = 1000;
 
 /** One account name for every limit, however it is written (the rule new accounts follow too). */
 const nameKey = accountNameKey;
@@ -62,10 +66,12 @@ export class LoginThrottle {
     try {
       if (this.#checks >= MAX_PASSWORD_CHECKS) return 'busy';
       this.#checks++;
+      const started = performance.now();
       try {
         return await check();
       } finally {
-        this.#checks--;
+        // The slot rests as long as the check took: password checks use at most half of their cores.
+        setTimeout(() => this.#checks--, Math.min(1000, performance.now() - started)).unref?.();
       }
     } finally {
       for (const release of releases.reverse()) release();
