@@ -14,12 +14,14 @@ export const LOGIN_ATTEMPTS = 10;
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 /**
  * Password checks (scrypt: 16 MiB and about 50 ms of one core each) running at once: half the
- * cores, at least one, and each slot rests after a check as long as the check took. A flood of
- * logins thus takes at most a quarter of the machine from readers (the bench's login row).
+ * cores, at least one; under pressure each slot rests after a check as long as the check took. A
+ * flood of logins thus takes at most a quarter of the machine from readers (the bench's login row).
  */
 export const MAX_PASSWORD_CHECKS = Math.max(1, Math.floor(availableParallelism() / 2));
 /** What a login refused because the server is busy is told to wait. */
 export const BUSY_RETRY_SECONDS = 5;
+/** A refusal for lack of a slot within this long means pressure: slots rest after their checks. */
+const PRESSURE_MS = 5_000;
 /** How long such a refusal is held before it is sent (bounds a flooding connection's rate). */
 export const BUSY_HOLD_MS = 1000;
 
@@ -36,6 +38,7 @@ export class LoginThrottle {
   /** Keys already reported as locked out in their window (the log says it once). */
   #reported = new Map<string, number>();
   #checks = 0;
+  #lastBusy = -Infinity;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -64,14 +67,21 @@ export class LoginThrottle {
     // Always the name first, then the client: no two requests can wait for each other.
     for (const key of keys) releases.push(await this.#lock(key));
     try {
-      if (this.#checks >= MAX_PASSWORD_CHECKS) return 'busy';
+      if (this.#checks >= MAX_PASSWORD_CHECKS) {
+        this.#lastBusy = performance.now();
+        return 'busy';
+      }
       this.#checks++;
       const started = performance.now();
       try {
         return await check();
       } finally {
-        // The slot rests as long as the check took: password checks use at most half of their cores.
-        setTimeout(() => this.#checks--, Math.min(1000, performance.now() - started)).unref?.();
+        // Under pressure (someone was refused lately) the slot rests as long as the check took:
+        // password checks then use at most half of their cores. Otherwise it is free at once.
+        const ended = performance.now();
+        const rest = ended - this.#lastBusy < PRESSURE_MS ? Math.min(1000, ended - started) : 0;
+        if (rest > 0) setTimeout(() => this.#checks--, rest).unref?.();
+        else this.#checks--;
       }
     } finally {
       for (const release of releases.reverse()) release();

@@ -93,23 +93,32 @@ describe('login throttling', () => {
     expect(throttle.arrive('Noch Einer', '2001:db8:1:2:ffff::1').ok).toBe(false);
   });
 
-  it('runs one check at a time per name, and refuses past the server-wide cap without checking', async () => {
+  it('runs one check at a time per name, refuses past the server-wide cap without checking, and under pressure rests each slot as long as its check took', async () => {
     const throttle = new LoginThrottle();
     let running = 0;
     let most = 0;
+    let ran = 0;
     const check = async () => {
       running++;
+      ran++;
       most = Math.max(most, running);
       await new Promise((r) => setTimeout(r, 20));
       running--;
       return true;
     };
-    await Promise.all(Array.from({ length: 5 }, (_, i) => throttle.exclusive('Anna', `192.0.2.${i}`, check)));
+    // One name, five at once: one after the other, all checked (no pressure, no rest).
+    expect(await Promise.all(Array.from({ length: 5 }, (_, i) => throttle.exclusive('Anna', `192.0.2.${i}`, check)))).toEqual([true, true, true, true, true]);
     expect(most).toBe(1);
     most = 0;
+    ran = 0;
     const answers = await Promise.all(Array.from({ length: MAX_PASSWORD_CHECKS + 3 }, (_, i) => throttle.exclusive(`Name ${i}`, `192.0.2.${i}`, check)));
     expect(most).toBe(MAX_PASSWORD_CHECKS);
     expect(answers.filter((a) => a === 'busy')).toHaveLength(3);
+    // Someone was refused: right after the checks the slots rest; a moment later they take checks again.
+    expect(await throttle.exclusive('Spät', '192.0.2.200', check)).toBe('busy');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await throttle.exclusive('Spät', '192.0.2.200', check)).toBe(true);
+    expect(ran).toBe(MAX_PASSWORD_CHECKS + 1);
   });
 
   it('holds no IP address, only keyed hashes', async () => {
