@@ -91,6 +91,20 @@ describe('static files that are not pages', () => {
 });
 
 describe('the login', () => {
+  // First: after the flood below, password-check slots rest for a moment.
+  it('logs a successful login with the name, and a cross-site logout changes nothing, the cookie included (F9)', async () => {
+    const cookie = await signIn(base);
+    expect(server.output()).toContain(`Anmeldung (name=${EDITOR.name} ergebnis=ok)`);
+    const foreign = await fetch(`${base}/redaktion/abmelden/`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie, Origin: 'https://boese.example' } });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get('set-cookie')).toBeNull();
+    expect((await fetch(`${base}/redaktion/`, { headers: { Cookie: cookie }, redirect: 'manual' })).status).toBe(200);
+    const own = await fetch(`${base}/redaktion/abmelden/`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie, Origin: base } });
+    expect(own.status).toBe(303);
+    expect(own.headers.getSetCookie().every((c) => c.includes('Max-Age=0'))).toBe(true);
+    expect((await fetch(`${base}/redaktion/`, { headers: { Cookie: cookie }, redirect: 'manual' })).status).toBe(303);
+  });
+
   it('refuses 50 parallel wrong guesses for one name past the limit with 429 and Retry-After, without checking them', async () => {
     const before = (await hook()).passwordChecks;
     const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => login('Erika Muster', `falsch-${i}`, `203.0.113.${i + 1}`)));
@@ -134,16 +148,4 @@ describe('the login', () => {
     for (const key of throttleKeys) expect(key).not.toMatch(/203\.0\.113|10\.0\.|2001:db8|127\.0\.0\.1|jemand|erika/i);
   });
 
-  it('logs a successful login with the name, and a cross-site logout changes nothing, the cookie included (F9)', async () => {
-    const cookie = await signIn(base);
-    expect(server.output()).toContain(`Anmeldung (name=${EDITOR.name} ergebnis=ok)`);
-    const foreign = await fetch(`${base}/redaktion/abmelden/`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie, Origin: 'https://boese.example' } });
-    expect(foreign.status).toBe(403);
-    expect(foreign.headers.get('set-cookie')).toBeNull();
-    expect((await fetch(`${base}/redaktion/`, { headers: { Cookie: cookie }, redirect: 'manual' })).status).toBe(200);
-    const own = await fetch(`${base}/redaktion/abmelden/`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie, Origin: base } });
-    expect(own.status).toBe(303);
-    expect(own.headers.getSetCookie().every((c) => c.includes('Max-Age=0'))).toBe(true);
-    expect((await fetch(`${base}/redaktion/`, { headers: { Cookie: cookie }, redirect: 'manual' })).status).toBe(303);
-  });
 });
