@@ -38,11 +38,16 @@ export function isStaticFilePath(pathname: string): boolean {
   return /\.[a-z0-9]+$/i.test(last) && !/\.html?$/i.test(last);
 }
 
-/** Sets the static-file policy on a file answer (sirv's setHeaders); pages keep their own meta CSP. */
+/**
+ * Sets the static-file policy on a file answer (sirv's setHeaders); pages keep their own meta CSP.
+ * Scripts are the exception: a worker script (Pagefind's search worker) runs under its own
+ * answer's policy, which would forbid it to load the index; opened on its own a script is shown
+ * as text (nosniff), never run, so the sandbox would add nothing there.
+ */
 export function setStaticFileHeaders(res: { setHeader(name: string, value: string): unknown }, pathname: string): void {
   if (!isStaticFilePath(pathname)) return;
-  res.setHeader('Content-Security-Policy', STATIC_FILE_CSP);
   res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (!/\.m?js$/i.test(pathname)) res.setHeader('Content-Security-Policy', STATIC_FILE_CSP);
 }
 
 /**

@@ -87,6 +87,11 @@ describe('static files that are not pages', () => {
     expect(svg.headers.get('x-content-type-options')).toBe('nosniff');
     const page = await fetch(`${base}/`);
     expect(page.headers.get('content-security-policy')).toBeNull();
+    // Pagefind's search worker runs under its script's own policy: scripts get nosniff only.
+    const worker = await fetch(`${base}/pagefind/pagefind-worker.js`);
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(worker.headers.get('content-security-policy')).toBeNull();
   });
 });
 
