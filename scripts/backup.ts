@@ -7,6 +7,9 @@ import { guild } from '../src/lib/config';
 import { erasureLogDays } from '../src/lib/config/notice';
 import { messages } from '../src/lib/ops/messages';
 
+// Databases and backups are readable by this user only, also outside systemd.
+process.umask(0o077);
+
 try {
   const settings = readBackupSettings(process.env, { keep: guild.comments.backupKeep, daily: guild.comments.backupDaily });
   const result = await backupDatabase({

@@ -2,7 +2,7 @@
  * `npm run bench` – measures the site against its budgets and against baselines built in the same run,
  * writes a Markdown report to stdout and bench/report.md, and exits 1 when a budget fails.
  * `npm run bench -- --smoke`: 100 articles and short loads, budgets shown but not enforced (CI).
- * One module per section in scripts/bench/ (build, weight, search, comments, limiter, og, publish); rows go through report.ts.
+ * One module per section in scripts/bench/ (build, weight, search, comments, limiter, login, og, publish); rows go through report.ts.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { pageWeight } from './bench/weight';
 import { searchBench } from './bench/search';
 import { commentBench } from './bench/comments';
 import { limiterBench } from './bench/limiter';
+import { loginFloodBench } from './bench/login';
 import { publishBench } from './bench/publish';
 import { ogBench } from './bench/og';
 import { launchBrowser } from '../tests/helpers/browser';
@@ -24,7 +25,7 @@ async function main() {
   const dist = wants('build') ? await buildScaling() : join(WORK, `site-${SIZES[0]}`);
 
   const realSite = join(WORK, 'site-real');
-  if (wants('build') || wants('weight') || (wants('limiter') && !existsSync(realSite))) await buildSite(join(ROOT, 'content'), realSite);
+  if (wants('build') || wants('weight') || ((wants('limiter') || wants('login')) && !existsSync(realSite))) await buildSite(join(ROOT, 'content'), realSite);
   if (wants('weight') || wants('search')) {
     const real = await startServer({ COMMENTS_DB: join(WORK, 'weight.db') }, realSite);
     const generated = await startServer({ COMMENTS_DB: join(WORK, 'search.db') }, dist);
@@ -41,6 +42,7 @@ async function main() {
   const threads = Array.from({ length: 20 }, (_, i) => `beitrag-${i + 1}`);
   if (wants('comments')) await commentBench(dist, threads);
   if (wants('limiter')) await limiterBench(realSite, 'whatsapp-im-unternehmen');
+  if (wants('login')) await loginFloodBench(realSite);
   if (wants('og')) await ogBench();
   if (wants('publish')) await publishBench();
 

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSearchIndex } from './search-index.mjs';
 import { precompress } from './precompress.mjs';
+import { readSealNonce, sendSeal } from './build-manifest.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -28,12 +29,17 @@ const outDir = resolve(flag === undefined ? join(root, 'dist') : flag.includes('
 const HEAP_MB = 1536;
 const heapFlags = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '') ? [] : [`--max-old-space-size=${HEAP_MB}`];
 
+// Started by the publisher: its nonce for the seal on the server code (scripts/build-manifest.mjs).
+const sealNonce = readSealNonce();
+
 const astro = spawnSync(process.execPath, [...heapFlags, join(root, 'node_modules/astro/astro.js'), 'build', ...args], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
 });
 if (astro.status !== 0) process.exit(astro.status ?? 1);
+// server/ is final now (the steps below write client/ only): its hashes go to the publisher.
+if (sealNonce) sendSeal(outDir, sealNonce);
 
 const staticDir = existsSync(join(outDir, 'client')) ? join(outDir, 'client') : outDir;
 try {

@@ -10,3 +10,27 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   for (const key of TOOL_VARIABLES) delete env[key];
   return { ...env, ...extra };
 }
+
+/** What a build (publish or preview) may read from the server's environment: the system basics and the build's settings. */
+const BUILD_NAMES = new Set([
+  'PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LANGUAGE', 'TZ', 'TMPDIR', 'TMP', 'TEMP', 'NODE_OPTIONS', 'SystemRoot',
+  'INNUNGSWISSEN_CONTENT_DIR', 'INNUNGSWISSEN_PREVIEW', 'INNUNGSWISSEN_BUILD_ID', 'OG_IMAGES', 'OG_CACHE_DIR',
+]);
+const BUILD_PREFIXES = ['LC_', 'PUBLIC_', 'COMMENTS_'];
+/** Never to a build, whatever the prefix: secrets and the paths of databases and backups. */
+const NEVER_TO_A_BUILD = /TOKEN|SECRET|PASSW|CREDENTIAL|PRIVATE|(^|_)KEY$|_DB$|_DIR$|^COMMENTS_ALLOWED_ORIGINS$/;
+
+/**
+ * The environment of a publish or preview build: an allow-list, so the moderation token, the
+ * databases' paths and anything else in /etc/innungswissen.env never reach code a build runs.
+ * NODE_ENV is kept only as "production" (the release check reads it); `extra` wins.
+ */
+export function buildEnv(source: NodeJS.ProcessEnv, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ASTRO_TELEMETRY_DISABLED: '1' };
+  for (const [key, value] of Object.entries(source)) {
+    if (value === undefined || NEVER_TO_A_BUILD.test(key)) continue;
+    if (BUILD_NAMES.has(key) || BUILD_PREFIXES.some((prefix) => key.startsWith(prefix))) env[key] = value;
+  }
+  if (source.NODE_ENV === 'production') env.NODE_ENV = 'production';
+  return { ...env, ...extra };
+}

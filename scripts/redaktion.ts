@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm run redaktion -- konto anlegen <Name>`: creates (or resets) an editor account; the password
- * is read from standard input, so it can be typed or piped in a script.
+ * `npm run redaktion -- konto anlegen <Name>`: creates an editor account; the password is asked
+ * for without echo in a terminal, or read from standard input (a pipe in a script).
+ * `npm run redaktion -- konto passwort <Name>` sets a new one (open sessions end),
  * `npm run redaktion -- konto löschen <Name>` and `npm run redaktion -- konto liste`.
  * DATA_DIR chooses the data folder (default ./data), as for the server.
  */
@@ -9,10 +10,14 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { readServerSettings } from '../server/settings';
 import { EditorStore } from '../server/editor/store';
-import { NAME_PATTERN, hashPassword, passwordProblem } from '../server/editor/passwords';
+import { NAME_PATTERN, accountNameKey, hashPassword, passwordProblem } from '../server/editor/passwords';
+
+// The account database (password hashes, sessions) is for the server's user only.
+process.umask(0o077);
 
 const USAGE = `Verwendung:
-  npm run redaktion -- konto anlegen <Name>    (Passwort wird abgefragt bzw. von der Standardeingabe gelesen)
+  npm run redaktion -- konto anlegen <Name>    (Passwort wird verdeckt abgefragt bzw. von der Standardeingabe gelesen)
+  npm run redaktion -- konto passwort <Name>   (neues Passwort für ein bestehendes Konto)
   npm run redaktion -- konto löschen <Name>
   npm run redaktion -- konto liste`;
 
@@ -21,14 +26,52 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/** In a terminal: typed without echo (Enter ends, Backspace deletes, Ctrl+C stops). */
+function readHidden(prompt: string): Promise<string> {
+  const input = process.stdin;
+  process.stdout.write(prompt);
+  input.setRawMode(true);
+  input.resume();
+  input.setEncoding('utf8');
+  let password = '';
+  return new Promise((resolve) => {
+    const onData = (text: string) => {
+      for (const char of text) {
+        if (char === '\r' || char === '\n' || char === '\u0004') {
+          input.setRawMode(false);
+          input.pause();
+          input.off('data', onData);
+          process.stdout.write('\n');
+          return resolve(password);
+        }
+        if (char === '\u0003') {
+          input.setRawMode(false);
+          process.stdout.write('\n');
+          fail('Abgebrochen.');
+        }
+        if (char === '\u007f' || char === '\b') password = password.slice(0, -1);
+        else if (char >= ' ') password += char;
+      }
+    };
+    input.on('data', onData);
+  });
+}
+
 async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY) process.stdout.write('Passwort (mindestens 10 Zeichen): ');
+  if (process.stdin.isTTY) return readHidden('Passwort (mindestens 10 Zeichen, wird nicht angezeigt): ');
   const lines = createInterface({ input: process.stdin, terminal: false });
   for await (const line of lines) {
     lines.close();
     return line;
   }
   return '';
+}
+
+async function newPassword(): Promise<string> {
+  const password = await readPassword();
+  const problem = passwordProblem(password);
+  if (problem) fail(problem);
+  return hashPassword(password);
 }
 
 const [area, action, ...rest] = process.argv.slice(2);
@@ -38,11 +81,18 @@ const store = new EditorStore(join(readServerSettings().dataDir, 'redaktion.db')
 try {
   if (action === 'anlegen') {
     if (!NAME_PATTERN.test(name)) fail('Bitte einen Namen mit 2 bis 40 Buchstaben, Ziffern, Leerzeichen, Punkt oder Bindestrich angeben.');
-    const password = await readPassword();
-    const problem = passwordProblem(password);
-    if (problem) fail(problem);
-    const result = store.setAccount(name, await hashPassword(password));
-    console.log(result === 'created' ? `Konto „${name}“ angelegt. Anmelden unter /redaktion/anmelden/` : `Passwort für „${name}“ geändert; offene Sitzungen sind beendet.`);
+    const existing = store.accounts().find((a) => accountNameKey(a.name) === accountNameKey(name));
+    if (existing?.name.toLowerCase() === name.toLowerCase()) {
+      fail(`Ein Konto „${existing.name}“ gibt es schon; es bleibt unverändert. Ein neues Passwort setzen Sie mit: npm run redaktion -- konto passwort ${existing.name}`);
+    }
+    if (existing) fail(`„${name}“ unterscheidet sich vom bestehenden Konto „${existing.name}“ nur in Groß-/Kleinschreibung, Leerzeichen oder Punkten. Bitte wählen Sie einen deutlich anderen Namen.`);
+    store.setAccount(name, await newPassword());
+    console.log(`Konto „${name}“ angelegt. Anmelden unter /redaktion/anmelden/`);
+  } else if (action === 'passwort') {
+    const account = store.passwordHash(name);
+    if (!account) fail(`Ein Konto „${name}“ gibt es nicht. Neue Konten legen Sie mit „konto anlegen“ an.`);
+    store.setAccount(account.name, await newPassword());
+    console.log(`Passwort für „${account.name}“ geändert; offene Sitzungen sind beendet.`);
   } else if (action === 'löschen' || action === 'loeschen') {
     if (!store.deleteAccount(name)) fail(`Ein Konto „${name}“ gibt es nicht.`);
     console.log(`Konto „${name}“ gelöscht.`);

@@ -7,6 +7,9 @@ import { restoreDatabase } from '../src/adapters/ops/restore';
 import { guild } from '../src/lib/config';
 import { messages } from '../src/lib/ops/messages';
 
+// Databases and backups are readable by this user only, also outside systemd.
+process.umask(0o077);
+
 const file = process.argv.slice(2).find((arg) => arg !== '--');
 if (!file) {
   console.error(messages.restoreUsage);

@@ -7,6 +7,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { clientAddress, isTrusted, normalizeAddress, type TrustedProxies } from './client-address';
 import type { Log } from './log';
+import { de } from '../src/i18n/de';
+import { parseTarget } from './request-path';
 import { securityHeaders } from './security-headers';
 import type { SiteHolder } from './site';
 
@@ -32,10 +34,11 @@ export interface PipelineOptions {
 export function createPipeline({ sites, trustedProxies, log, handlers = [] }: PipelineOptions) {
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
-      const url = req.url ?? '';
-      // Only origin-form targets ("/path?query"): an absolute-form line like "GET http://x/../.." is refused.
-      if (!url.startsWith('/') || url.startsWith('//')) return plain(res, 400, 'Ungültige Anfrage');
-      const path = url.split('?')[0]!;
+      // Only origin-form targets ("/path?query"), decoded and normalised once for everything after.
+      const target = parseTarget(req.url ?? '');
+      if (!target.ok) return json(res, 400, { error: { code: 'bad_path', message: de.serverGuard.badPath } });
+      const path = target.path;
+      req.url = target.url;
       for (const [name, value] of securityHeaders(path)) res.setHeader(name, value);
       const client = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies);
       // Astro's adapter reads the client from the first X-Forwarded-For value: give it ours.

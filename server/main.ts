@@ -20,7 +20,11 @@ import { PREVIEW_BASE, createEditorRoutes } from './editor/routes';
 import { Publisher } from './editor/publisher';
 import { startScheduler } from './editor/schedule';
 import { EditorStore } from './editor/store';
+import { LoginThrottle } from './editor/throttle';
+import { passwordChecksSoFar } from './editor/passwords';
 
+// Databases, backups and sessions are for this user only, also when started outside systemd.
+process.umask(0o077);
 const log = createLog(process.env.LOG_FORMAT === 'json' ? 'json' : 'text');
 let settings: ReturnType<typeof readServerSettings>;
 try {
@@ -127,7 +131,12 @@ const scheduler = settings.schedule
       },
     })
   : undefined;
-const editor = createEditorRoutes({ store: editorStore, publisher, sites, contentDir: settings.contentDir, editorDir: join(ROOT, 'dist-editor') });
+const loginThrottle = new LoginThrottle();
+const editor = createEditorRoutes({ store: editorStore, publisher, sites, contentDir: settings.contentDir, editorDir: join(ROOT, 'dist-editor'), log, throttle: loginThrottle });
+// Tests only (INNUNGSWISSEN_TEST_HOOKS=1): SIGUSR2 prints what the login throttle holds and how many password checks ran.
+if (process.env.INNUNGSWISSEN_TEST_HOOKS === '1') {
+  process.on('SIGUSR2', () => process.stdout.write(`test-hook ${JSON.stringify({ throttleKeys: loginThrottle.heldKeys(), passwordChecks: passwordChecksSoFar() })}\n`));
+}
 const handle = createPipeline({ sites, trustedProxies: settings.trustedProxies, log, handlers: [editor] });
 let inFlight = 0;
 let stopping = false;

@@ -26,6 +26,31 @@ export function securityHeaders(path: string): HeaderList {
 }
 
 /**
+ * Every static answer that is not a page: opened on its own (an SVG, a PDF, a text file), it runs
+ * nothing, loads nothing but our pictures and is sandboxed to an opaque origin; as an `<img>`, a
+ * script or a stylesheet on our pages it works as before (a subresource's own CSP does not apply).
+ */
+export const STATIC_FILE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+
+/** A path with a file extension other than .html/.htm is a file, not a page. */
+export function isStaticFilePath(pathname: string): boolean {
+  const last = pathname.slice(pathname.lastIndexOf('/') + 1);
+  return /\.[a-z0-9]+$/i.test(last) && !/\.html?$/i.test(last);
+}
+
+/**
+ * Sets the static-file policy on a file answer (sirv's setHeaders); pages keep their own meta CSP.
+ * Scripts are the exception: a worker script (Pagefind's search worker) runs under its own
+ * answer's policy, which would forbid it to load the index; opened on its own a script is shown
+ * as text (nosniff), never run, so the sandbox would add nothing there.
+ */
+export function setStaticFileHeaders(res: { setHeader(name: string, value: string): unknown }, pathname: string): void {
+  if (!isStaticFilePath(pathname)) return;
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (!/\.m?js$/i.test(pathname)) res.setHeader('Content-Security-Policy', STATIC_FILE_CSP);
+}
+
+/**
  * The editor's policy: everything from this origin only, no third party (Keystatic's Google
  * Fonts link is removed at its build and refused here too); inline styles allowed for its UI,
  * inline scripts only by hash.

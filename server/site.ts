@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sirv from 'sirv';
+import { setStaticFileHeaders } from './security-headers';
 
 export type NextFn = (error?: unknown) => void;
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: NextFn) => void | Promise<void>;
@@ -69,6 +70,7 @@ export async function loadSite(dirPath: string): Promise<Site> {
     etag: true,
     dev: false,
     setHeaders(res, pathname) {
+      setStaticFileHeaders(res, pathname);
       if (res.hasHeader('Cache-Control')) return;
       // Hashed assets never change; pages and the search index are revalidated.
       res.setHeader('Cache-Control', pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate');

@@ -12,9 +12,23 @@ export interface GitResult {
   commit?: string;
 }
 
+/**
+ * Nothing in the repository runs as a side effect of our git calls: no hooks (a post-commit hook
+ * written there would run at every publish), no fsmonitor command, no prompt. Only the system
+ * basics of the environment go to git.
+ */
+const SAFE_CONFIG = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false'];
+const GIT_ENV_NAMES = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'TZ', 'TMPDIR', 'SystemRoot'];
+
+function gitEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1' };
+  for (const name of GIT_ENV_NAMES) if (process.env[name] !== undefined) env[name] = process.env[name];
+  return env;
+}
+
 function git(cwd: string, args: string[]): Promise<{ ok: boolean; out: string }> {
   return new Promise((resolve) =>
-    execFile('git', args, { cwd, timeout: 30_000, maxBuffer: 8 * 1024 * 1024 }, (error, stdout, stderr) =>
+    execFile('git', [...SAFE_CONFIG, ...args], { cwd, env: gitEnv(), timeout: 30_000, maxBuffer: 8 * 1024 * 1024 }, (error, stdout, stderr) =>
       resolve({ ok: !error, out: (error ? stderr || error.message : stdout).trim() }),
     ),
   );

@@ -19,7 +19,14 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', N, R, P, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
+let checks = 0;
+/** Password checks run by this process so far (the test hook reports it: a refused login runs none). */
+export function passwordChecksSoFar(): number {
+  return checks;
+}
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  checks++;
   const [kind, n, r, p, salt, hash] = stored.split('$');
   if (kind !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
@@ -37,3 +44,8 @@ export function passwordProblem(password: string): string | undefined {
 }
 
 export const NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{1,39}$/u;
+
+/** "Anna  Beispiel", "anna.beispiel" and "ANNA BEISPIEL" are one name: for new accounts and for every login limit. */
+export function accountNameKey(name: string): string {
+  return name.normalize('NFC').toLowerCase().replace(/[\s.]+/g, '');
+}

@@ -6,9 +6,13 @@
  * before it runs, so a server stopped mid-build repeats it at the next start.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { SEAL_ENV, openSeal, sealDifference } from '../../scripts/build-manifest.mjs';
+import { buildEnv } from '../../scripts/child-env';
 import type { Log } from '../log';
 import { preloadSite, type SiteHolder } from '../site';
 import { buildErrorSummary } from './build-errors';
@@ -35,9 +39,6 @@ export interface PublishStatus {
   queued: boolean;
   last: { ok: boolean; startedAt: string; finishedAt: string; durationMs: number; error?: string } | null;
 }
-
-/** The line `astro build` ends with (Astro 5); its server bundle is complete then. */
-const ASTRO_DONE = /\[build\] Complete!/;
 
 const stamp = (ms: number) => new Date(ms).toISOString().replace(/[:.]/g, '-');
 
@@ -156,6 +157,9 @@ export class Publisher {
     try {
       let git: GitResult = { files: [] };
       if (kind === 'publish') {
+        // Only server code the build we started hashed, unchanged since: nothing else is ever loaded.
+        const changed = result.sealed ? sealDifference(outDir, result.sealed) : 'kein Siegel vom Build';
+        if (changed) throw new Error(`Der Server-Code des Builds ist nicht der, den der Build geschrieben hat (${changed}).`);
         await this.#o.sites.switchTo(outDir);
         writeFileSync(join(parent, 'current.json'), JSON.stringify({ dir: outDir }) + '\n');
         const authors = [...new Set(ids.map((id) => this.#requestedBy.get(id)).filter(Boolean))];
@@ -165,43 +169,51 @@ export class Publisher {
       log('info', kind === 'publish' ? 'Veröffentlicht' : 'Vorschau bereit', { dauer_ms: this.#now() - started });
       this.#cleanUp(parent, kind === 'publish' ? [this.#o.sites.current.dir, this.#o.sites.previous?.dir] : [outDir]);
     } catch (error) {
+      if (resolve(this.#o.sites.current.dir) !== resolve(outDir)) rmSync(outDir, { recursive: true, force: true });
       store.finishPublish(ids, { ok: false, error: `Der neue Build konnte nicht übernommen werden: ${(error as Error).message}` }, this.#now());
       log('error', 'Umschalten auf den neuen Build fehlgeschlagen', { fehler: (error as Error).message });
     }
   }
 
-  #build(outDir: string, kind: BuildKind): Promise<{ ok: true } | { ok: false; error: string }> {
+  #build(outDir: string, kind: BuildKind): Promise<{ ok: true; sealed: Record<string, string> | undefined } | { ok: false; error: string }> {
     const { root, contentDir } = this.#o;
     const args = [join(root, 'scripts/build.mjs'), '--outDir', outDir];
     if (kind === 'preview') args.push('--base', this.#o.previewBase);
-    const env: NodeJS.ProcessEnv = { ...process.env, INNUNGSWISSEN_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1' };
-    if (kind === 'preview') env.INNUNGSWISSEN_PREVIEW = '1';
-    else delete env.INNUNGSWISSEN_PREVIEW;
+    // An allow-list: no moderation token, no database paths, nothing else from the server's environment.
+    const env = buildEnv(process.env, { INNUNGSWISSEN_CONTENT_DIR: contentDir, [SEAL_ENV]: '1', ...(kind === 'preview' ? { INNUNGSWISSEN_PREVIEW: '1' } : {}) });
+    const nonce = randomBytes(32).toString('hex');
     // The build runs at low priority: readers keep being served while it works.
     return new Promise((resolvePromise) => {
-      const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+      const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
       if (this.#running) this.#running.child = child;
       try {
         if (child.pid) setPriority(child.pid, 10);
       } catch {
         // not allowed on this system: the build runs at normal priority
       }
+      child.stdin?.on('error', () => undefined);
+      child.stdin?.end(`${nonce}\n`);
       let output = '';
-      let preloaded = kind !== 'publish';
+      let sealText = '';
+      let sealed: Record<string, string> | undefined;
       const collect = (chunk: Buffer) => {
         output += chunk.toString();
         if (output.length > 2_000_000) output = output.slice(-1_000_000);
-        // Astro is done and the search index is being written: load the new on-demand code meanwhile.
-        if (!preloaded && ASTRO_DONE.test(output.slice(-4096))) {
-          preloaded = true;
-          preloadSite(outDir);
-        }
       };
-      child.stdout.on('data', collect);
-      child.stderr.on('data', collect);
+      child.stdout!.on('data', collect);
+      child.stderr!.on('data', collect);
+      const sealPipe = child.stdio[3] as Readable | null;
+      sealPipe?.on('data', (chunk: Buffer) => {
+        sealText += chunk.toString();
+        if (sealed || !sealText.includes('\n') || sealText.length > 8_000_000) return;
+        sealed = openSeal(sealText, nonce);
+        // Sealed by the build we started: load the new on-demand code while the search index is written.
+        if (sealed && kind === 'publish' && !sealDifference(outDir, sealed)) preloadSite(outDir);
+      });
+      sealPipe?.on('error', () => undefined);
       child.on('error', (error) => resolvePromise({ ok: false, error: `Der Build konnte nicht starten: ${error.message}` }));
       child.on('close', (code, signal) => {
-        if (code === 0 && existsSync(join(outDir, 'build-info.json'))) resolvePromise({ ok: true });
+        if (code === 0 && existsSync(join(outDir, 'build-info.json'))) resolvePromise({ ok: true, sealed });
         else resolvePromise({ ok: false, error: buildErrorSummary(output, { code, signal }) });
       });
     });

@@ -9,16 +9,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { de } from '@/i18n/de';
+import { format } from '@/i18n/format';
 import { json, type RequestContext, type RouteHandler } from '../http';
-import { editorContentSecurityPolicy } from '../security-headers';
+import type { Log } from '../log';
+import { editorContentSecurityPolicy, setStaticFileHeaders } from '../security-headers';
 import type { Middleware, SiteHolder } from '../site';
 import { KeystaticApi } from './keystatic-api';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 import type { Publisher } from './publisher';
-import { SESSION_IDLE_MS, type EditorStore } from './store';
-import { LoginThrottle } from './throttle';
+import { SESSION_IDLE_MS, type EditorStore, type LiveSession } from './store';
+import { BUSY_HOLD_MS, BUSY_RETRY_SECONDS, LoginThrottle } from './throttle';
 
 const t = de.editor;
+const g = de.serverGuard;
 export const COOKIE = 'redaktion_sitzung';
 /** The session cookie goes to these paths only; reader pages never receive it. */
 export const COOKIE_PATHS = ['/redaktion', '/keystatic', '/api/keystatic', '/api/redaktion'];
@@ -31,8 +34,10 @@ export interface EditorRoutesOptions {
   sites: SiteHolder;
   contentDir: string;
   editorDir: string;
+  log: Log;
+  /** Passed in so the server's test hook can read what it holds. */
+  throttle?: LoginThrottle;
   now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
 }
 
 function cookieValue(req: IncomingMessage): string | undefined {
@@ -85,19 +90,27 @@ function redirect(res: ServerResponse, location: string, cookies: string[] = [])
 export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
   const { store, publisher, sites, contentDir, editorDir } = options;
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
-  const throttle = new LoginThrottle(now);
+  const log = options.log;
+  const throttle = options.throttle ?? new LoginThrottle(now);
+  let busyRefusals = 0;
+  let busyLoggedAt = -Infinity;
   const keystatic = new KeystaticApi(contentDir);
   const editorPage = join(editorDir, 'keystatic', 'index.html');
-  const editorAssets = existsSync(editorDir) ? (sirv(editorDir, { dev: false, etag: true, gzip: false }) as Middleware) : undefined;
+  const editorAssets = existsSync(editorDir) ? (sirv(editorDir, { dev: false, etag: true, gzip: false, setHeaders: setStaticFileHeaders }) as Middleware) : undefined;
   let editorHtml: { html: Buffer; csp: string } | undefined;
   const previewStatic = new Map<string, Middleware>();
   setInterval(() => store.purgeSessions(now()), 60 * 60 * 1000).unref();
 
   /** A page the reader build rendered (with the site's layout), read from the current build. */
+  const pageCache = new Map<string, string | undefined>();
   function sitePage(path: string): string | undefined {
     const file = join(sites.current.dir, 'client', path, 'index.html');
-    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    // Read once per build (a login flood must not read the login page from disk for every answer).
+    if (!pageCache.has(file)) {
+      if (pageCache.size > 50) pageCache.clear();
+      pageCache.set(file, existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+    }
+    return pageCache.get(file);
   }
 
   function sendHtml(res: ServerResponse, status: number, html: string | Buffer | undefined, headers: Record<string, string> = {}): void {
@@ -106,17 +119,24 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
     res.end(html);
   }
 
-  function loginPage(res: ServerResponse, status: number, error?: string, name = ''): void {
+  function loginPage(res: ServerResponse, status: number, error?: string, name = '', headers: Record<string, string> = {}): void {
     let html = sitePage('redaktion/anmelden');
     if (html && error) html = html.replace(/data-login-error hidden>[^<]*</, `data-login-error>${escapeHtml(error)}<`);
     if (html && name) html = html.replace(/(id="login-name")/, `$1 value="${escapeHtml(name)}"`);
-    sendHtml(res, status, html);
+    sendHtml(res, status, html, headers);
   }
 
-  function sessionOf(req: IncomingMessage): { id: string; name: string } | undefined {
+  /** A refused login: a short page with the reason, cheap to send however many arrive. */
+  function refusal(res: ServerResponse, status: number, message: string, retryAfter: number): void {
+    sendHtml(res, status, `<!doctype html><html lang="de"><meta charset="utf-8"><title>${t.loginTitle}</title><p>${escapeHtml(message)}</p><p><a href="/redaktion/anmelden/">${t.loginTitle}</a></p></html>`, {
+      'Retry-After': String(retryAfter),
+    });
+  }
+
+  function sessionOf(req: IncomingMessage): { id: string; name: string; live: LiveSession } | undefined {
     const id = cookieValue(req);
-    const name = id ? store.touchSession(id, now()) : undefined;
-    return id && name ? { id, name } : undefined;
+    const live = id ? store.liveSession(id, now()) : undefined;
+    return id && live ? { id, name: live.name, live } : undefined;
   }
 
   async function login(ctx: RequestContext, secure: boolean): Promise<void> {
@@ -126,18 +146,36 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
     const form = new URLSearchParams(body === 'too_large' ? '' : body.toString('utf8'));
     const name = (form.get('name') ?? '').trim().slice(0, 80);
     const password = form.get('passwort') ?? '';
-    const keys = [`name:${name.toLowerCase()}`, `client:${ctx.client}`];
-    const delay = throttle.delayFor(keys);
-    if (delay > 0) await sleep(delay);
-    const account = name ? store.passwordHash(name) : undefined;
-    // Same work whether the name exists or not: the answer's timing reveals nothing.
-    const ok = (await verifyPassword(password, account?.hash ?? DUMMY_HASH)) && account !== undefined;
-    if (!ok) {
-      throttle.failed(keys);
+    const arrival = throttle.arrive(name, ctx.client);
+    if (!arrival.ok) {
+      if (arrival.firstRefusal) log('warn', 'Anmeldung gesperrt: zu viele Versuche', { name, ergebnis: 'gesperrt' });
+      return refusal(res, 429, format(g.loginLocked, { minutes: Math.ceil(arrival.retryAfter / 60) }), arrival.retryAfter);
+    }
+    const result = await throttle.exclusive(name, ctx.client, async () => {
+      const account = name ? store.passwordHash(name) : undefined;
+      // Same work whether the name exists or not: the answer's timing reveals nothing.
+      const ok = (await verifyPassword(password, account?.hash ?? DUMMY_HASH)) && account !== undefined;
+      return ok ? account : undefined;
+    });
+    if (result === 'busy') {
+      // A flood would write thousands of these a second: one line a minute, with the count.
+      busyRefusals++;
+      if (now() - busyLoggedAt >= 60_000) {
+        log('warn', 'Anmeldungen abgewiesen: Server ausgelastet', { ergebnis: 'ausgelastet', anzahl: busyRefusals });
+        busyLoggedAt = now();
+        busyRefusals = 0;
+      }
+      // Held a moment, then a short answer: each flooding connection gets about one refusal a second,
+      // each costing less than a reader page. The hold is a timer; no password is checked.
+      await new Promise((r) => setTimeout(r, BUSY_HOLD_MS));
+      return refusal(res, 503, g.loginBusy, BUSY_RETRY_SECONDS);
+    }
+    if (!result) {
+      log('info', 'Anmeldung fehlgeschlagen', { name, ergebnis: 'falsch' });
       return loginPage(res, 401, t.loginFailed, name);
     }
-    throttle.succeeded(keys);
-    const id = store.createSession(account.name, now());
+    log('info', 'Anmeldung', { name: result.name, ergebnis: 'ok' });
+    const id = store.createSession(result.name, now());
     redirect(res, '/redaktion/', sessionCookies(id, secure, SESSION_IDLE_MS / 1000));
   }
 
@@ -207,7 +245,7 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
     let serve = previewStatic.get(dir);
     if (!serve) {
       previewStatic.clear();
-      serve = sirv(join(dir, 'client'), { dev: false, gzip: true }) as Middleware;
+      serve = sirv(join(dir, 'client'), { dev: false, gzip: true, setHeaders: setStaticFileHeaders }) as Middleware;
       previewStatic.set(dir, serve);
     }
     const original = ctx.req.url ?? '/';
@@ -246,8 +284,13 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
       return true;
     }
     if (path === '/redaktion/abmelden/' && req.method === 'POST') {
+      // A logout from another site is refused and changes nothing, the cookie included.
+      if (!isSameOrigin(req, secure)) {
+        json(res, 403, { error: { code: 'forbidden_origin', message: g.logoutRefused } });
+        return true;
+      }
       const id = cookieValue(req);
-      if (id && isSameOrigin(req, secure)) {
+      if (id) {
         store.endSession(id);
         keystatic.forget(id);
       }
@@ -260,6 +303,8 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
       else redirect(res, '/redaktion/anmelden/');
       return true;
     }
+    // While the editor works, the cookie lives on (8 h idle), never past the session's absolute end.
+    if (session.live.refreshed) res.setHeader('Set-Cookie', sessionCookies(session.id, secure, Math.floor(session.live.maxAgeMs / 1000)));
     if (isApi) await api(ctx, session, secure);
     else if (path.startsWith('/keystatic')) editorApp(res);
     else if (path.startsWith(PREVIEW_BASE)) return preview(ctx);

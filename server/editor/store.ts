@@ -9,6 +9,18 @@ import { dirname } from 'node:path';
 
 /** A session ends after this long without a request, and at logout. */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
+/** A session ends this long after its login, however busy the editor is (a stolen cookie does not live forever). */
+export const SESSION_MAX_MS = 7 * 24 * 60 * 60 * 1000;
+/** The database is written at most this often per session, and the cookie refreshed. */
+const TOUCH_EVERY_MS = 60_000;
+
+export interface LiveSession {
+  name: string;
+  /** True when this request moved the idle clock on: the cookie is sent again with `maxAgeMs`. */
+  refreshed: boolean;
+  /** How long the cookie should live from now: the idle time, capped by the absolute lifetime. */
+  maxAgeMs: number;
+}
 
 const MIGRATIONS = [
   `CREATE TABLE accounts (name TEXT PRIMARY KEY COLLATE NOCASE, password_hash TEXT NOT NULL, created_at INTEGER NOT NULL);
@@ -120,24 +132,29 @@ export class EditorStore {
     this.db.prepare('INSERT INTO sessions (id_hash, name, created_at, last_seen) VALUES (?, ?, ?, ?)').run(sessionIdHash(id), name, now, now);
     return id;
   }
-  /** The signed-in name, or undefined when unknown or idle too long; a valid session is kept alive. */
+  /** The signed-in name, or undefined when unknown, idle too long or past its lifetime; a valid session is kept alive. */
   touchSession(id: string, now = Date.now()): string | undefined {
+    return this.liveSession(id, now)?.name;
+  }
+  liveSession(id: string, now = Date.now()): LiveSession | undefined {
     const hash = sessionIdHash(id);
-    const row = this.db.prepare('SELECT name, last_seen FROM sessions WHERE id_hash = ?').get(hash) as { name: string; last_seen: number } | undefined;
+    const row = this.db.prepare('SELECT name, created_at, last_seen FROM sessions WHERE id_hash = ?').get(hash) as
+      | { name: string; created_at: number; last_seen: number }
+      | undefined;
     if (!row) return undefined;
-    if (now - row.last_seen > SESSION_IDLE_MS) {
+    if (now - row.last_seen > SESSION_IDLE_MS || now - row.created_at >= SESSION_MAX_MS) {
       this.db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(hash);
       return undefined;
     }
-    // One write a minute at most, not one per request.
-    if (now - row.last_seen > 60_000) this.db.prepare('UPDATE sessions SET last_seen = ? WHERE id_hash = ?').run(now, hash);
-    return row.name;
+    const refreshed = now - row.last_seen > TOUCH_EVERY_MS;
+    if (refreshed) this.db.prepare('UPDATE sessions SET last_seen = ? WHERE id_hash = ?').run(now, hash);
+    return { name: row.name, refreshed, maxAgeMs: Math.min(SESSION_IDLE_MS, row.created_at + SESSION_MAX_MS - now) };
   }
   endSession(id: string): void {
     this.db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(sessionIdHash(id));
   }
   purgeSessions(now = Date.now()): void {
-    this.db.prepare('DELETE FROM sessions WHERE last_seen < ?').run(now - SESSION_IDLE_MS);
+    this.db.prepare('DELETE FROM sessions WHERE last_seen < ? OR created_at <= ?').run(now - SESSION_IDLE_MS, now - SESSION_MAX_MS);
   }
 
   // Publish log

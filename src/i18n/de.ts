@@ -344,6 +344,13 @@ export const de = {
     all: 'Alle Änderungen im Vergleich',
     entryTitle: (messenger: string, criterion: string) => `${messenger}: ${criterion}`,
   },
+  /** Server-side answers of the hardened request path and login (issue 21). */
+  serverGuard: {
+    badPath: 'Diese Adresse ist ungültig. Bitte prüfen Sie den Link.',
+    loginLocked: 'Zu viele Anmeldeversuche. Bitte versuchen Sie es in {minutes} Min. erneut.',
+    loginBusy: 'Gerade melden sich sehr viele an. Bitte versuchen Sie es in einigen Sekunden noch einmal.',
+    logoutRefused: 'Die Abmeldung kam nicht von dieser Website und wurde abgelehnt. Sie sind weiterhin angemeldet.',
+  },
   templates,
 } as const;
 

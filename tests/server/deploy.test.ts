@@ -90,7 +90,7 @@ describe('systemd unit', () => {
     const result = spawnSync('systemd-analyze', ['verify', join(dir, 'innungswissen.service')], { encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr.split('\n').filter((line) => line.includes('innungswissen'))).toEqual([]);
-    for (const setting of ['User=innungswissen', 'ProtectSystem=strict', 'ReadWritePaths=/var/lib/innungswissen', 'Restart=on-failure', 'Environment=TRUSTED_PROXIES=127.0.0.1,::1']) {
+    for (const setting of ['User=innungswissen', 'ProtectSystem=strict', 'ReadWritePaths=/var/lib/innungswissen', 'Restart=on-failure', 'Environment=TRUSTED_PROXIES=127.0.0.1,::1', 'ReadOnlyPaths=-/srv/innungswissen/.git/hooks', 'IPAddressDeny=any', 'IPAddressAllow=localhost', 'UMask=0077']) {
       expect(unit).toContain(setting);
     }
   });

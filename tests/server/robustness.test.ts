@@ -29,8 +29,9 @@ describe('the server keeps running on bad input', () => {
     expect(server.process.exitCode).toBeNull();
   });
 
-  it('answers a path outside the build with 404, never a file from elsewhere', async () => {
-    expect(await rawGet('/../../package.json')).toBe(404);
-    expect(await rawGet('/%2e%2e/%2e%2e/package.json')).toBe(404);
+  it('answers a path that climbs above the root with 400, never a file from elsewhere', async () => {
+    expect(await rawGet('/../../package.json')).toBe(400);
+    expect(await rawGet('/%2e%2e/%2e%2e/package.json')).toBe(400);
+    expect(await rawGet('/beitraege/../../package.json')).toBe(400);
   });
 });

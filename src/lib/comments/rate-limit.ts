@@ -41,10 +41,10 @@ function expandIPv6(ip: string): string[] {
  *
  * Clients are told apart by an HMAC-SHA256 of their address group under a random key. At every
  * window change the key is replaced and all entries are dropped, so no entry and no key lives
- * longer than one window, and a hash from an earlier window cannot be linked to a later one. The
- * change happens on a timer at the window's end (while entries exist), not only at the next request,
- * so "kein Eintrag besteht länger als 10 Minuten" holds in wall-clock time.
- * Each request costs one HMAC and one map lookup; there is no sweep. At most `maxClients`
+ * longer than one window, and a hash from an earlier window cannot be linked to a later one.
+ * Each request costs one HMAC and one map lookup. A timer (unref'd, so it never keeps a process
+ * alive) drops the window's entries and key when the window ends on the wall clock, also when no
+ * request comes: "no entry lives longer than one window" holds in real time. At most `maxClients`
  * entries exist: when the map is full, further new clients get the normal 429 until the window ends.
  */
 export class RateLimiter {
@@ -53,8 +53,6 @@ export class RateLimiter {
   private window = -1;
   /** True once the cap refused someone in this window (logged once per window). */
   private capped = false;
-  /** Fires at the end of the window that holds entries (unref'd: never keeps the process alive). */
-  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly limit: number,
@@ -64,6 +62,8 @@ export class RateLimiter {
       console.warn(`Kommentare: Mehr als ${maxClients} Absender in diesem Zeitfenster – neue Absender bekommen bis zum Fensterende 429.`),
   ) {}
 
+  private sweep: ReturnType<typeof setTimeout> | undefined;
+
   /** Starts a new window when `now` has left the current one: new key, empty map. */
   private roll(now: number): void {
     const window = Math.floor(now / this.windowMs);
@@ -72,6 +72,25 @@ export class RateLimiter {
     this.counts = new Map();
     this.key = randomBytes(32);
     this.capped = false;
+    this.scheduleSweep(now);
+  }
+
+  /**
+   * When the limiter runs on the wall clock, a timer ends the window at its end. A caller that
+   * drives it with its own times (tests) is left alone: the timer would mix two clocks.
+   */
+  private scheduleSweep(now: number): void {
+    if (this.sweep) clearTimeout(this.sweep);
+    this.sweep = undefined;
+    const wall = Date.now();
+    if (Math.abs(now - wall) > this.windowMs) return;
+    const end = (this.window + 1) * this.windowMs;
+    this.sweep = setTimeout(() => {
+      this.sweep = undefined;
+      if (Date.now() >= end) this.roll(Date.now());
+      else this.scheduleSweep(Date.now());
+    }, Math.max(1, end - wall + 1));
+    this.sweep.unref?.();
   }
 
   /** The keyed hash a client is counted under in the current window (never the address itself). */
@@ -95,7 +114,6 @@ export class RateLimiter {
         return wait;
       }
       this.counts.set(key, 1);
-      this.forgetAtWindowEnd(now);
       return 0;
     }
     if (used >= this.limit) return wait;
@@ -110,17 +128,7 @@ export class RateLimiter {
     return used >= this.limit ? Math.max(1, Math.ceil(((this.window + 1) * this.windowMs - now) / 1000)) : 0;
   }
 
-  /** Drops every entry and the key when the current window ends, even if no request comes. */
-  private forgetAtWindowEnd(now: number): void {
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.roll(Math.max(Date.now(), (this.window + 1) * this.windowMs));
-    }, (this.window + 1) * this.windowMs - now);
-    this.timer.unref?.();
-  }
-
-  /** The keys held right now, without starting a new window (test hook: no address may be among them). */
+  /** The keys held in memory (for tests: never an address). */
   heldKeys(): string[] {
     return [...this.counts.keys()];
   }
