@@ -1,6 +1,6 @@
 /** Adapter: the day each source file entered the repository, from `git log` (a child process). */
 import { spawnSync } from 'node:child_process';
-import { parseAddedLog, REPOSITORY_START, sourceDatesFrom, type SourceDates } from '@/lib/content-check/source-dates';
+import { parseAddedLog, REPOSITORY_START, sourceDatesFrom, type SourceDates } from '../../lib/content-check/source-dates';
 
 function git(root: string, args: string[]): string | undefined {
   try {
