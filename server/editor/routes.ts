@@ -150,6 +150,8 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
     if (path.startsWith('/api/keystatic/')) {
       const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req, MAX_BODY);
       if (body === 'too_large') return json(res, 413, { error: { code: 'too_large', message: t.tooLarge } });
+      const refused = await keystatic.refusal(path, body);
+      if (refused) return json(res, refused.status, { error: refused.error });
       if (body && path === '/api/keystatic/update') {
         const changed = await keystatic.conflicts(session.id, body);
         if (changed.length > 0) return json(res, 409, { error: { code: 'conflict', message: t.conflict, files: changed } });

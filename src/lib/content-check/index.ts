@@ -24,6 +24,7 @@ export { formatProblem, formatReport } from './report';
 export { parseYaml, issuesToProblems } from './yaml';
 export { editDistance } from './tags';
 export { KNOWN_COMPONENTS, blockNamesIn } from './blocks';
+export { checkSavedFiles, type SavedFiles } from './editor-save';
 
 export interface ContentFiles {
   posts: SourceFile[];
