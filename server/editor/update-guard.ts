@@ -10,7 +10,7 @@ import { join, sep } from 'node:path';
 import { de } from '@/i18n/de';
 import { format } from '@/i18n/format';
 import { checkSavedFiles, formatProblem, type SavedFiles } from '@/lib/content-check';
-import { DEFAULT_CONTENT_QUOTA_BYTES, MAX_UPLOAD_BYTES, uploadRefusal } from '@/lib/editor/uploads';
+import { DEFAULT_CONTENT_QUOTA_BYTES, uploadRefusal } from '@/lib/editor/uploads';
 import { classifyAddition, deletionRefusal, type EditorFolders } from '@/lib/editor/update-paths';
 
 const t = de.contentSafety;
@@ -74,6 +74,8 @@ async function usedBytes(dir: string): Promise<number> {
   return total;
 }
 
+const UPLOAD_STATUS = { type: 415, content: 415, name: 400, size: 413 } as const;
+
 const refuse = (status: number, code: string, message: string, file?: string): Refusal => ({ status, error: { code, message, ...(file ? { file } : {}) } });
 
 /** Paths and uploads: the first refusal, or the entries to check. */
@@ -84,8 +86,8 @@ async function checkPaths(contentDir: string, update: Update, folders: EditorFol
     if (verdict.kind === 'refused') return refuse(400, 'path_refused', verdict.message, path.slice(0, 200));
     if (await leavesContent(contentDir, path)) return refuse(400, 'path_refused', format(t.pathSymlink, { path }), path);
     if (verdict.kind === 'upload') {
-      const message = uploadRefusal(verdict.name, contents);
-      if (message) return refuse(contents.length > MAX_UPLOAD_BYTES ? 413 : 415, 'upload_refused', message, path);
+      const refused = uploadRefusal(verdict.name, contents);
+      if (refused) return refuse(UPLOAD_STATUS[refused.reason], 'upload_refused', refused.message, path);
       continue;
     }
     const list = (saved as unknown as Record<string, SavedFiles['posts'] | undefined>)[path.split('/')[0]!];

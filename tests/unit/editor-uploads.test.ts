@@ -6,9 +6,10 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { imageTypeOf, MAX_UPLOAD_BYTES, suggestName, UPLOAD_NAME, uploadRefusal } from '@/lib/editor/uploads';
+import { IMAGE_EXTENSIONS, imageTypeOf, MAX_UPLOAD_BYTES, suggestName, UPLOAD_NAME, uploadRefusal } from '@/lib/editor/uploads';
 import { classifyAddition, deletionRefusal, type EditorFolders } from '@/lib/editor/update-paths';
 import { updateRefusal } from '../../server/editor/update-guard';
+import { ROOT } from '../helpers/paths';
 
 const FOLDERS: EditorFolders = { collections: { 'posts/': ['mdx', 'md'], 'messengers/': ['yaml', 'yml'], 'sources/': ['yaml', 'yml'] }, pictures: ['posts/'] };
 
@@ -45,7 +46,7 @@ describe('uploads are pictures', () => {
     ['con.png', PNG, /Windows/],
     ['gross.png', Buffer.concat([PNG, Buffer.alloc(MAX_UPLOAD_BYTES)]), /höchstens 10 MB/],
   ])('refuses %j in German', (name, bytes, message) => {
-    expect(uploadRefusal(name, bytes)).toMatch(message);
+    expect(uploadRefusal(name, bytes)?.message).toMatch(message);
   });
 
   it('suggests a name that passes the rule', () => {
@@ -130,5 +131,14 @@ describe('the update guard (server/editor/update-guard.ts)', () => {
     for (const raw of ['kein json', '{}', '{"additions":[{"path":1}],"deletions":[]}']) {
       expect(await updateRefusal(content, Buffer.from(raw), FOLDERS)).toMatchObject({ status: 400, error: { code: 'bad_update' } });
     }
+  });
+});
+
+describe('what the guide tells editors about uploads comes from the constants', () => {
+  it('docs/redaktion.md names the size limit and every allowed format', async () => {
+    const { readFileSync } = await import('node:fs');
+    const guide = readFileSync(join(ROOT, 'docs/redaktion.md'), 'utf8');
+    expect(guide).toContain(`höchstens ${MAX_UPLOAD_BYTES / 1024 / 1024} MB je Datei`);
+    for (const format of new Set(Object.values(IMAGE_EXTENSIONS))) expect(guide.toLowerCase()).toContain(format === 'jpeg' ? 'jpg' : format);
   });
 });

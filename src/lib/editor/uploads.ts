@@ -57,17 +57,17 @@ export function suggestName(name: string): string {
 }
 
 /** Why a picture cannot be saved under this name with these bytes (German), or undefined when it can. */
-export function uploadRefusal(name: string, bytes: Uint8Array): string | undefined {
+export function uploadRefusal(name: string, bytes: Uint8Array): { reason: 'type' | 'name' | 'size' | 'content'; message: string } | undefined {
   const shown = name.length > 60 ? `${name.slice(0, 57)}…` : name;
   const types = Object.keys(IMAGE_EXTENSIONS).map((e) => `.${e}`).join(', ');
   const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
   const expected = IMAGE_EXTENSIONS[ext];
-  if (!expected) return format(t.uploadType, { name: shown, types });
-  if (!UPLOAD_NAME.test(name)) return format(t.uploadName, { name: shown, suggestion: suggestName(name), max: UPLOAD_NAME_MAX });
-  if (isWindowsReserved(name)) return format(t.uploadReserved, { name: shown });
+  if (!expected) return { reason: 'type', message: format(t.uploadType, { name: shown, types }) };
+  if (!UPLOAD_NAME.test(name)) return { reason: 'name', message: format(t.uploadName, { name: shown, suggestion: suggestName(name), max: UPLOAD_NAME_MAX }) };
+  if (isWindowsReserved(name)) return { reason: 'name', message: format(t.uploadReserved, { name: shown }) };
   if (bytes.length > MAX_UPLOAD_BYTES) {
-    return format(t.uploadTooLarge, { name: shown, size: (bytes.length / MB).toFixed(1).replace('.', ','), max: MAX_UPLOAD_BYTES / MB });
+    return { reason: 'size', message: format(t.uploadTooLarge, { name: shown, size: (bytes.length / MB).toFixed(1).replace('.', ','), max: MAX_UPLOAD_BYTES / MB }) };
   }
-  if (imageTypeOf(bytes) !== expected) return format(t.uploadContent, { name: shown, types });
+  if (imageTypeOf(bytes) !== expected) return { reason: 'content', message: format(t.uploadContent, { name: shown, types }) };
   return undefined;
 }
