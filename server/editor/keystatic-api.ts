@@ -26,6 +26,18 @@ export function blobSha(contents: Buffer): string {
   return createHash('sha1').update(`blob ${contents.length}\0`).update(contents).digest('hex');
 }
 
+/**
+ * The path segments as Keystatic's generic handler reads them from the Request we hand it (URL-normalised,
+ * so "x/../" and "%2e%2e/" are resolved; then decoded, empty ones dropped); undefined if it cannot be decoded.
+ */
+export function keystaticParams(path: string): string[] | undefined {
+  try {
+    return new URL(path, 'http://localhost').pathname.replace(/^\/api\/keystatic\/?/, '').split('/').map((x) => decodeURIComponent(x)).filter(Boolean);
+  } catch {
+    return undefined;
+  }
+}
+
 interface TreeEntry {
   path: string;
   sha: string;
@@ -62,12 +74,23 @@ export class KeystaticApi {
     return this.#folders;
   }
 
-  /** A request Keystatic must not see: an update that breaks a rule, a read through a symlink. */
+  /**
+   * A request Keystatic must not see: an update that breaks a rule, a read through a symlink. Keystatic
+   * decodes and drops empty segments itself (/api/keystatic//%75pdate/ is its update too), so the
+   * check reads the path the same way, and any other spelling of the update address is refused.
+   */
   async refusal(path: string, body: Buffer | undefined): Promise<Refusal | undefined> {
-    if (path === '/api/keystatic/update' && body) return updateRefusal(this.contentDir, body, await this.folders());
-    const blob = /^\/api\/keystatic\/blob\/[^/]+\/(.+)$/.exec(path)?.[1];
-    if (blob && (blob.split('/').some((s) => s === '..' || s === '.') || (await leavesContent(this.contentDir, blob)))) {
-      return { status: 404, error: { code: 'not_found', message: de.editor.notFound } };
+    const params = keystaticParams(path);
+    if (!params) return { status: 400, error: { code: 'bad_path', message: de.editor.notFound } };
+    if (body !== undefined && params.join('/') === 'update') {
+      if (path !== '/api/keystatic/update') return { status: 400, error: { code: 'bad_path', message: de.editor.notFound } };
+      return updateRefusal(this.contentDir, body, await this.folders());
+    }
+    if (params[0] === 'blob') {
+      const file = params.slice(2);
+      if (file.some((s) => s === '..' || s === '.' || s.includes('/') || s.includes('\\')) || (await leavesContent(this.contentDir, file.join('/')))) {
+        return { status: 404, error: { code: 'not_found', message: de.editor.notFound } };
+      }
     }
     return undefined;
   }

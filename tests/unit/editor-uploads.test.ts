@@ -142,3 +142,32 @@ describe('what the guide tells editors about uploads comes from the constants', 
     for (const format of new Set(Object.values(IMAGE_EXTENSIONS))) expect(guide.toLowerCase()).toContain(format === 'jpeg' ? 'jpg' : format);
   });
 });
+
+describe('the update check cannot be walked around (server/editor/keystatic-api.ts)', () => {
+  it('reads the path as Keystatic does and refuses every other spelling of the update address', async () => {
+    const { KeystaticApi, keystaticParams } = await import('../../server/editor/keystatic-api');
+    for (const path of ['/api/keystatic//%75pdate/', '/api/keystatic/x/../update', '/api/keystatic/%2e%2e/keystatic/update']) expect(keystaticParams(path)).toEqual(['update']);
+    const { content } = contentFolder();
+    const api = new KeystaticApi(content);
+    const evil = body([['posts/a.mdx', POST("import fs from 'node:fs'")]]);
+    expect(await api.refusal('/api/keystatic/update', evil)).toMatchObject({ status: 422 });
+    for (const path of ['/api/keystatic//%75pdate/', '/api/keystatic/x/../update', '/api/keystatic/update/']) expect(await api.refusal(path, evil), path).toMatchObject({ status: 400 });
+    expect(await api.refusal('/api/keystatic/%E0', undefined)).toMatchObject({ status: 400 });
+  });
+
+  it('takes the collection folders from the editor config, each with its "/"', async () => {
+    const { KeystaticApi } = await import('../../server/editor/keystatic-api');
+    expect(await new KeystaticApi('/nirgends').folders()).toEqual({ collections: { 'posts/': ['mdx', 'md'], 'messengers/': ['yaml', 'yml'], 'sources/': ['yaml', 'yml'] }, pictures: ['posts/'] });
+  });
+
+  it('refuses reading a file through a symlink', async () => {
+    const { KeystaticApi } = await import('../../server/editor/keystatic-api');
+    const { root, content } = contentFolder();
+    symlinkSync(join(root, 'package.json'), join(content, 'posts', 'paket.mdx'));
+    const api = new KeystaticApi(content);
+    expect(await api.refusal('/api/keystatic/blob/0123/posts/paket.mdx', undefined)).toMatchObject({ status: 404 });
+    symlinkSync(root, join(content, 'posts', 'raus'));
+    expect(await api.refusal('/api/keystatic/blob/0123/posts/raus/package.json', undefined)).toMatchObject({ status: 404 });
+    expect(await api.refusal('/api/keystatic/blob/0123/posts/echt.mdx', undefined)).toBeUndefined();
+  });
+});
