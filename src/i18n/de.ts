@@ -322,6 +322,7 @@ export const de = {
     unsafeLink: 'Die Adresse „{url}“ ist nicht erlaubt: Links und Bilder dürfen nur mit {schemes} beginnen oder auf eine Seite dieser Website zeigen.',
     unsafeLinkFix: 'Kopieren Sie die Adresse vollständig aus dem Browser (mit https://) oder verlinken Sie eine Seite dieser Website (/…).',
     webAddress: 'erwartet eine vollständige Adresse mit https:// (oder http://)',
+    webAddressFix: 'Kopieren Sie die Adresse vollständig aus dem Browser (mit https://).',
     unreadableField: '(Text)',
     unreadable: 'Der Text lässt sich nicht lesen: {reason}',
     unreadableFix: 'Prüfen Sie spitze und geschweifte Klammern in dieser Zeile; sollen sie im Text stehen, schreiben Sie \\< bzw. \\{.',

@@ -171,3 +171,18 @@ describe('the update check cannot be walked around (server/editor/keystatic-api.
     expect(await api.refusal('/api/keystatic/blob/0123/posts/echt.mdx', undefined)).toBeUndefined();
   });
 });
+
+describe('over-long names are refused, never a server error', () => {
+  it('refuses a 300-character entry, folder or deletion name', () => {
+    const long = 'a'.repeat(300);
+    expect(classifyAddition(`posts/${long}.mdx`, FOLDERS)).toMatchObject({ kind: 'refused' });
+    expect(classifyAddition(`posts/${long}/bild.png`, FOLDERS)).toMatchObject({ kind: 'refused' });
+    expect(deletionRefusal(`posts/${long}.png`, FOLDERS)).toMatch(/Nicht gespeichert/);
+  });
+});
+
+it('tells the editor what to rename a 300-character picture to', () => {
+  const verdict = classifyAddition(`posts/a/${'b'.repeat(300)}.png`, FOLDERS);
+  expect(verdict).toMatchObject({ kind: 'upload' });
+  expect(uploadRefusal((verdict as { name: string }).name, PNG)?.message).toMatch(/Benennen Sie die Datei um in „b{77}\.png“/);
+});

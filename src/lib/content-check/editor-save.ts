@@ -4,6 +4,7 @@
  * anything is written. The other rules (schema, tags, links) run at preview and publish as always.
  */
 import { z } from 'astro/zod';
+import { de } from '../../i18n/de';
 import { messengerSchema, sourceSchema } from '../messengers/schema';
 import { postSchema } from '../posts/schema';
 import { parsePost } from './front-matter';
@@ -13,7 +14,7 @@ import { issuesToProblems, parseYaml } from './yaml';
 import type { Problem, SourceFile } from './types';
 
 const posts = postSchema(z.string());
-const fixUrl = () => 'Kopieren Sie die Adresse vollständig aus dem Browser (mit https://).';
+const fixUrl = () => de.contentSafety.webAddressFix;
 
 /** Problems of the schema's URL fields only (the one scheme-checked rule in the schemas). */
 function urlProblems(file: string, data: unknown, schema: z.ZodTypeAny, lineOf: (path: (string | number)[]) => number): Problem[] {

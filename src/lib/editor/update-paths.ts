@@ -26,6 +26,9 @@ export function folderOf(path: string, folders: EditorFolders): string | undefin
   return Object.keys(folders.collections).find((folder) => folder.endsWith('/') && path.startsWith(folder) && path.length > folder.length);
 }
 
+/** Longest segment a deletion may name (file systems hold 255 bytes; an over-long name is a 400, never a 500). Additions are held to ENTRY_NAME and UPLOAD_NAME. */
+const MAX_SEGMENT = 120;
+
 /** Segments only; no "..", ".", empty, backslash or control character anywhere. */
 export function isPlainPath(path: string): boolean {
   // eslint-disable-next-line no-control-regex -- control characters in a path are refused
@@ -58,5 +61,6 @@ export function classifyAddition(path: string, folders: EditorFolders): PathVerd
 
 /** A deletion may remove any file inside a collection folder (also one with a name no longer allowed). */
 export function deletionRefusal(path: string, folders: EditorFolders): string | undefined {
-  return folderOf(path, folders) && isPlainPath(path) ? undefined : format(t.pathOutside, { path: path.slice(0, 100), folders: Object.keys(folders.collections).join(', ') });
+  const ok = folderOf(path, folders) && isPlainPath(path) && path.split('/').every((s) => s.length <= MAX_SEGMENT);
+  return ok ? undefined : format(t.pathOutside, { path: path.slice(0, 100), folders: Object.keys(folders.collections).join(', ') });
 }
