@@ -2,12 +2,16 @@
  * Issue 21: content is data, never code. The content rule accepts what editors write today and what the
  * guide shows, and refuses everything the build would run or a reader's browser would execute.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkMessengers, checkPosts, checkSources, formatProblem, type SourceFile } from '@/lib/content-check';
 import { isSafeLink, isWebAddress, urlScheme } from '@/lib/safe-url';
 import { ROOT } from '../helpers/paths';
+import { FIXTURE_CONTENT } from '../helpers/fixture-content';
+import { childEnv } from '../../scripts/child-env';
 
 const head = (extra = '') =>
   `---\ntitle: Ein sicherer Beitrag\ndescription: Eine Beschreibung, die lang genug für Vorschau und Suche ist.\npubDate: 2026-01-10\ncategory: Datenschutz\ntags: [datenschutz]\n${extra}---\n\n`;
@@ -180,5 +184,20 @@ describe('content rule: unsafe addresses in the body and in every URL field', ()
     expect(inPost).toMatchObject({ field: 'sources.0.url', line: 9, message: expect.stringContaining('https://') });
     const { problems } = checkSources([{ file: 'content/sources/X1.yaml', source: `title: Eine Quelle\nurl: ${yamlUrl}\n` }]);
     expect(problems).toEqual([expect.objectContaining({ file: 'content/sources/X1.yaml', field: 'url', line: 2 })]);
+  });
+});
+
+describe('`npm run check:content` runs the rule', () => {
+  it('fails on a post with code and names file, line and field (it said "Alle Inhalte sind in Ordnung." before)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iw-safety-'));
+    cpSync(FIXTURE_CONTENT, dir, { recursive: true });
+    writeFileSync(join(dir, 'posts', 'nutzlast.mdx'), post("{globalThis.process.getBuiltinModule('node:child_process').execSync('id')}").source);
+    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite-node/vite-node.mjs'), join(ROOT, 'scripts/check-content.ts')], {
+      cwd: ROOT,
+      env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: dir }),
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(new RegExp(`posts/nutzlast\\.mdx:${BODY_LINE} – Ausdruck – `));
   });
 });
