@@ -8,7 +8,8 @@ import guildConfig from '../guild.config';
 
 /**
  * Runs before Astro reads the content: the same check as `npm run check:content` (posts, messenger facts,
- * sources). A problem stops the build with every problem listed as file:line – field – problem – fix; the config
+ * sources). `astro:config:setup` is the first hook of a build, before the content layer loads or any MDX is
+ * compiled, so a post that carries code (mdx-safety.ts) stops the build before it can run. A problem stops the build with every problem listed as file:line – field – problem – fix; the config
  * is validated with its keys named; demo data in the config and facts not checked for 12 months are warnings
  * (`npm run check:release` refuses the demo data).
  */
