@@ -97,6 +97,9 @@ async function checkPaths(contentDir: string, update: Update, folders: EditorFol
     const message = deletionRefusal(path, folders);
     if (message) return refuse(400, 'path_refused', message, path.slice(0, 200));
     if (await leavesContent(contentDir, path)) return refuse(400, 'path_refused', format(t.pathSymlink, { path }), path);
+    // Keystatic removes files only; a folder would make its fs.rm throw (a 500).
+    const stats = await lstat(join(contentDir, path)).catch(() => undefined);
+    if (stats && !stats.isFile()) return refuse(400, 'path_refused', format(t.pathOutside, { path, folders: Object.keys(folders.collections).join(', ') }), path);
   }
   return saved;
 }

@@ -119,6 +119,14 @@ describe('the update guard (server/editor/update-guard.ts)', () => {
     }
   });
 
+  it('refuses deleting a folder (Keystatic deletes files only) and lets a file go', async () => {
+    const { content } = contentFolder();
+    mkdirSync(join(content, 'posts', 'a'));
+    writeFileSync(join(content, 'posts', 'a.mdx'), 'x');
+    expect(await updateRefusal(content, body([], ['posts/a']), FOLDERS)).toMatchObject({ status: 400 });
+    expect(await updateRefusal(content, body([], ['posts/a.mdx']), FOLDERS)).toBeUndefined();
+  });
+
   it('refuses an update past the content quota, counting replaced files once', async () => {
     const { content } = contentFolder();
     writeFileSync(join(content, 'posts', 'a.mdx'), 'x'.repeat(1000));
