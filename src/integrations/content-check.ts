@@ -1,4 +1,5 @@
 import { contentDir } from '../adapters/content-dir';
+import { contentSafetyCache } from '../adapters/content-safety-cache';
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { checkContent, formatReport } from '../lib/content-check';
@@ -19,7 +20,11 @@ export function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
         const guild = parseGuildConfig(guildConfig);
-        const { problems, warnings } = checkContent(fileURLToPath(config.root), { contentDir: contentDir() });
+        const root = fileURLToPath(config.root);
+        // Posts that passed the safety rule before are not parsed again (a publish changes one or two).
+        const safetyMemo = contentSafetyCache(root);
+        const { problems, warnings } = checkContent(root, { contentDir: contentDir(), safetyMemo });
+        safetyMemo.save();
         if (problems.length > 0) {
           const report = formatReport(problems);
           if (command === 'build') throw new Error(report);

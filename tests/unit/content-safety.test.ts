@@ -201,3 +201,26 @@ describe('`npm run check:content` runs the rule', () => {
     expect(run.stdout).toMatch(new RegExp(`posts/nutzlast\\.mdx:${BODY_LINE} – Ausdruck – `));
   });
 });
+
+describe('a build parses only posts it has not seen pass (src/adapters/content-safety-cache.ts)', () => {
+  it('remembers safe posts by text and extension, forgets them when the rule changes, never remembers a refused one', async () => {
+    const { contentSafetyCache } = await import('@/adapters/content-safety-cache');
+    const dir = mkdtempSync(join(tmpdir(), 'iw-safety-cache-'));
+    const file = join(dir, 'cache.json');
+    const safe = post('Ein [Link](https://example.org).');
+    const unsafe = post('{process.exit()}', 'boese.mdx');
+    const first = contentSafetyCache(ROOT, file);
+    const { checkPostFiles } = await import('@/lib/content-check/posts');
+    expect(checkPostFiles([safe, unsafe], first).problems.map((p) => p.file)).toEqual(['content/posts/boese.mdx']);
+    first.save();
+    const second = contentSafetyCache(ROOT, file);
+    expect(second.isKnownSafe(safe)).toBe(true);
+    expect(second.isKnownSafe(unsafe)).toBe(false);
+    expect(second.isKnownSafe({ ...safe, file: 'content/posts/probe.md' })).toBe(false);
+    expect(second.isKnownSafe({ ...safe, source: `${safe.source} ` })).toBe(false);
+    // Another rule (here: no rule files found under another root) starts empty.
+    expect(contentSafetyCache(dir, file).isKnownSafe(safe)).toBe(false);
+    // A remembered post is not parsed again; an unsafe one is always reported.
+    expect(checkPostFiles([safe, unsafe], second).problems.map((p) => p.file)).toEqual(['content/posts/boese.mdx']);
+  });
+});

@@ -11,13 +11,13 @@ import { messengerSchema } from '../messengers/schema';
 import { buildMessenger, staleFacts } from '../messengers/model';
 import { formatDate } from '../posts/format';
 import { checkMessengers } from './messengers';
-import { checkPostFiles } from './posts';
+import { checkPostFiles, type SafetyMemo } from './posts';
 import { formatProblem, sortProblems } from './report';
 import { checkSources, keyOfSourceFile } from './sources';
 import type { Problem, SourceFile } from './types';
 
 export type { Problem, SourceFile } from './types';
-export { checkPosts } from './posts';
+export { checkPosts, type SafetyMemo } from './posts';
 export { checkMessengers } from './messengers';
 export { checkSources } from './sources';
 export { formatProblem, formatReport } from './report';
@@ -51,9 +51,9 @@ export function readContent(root: string, dir = './content'): ContentFiles {
 }
 
 /** Every rule over the given files. */
-export function checkFiles(files: ContentFiles, now = new Date()): ContentReport {
+export function checkFiles(files: ContentFiles, now = new Date(), memo?: SafetyMemo): ContentReport {
   const sourceCheck = checkSources(files.sources);
-  const posts = checkPostFiles(files.posts);
+  const posts = checkPostFiles(files.posts, memo);
   const problems = sortProblems([...posts.problems, ...sourceCheck.problems, ...checkMessengers(files.messengers, sourceCheck.sources)]);
   const warnings: string[] = posts.warnings.map(formatProblem);
   if (problems.length === 0 && files.messengers.length > 0) {
@@ -70,6 +70,6 @@ export function checkFiles(files: ContentFiles, now = new Date()): ContentReport
 
 /** The content check of a project folder. */
 /** `contentDir` is relative to `root` or absolute; callers pass `contentDir()` (src/adapters/content-dir.ts), which honours INNUNGSWISSEN_CONTENT_DIR. */
-export function checkContent(root: string, options: { contentDir?: string; now?: Date } = {}): ContentReport {
-  return checkFiles(readContent(root, options.contentDir), options.now);
+export function checkContent(root: string, options: { contentDir?: string; now?: Date; safetyMemo?: SafetyMemo } = {}): ContentReport {
+  return checkFiles(readContent(root, options.contentDir), options.now, options.safetyMemo);
 }
