@@ -224,3 +224,21 @@ describe('a build parses only posts it has not seen pass (src/adapters/content-s
     expect(checkPostFiles([safe, unsafe], second).problems.map((p) => p.file)).toEqual(['content/posts/boese.mdx']);
   });
 });
+
+describe('the same rule inside the MDX compile (astro.config.mjs)', () => {
+  it('throws with file, line and field on code, and lets a clean post through', async () => {
+    const { unified } = await import('unified');
+    const { default: remarkParse } = await import('remark-parse');
+    const { default: remarkMdx } = await import('remark-mdx');
+    const { default: remarkGfm } = await import('remark-gfm');
+    const { remarkContentIsData } = await import('@/lib/content-check/mdx-safety');
+    const compile = async (text: string) => {
+      const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkContentIsData);
+      const file = { path: join(ROOT, 'content/posts/x.mdx'), cwd: ROOT, value: text };
+      return processor.run(processor.parse(text), file);
+    };
+    await expect(compile("Text\n\nexport const x = process.exit()")).rejects.toThrow(/content\/posts\/x\.mdx:3 – import\/export – /);
+    await expect(compile('Ein {globalThis.x} Ausdruck')).rejects.toThrow(/x\.mdx:1 – Ausdruck – /);
+    await expect(compile('<Hinweis titel="Gut">\nText mit [Link](https://example.org)\n</Hinweis>\n\n{/* Notiz */}')).resolves.toBeDefined();
+  });
+});

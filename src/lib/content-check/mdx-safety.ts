@@ -14,6 +14,7 @@ import { de } from '../../i18n/de';
 import { format } from '../../i18n/format';
 import { isSafeLink } from '../safe-url';
 import { BLOCK_PROPS, KNOWN_COMPONENTS, unknownBlock } from './blocks';
+import { formatReport } from './report';
 import { attributeFindings, htmlElementFindings, rawHtmlFindings, unsafeLinkFinding, type Finding } from './html-safety';
 import type { ParsedPost, Problem } from './types';
 
@@ -131,10 +132,21 @@ function nodeFindings(node: MdNode, file: string, problems: Problem[], offset: n
   }
 }
 
+/** Every problem in a parsed tree; `offset` = lines above the text that was parsed. */
+function treeProblems(tree: MdNode, file: string, offset: number): Problem[] {
+  const problems: Problem[] = [];
+  const visit = (node: MdNode) => {
+    const { findings, descend } = nodeFindings(node, file, problems, offset);
+    for (const f of findings) problems.push({ file, line: f.line + offset, field: f.field, message: f.message, fix: f.fix });
+    if (descend) for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree);
+  return problems;
+}
+
 /** The rule for one post: every problem, with the line in the file. */
 export function checkMdxSafety(post: ParsedPost): Problem[] {
   const offset = post.bodyLine - 1;
-  const problems: Problem[] = [];
   let tree: MdNode;
   try {
     tree = (post.file.endsWith('.mdx') ? mdxParser : mdParser).parse(post.body) as unknown as MdNode;
@@ -142,11 +154,18 @@ export function checkMdxSafety(post: ParsedPost): Problem[] {
     const { line, reason } = error as { line?: number; reason?: string };
     return [{ file: post.file, line: (line ?? 1) + offset, field: t.unreadableField, message: format(t.unreadable, { reason: reason ?? String(error) }), fix: t.unreadableFix }];
   }
-  const visit = (node: MdNode) => {
-    const { findings, descend } = nodeFindings(node, post.file, problems, offset);
-    for (const f of findings) problems.push({ file: post.file, line: f.line + offset, field: f.field, message: f.message, fix: f.fix });
-    if (descend) for (const child of node.children ?? []) visit(child);
+  return treeProblems(tree, post.file, offset);
+}
+
+/**
+ * The same rule inside Astro's MDX compile (astro.config.mjs), on the tree the compile parsed anyway: a
+ * second line that holds where the content check did not run first (`astro dev`). User remark plugins run
+ * before Astro's own (which add image imports), so the tree is what the author wrote.
+ */
+export function remarkContentIsData() {
+  return (tree: unknown, file: { path?: string; cwd?: string }) => {
+    const name = file.path && file.cwd && file.path.startsWith(`${file.cwd}/`) ? file.path.slice(file.cwd.length + 1) : (file.path ?? '(MDX)');
+    const problems = treeProblems(tree as MdNode, name, 0);
+    if (problems.length > 0) throw new Error(formatReport(problems));
   };
-  visit(tree);
-  return problems;
 }
