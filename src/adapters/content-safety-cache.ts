@@ -7,7 +7,7 @@
  * editor can write nothing outside content/ (server/editor/update-guard.ts).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { SafetyMemo, SourceFile } from '../lib/content-check';
 
@@ -46,9 +46,15 @@ export function contentSafetyCache(root: string, file = process.env.CONTENT_SAFE
     passed: (post) => void seen.add(keyOf(post)),
     /** Keeps only the posts of this run, so the file does not grow with deleted ones. */
     save() {
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(`${file}.tmp`, JSON.stringify({ rule, safe: [...seen].sort() }));
-      renameSync(`${file}.tmp`, file);
+      // A cache: when it cannot be written (read-only folder, two builds at once), the next build parses again.
+      const temporary = `${file}.${process.pid}.tmp`;
+      try {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(temporary, JSON.stringify({ rule, safe: [...seen].sort() }));
+        renameSync(temporary, file);
+      } catch {
+        rmSync(temporary, { force: true });
+      }
     },
   };
 }
