@@ -31,8 +31,13 @@ function ruleKey(root: string): string {
 
 export function contentSafetyCache(root: string, file = process.env.CONTENT_SAFETY_CACHE ?? join(root, 'node_modules', '.astro', 'content-safety.json')): SafetyMemo & { save(): void } {
   const rule = ruleKey(root);
-  const stored = JSON.parse(readOr(file) || '{}') as { rule?: string; safe?: string[] };
-  const safe = new Set(stored.rule === rule && Array.isArray(stored.safe) ? stored.safe : []);
+  let stored: { rule?: string; safe?: unknown };
+  try {
+    stored = JSON.parse(readOr(file) || '{}') as typeof stored;
+  } catch {
+    stored = {}; // a damaged cache is an empty one
+  }
+  const safe = new Set<unknown>(stored.rule === rule && Array.isArray(stored.safe) ? stored.safe : []);
   const seen = new Set<string>();
   // The extension is part of the key: a text that is safe as Markdown may not be as MDX.
   const keyOf = (post: SourceFile) => sha(post.file.endsWith('.mdx') ? 'mdx' : 'md', post.source);

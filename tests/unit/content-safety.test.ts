@@ -220,6 +220,8 @@ describe('a build parses only posts it has not seen pass (src/adapters/content-s
     expect(second.isKnownSafe({ ...safe, source: `${safe.source} ` })).toBe(false);
     // Another rule (here: no rule files found under another root) starts empty.
     expect(contentSafetyCache(dir, file).isKnownSafe(safe)).toBe(false);
+    writeFileSync(file, '{kaputt');
+    expect(contentSafetyCache(ROOT, file).isKnownSafe(safe)).toBe(false);
     // A remembered post is not parsed again; an unsafe one is always reported.
     expect(checkPostFiles([safe, unsafe], second).problems.map((p) => p.file)).toEqual(['content/posts/boese.mdx']);
   });
