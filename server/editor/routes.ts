@@ -13,6 +13,7 @@ import { json, type RequestContext, type RouteHandler } from '../http';
 import { editorContentSecurityPolicy } from '../security-headers';
 import type { Middleware, SiteHolder } from '../site';
 import { KeystaticApi } from './keystatic-api';
+import { REQUEST_TOO_LARGE } from './update-guard';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 import type { Publisher } from './publisher';
 import { SESSION_IDLE_MS, type EditorStore } from './store';
@@ -149,7 +150,7 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
     }
     if (path.startsWith('/api/keystatic/')) {
       const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req, MAX_BODY);
-      if (body === 'too_large') return json(res, 413, { error: { code: 'too_large', message: t.tooLarge } });
+      if (body === 'too_large') return json(res, 413, { error: { code: 'too_large', message: REQUEST_TOO_LARGE } });
       const refused = await keystatic.refusal(path, body);
       if (refused) return json(res, refused.status, { error: refused.error });
       if (body && path === '/api/keystatic/update') {

@@ -10,10 +10,13 @@ import { join, sep } from 'node:path';
 import { de } from '@/i18n/de';
 import { format } from '@/i18n/format';
 import { checkSavedFiles, formatProblem, type SavedFiles } from '@/lib/content-check';
-import { DEFAULT_CONTENT_QUOTA_BYTES, uploadRefusal } from '@/lib/editor/uploads';
+import { DEFAULT_CONTENT_QUOTA_BYTES, MAX_UPLOAD_BYTES, uploadRefusal } from '@/lib/editor/uploads';
 import { classifyAddition, deletionRefusal, type EditorFolders } from '@/lib/editor/update-paths';
 
 const t = de.contentSafety;
+
+/** The answer to a save larger than the server reads at all: it names the picture limit editors can act on. */
+export const REQUEST_TOO_LARGE = format(t.requestTooLarge, { max: MAX_UPLOAD_BYTES / 1024 / 1024 });
 
 export interface Refusal {
   status: number;

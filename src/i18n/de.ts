@@ -338,6 +338,7 @@ export const de = {
     uploadTooLarge: 'Das Bild „{name}“ wurde nicht gespeichert: Es ist {size} MB groß, erlaubt sind höchstens {max} MB. Bitte verkleinern Sie es.',
     quotaFull: 'Nicht gespeichert: Der Speicherplatz für Inhalte ({max} MB) wäre überschritten. Bitte löschen Sie nicht mehr benötigte Bilder.',
     badUpdate: 'Nicht gespeichert: Die Anfrage des Editors war unvollständig. Bitte laden Sie die Seite neu.',
+    requestTooLarge: 'Nicht gespeichert: zu viele Daten auf einmal. Ein Bild darf höchstens {max} MB haben; laden Sie mehrere große Bilder einzeln hoch.',
   },
   templates,
 } as const;

@@ -109,6 +109,8 @@ describe('saving through the editor API', () => {
       ['.bild.png', PNG, /Benennen Sie die Datei um/],
       ['foto.jpg', Buffer.concat([Buffer.from('<html><script>alert(1)</script>'), PNG]), /heißt wie ein Bild, ist aber keines/],
       ['gross.png', Buffer.concat([PNG, Buffer.alloc(11 * 1024 * 1024)]), /höchstens 10 MB/],
+      // More than the server reads at all (20 MB of base64): the answer still names the picture limit.
+      ['riesig.png', Buffer.concat([PNG, Buffer.alloc(16 * 1024 * 1024)]), /Ein Bild darf höchstens 10 MB haben/],
       [`${'a'.repeat(300)}.png`, PNG, /Benennen Sie die Datei um in „a+\.png“/],
     ];
     for (const [name, contents, message] of refused) {
