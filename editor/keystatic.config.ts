@@ -18,7 +18,7 @@ import {
   TITLE_MIN,
 } from '../src/lib/posts/schema';
 import { BUSINESS_FEATURES, CRITERIA } from '../src/lib/messengers/criteria';
-import { SOURCE_KEY } from '../src/lib/messengers/schema';
+import { QUOTE_MAX, SOURCE_KEY } from '../src/lib/messengers/schema';
 
 const titel = (defaultValue: string) => fields.text({ label: 'Überschrift des Kastens', defaultValue });
 /** Keystatic stores a post's images in a folder named like the post and writes ./<slug>/name.png (the content check warns about any other place). */
@@ -129,8 +129,12 @@ export default config({
                     ? { features: fields.multiselect({ label: 'Funktionen', options: Object.entries(BUSINESS_FEATURES).map(([value, label]) => ({ value, label: String(label) })) }) }
                     : {}),
                   source: fields.text({ label: 'Quelle (Schlüssel, z. B. T1)' }),
-                  verified: fields.checkbox({ label: 'Von der Quelle bestätigt', defaultValue: true }),
-                  checked: fields.date({ label: 'Zuletzt geprüft am (optional)' }),
+                  verified: fields.checkbox({ label: 'Von der Quelle bestätigt (nur mit Zitat)', defaultValue: false }),
+                  quote: fields.text({ label: `Beleg: Worte der Quelle (höchstens ${QUOTE_MAX} Zeichen)`, multiline: true, validation: { length: { max: QUOTE_MAX } } }),
+                  quoteLang: fields.text({ label: 'Sprache des Zitats (z. B. de, en)' }),
+                  gloss: fields.text({ label: 'Deutsche Wiedergabe (bei fremdsprachigem Zitat)', multiline: true }),
+                  checked: fields.date({ label: 'Zitat an der Quelle gelesen am' }),
+                  checkedBy: fields.text({ label: 'Gelesen von (Name oder „Redaktion“)' }),
                   note: fields.text({ label: 'Hinweis zur Angabe (optional)', multiline: true }),
                 },
                 { label: c.label },

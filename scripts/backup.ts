@@ -1,10 +1,21 @@
-/** `npm run backup`: a verified copy of the comment database in COMMENTS_BACKUP_DIR (see README „Betrieb“). */
+/**
+ * `npm run backup`: a verified copy of the comment database in COMMENTS_BACKUP_DIR (see README „Betrieb“).
+ * Deletes copies older than comments.backupKeep days, as the server does, and restore leftovers past their days.
+ */
 import { backupDatabase, readBackupSettings } from '../src/adapters/ops/backup';
+import { guild } from '../src/lib/config';
+import { erasureLogDays } from '../src/lib/config/notice';
 import { messages } from '../src/lib/ops/messages';
 
 try {
-  const settings = readBackupSettings(process.env);
-  const result = await backupDatabase({ dbPath: process.env.COMMENTS_DB || './data/comments.db', dir: settings.dir, keep: settings.keep });
+  const settings = readBackupSettings(process.env, { keep: guild.comments.backupKeep, daily: guild.comments.backupDaily });
+  const result = await backupDatabase({
+    dbPath: process.env.COMMENTS_DB || './data/comments.db',
+    dir: settings.dir,
+    keep: settings.keep,
+    restoreKeepDays: guild.comments.restoreKeepDays,
+    erasureLogDays: erasureLogDays(guild.comments),
+  });
   console.log(messages.written(result.path, result.bytes, result.removed.length));
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

@@ -1,5 +1,7 @@
 /**
- * `npm run check:release`: exit 1 while src/guild.config.ts still holds demo data, naming every key; 0 once all are real.
+ * `npm run check:release`: exit 1 while src/guild.config.ts still holds a value of the shipped demo
+ * (src/lib/config/demo.ts; not listed in keptDemoValues), another guild's authorities or lacks what a live
+ * site needs, naming every key with a German hint; 0 once all are real. The server's live mode runs the same check.
  * `npm run check:release -- --config path/to/guild.config.ts` checks another file (used by the tests).
  */
 import { resolve } from 'node:path';

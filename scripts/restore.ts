@@ -1,5 +1,10 @@
-/** `npm run restore -- <file>`: puts a backup in place of COMMENTS_DB (server stopped; see README „Betrieb“). */
+/**
+ * `npm run restore -- <file>`: puts a backup in place of COMMENTS_DB (server stopped; see README „Betrieb“).
+ * Comments erased since the backup are removed again (erasure log) before the copy goes live; the replaced
+ * database is deleted, or kept comments.restoreKeepDays days.
+ */
 import { restoreDatabase } from '../src/adapters/ops/restore';
+import { guild } from '../src/lib/config';
 import { messages } from '../src/lib/ops/messages';
 
 const file = process.argv.slice(2).find((arg) => arg !== '--');
@@ -8,9 +13,12 @@ if (!file) {
   process.exit(2);
 }
 try {
-  const result = restoreDatabase({ file, dbPath: process.env.COMMENTS_DB || './data/comments.db' });
+  const days = guild.comments.restoreKeepDays;
+  const result = restoreDatabase({ file, dbPath: process.env.COMMENTS_DB || './data/comments.db', keepOldDays: days });
   console.log(messages.restored(result.target, file, result.comments));
-  if (result.keptOld) console.log(messages.keptOld(result.keptOld));
+  if (result.erased) console.log(messages.erasuresApplied(result.erased));
+  if (result.keptOld) console.log(messages.keptOld(result.keptOld, days));
+  if (result.removedOld) console.log(messages.oldRemoved);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);

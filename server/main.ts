@@ -10,6 +10,8 @@ import { closeDatabases, openDatabase } from '../src/adapters/comments/db';
 import { readSettings } from '../src/lib/comments/settings';
 import { readBackupSettings, startDailyBackups } from '../src/adapters/ops/backup';
 import { guild } from '../src/lib/config';
+import { formatReleaseReport, releaseProblems } from '../src/lib/config/release';
+import { erasureLogDays } from '../src/lib/config/notice';
 import { createLog } from './log';
 import { createPipeline } from './http';
 import { ROOT, readServerSettings } from './settings';
@@ -48,11 +50,25 @@ export function chooseBuild(root: string, buildsDir: string): string | undefined
     .sort((a, b) => b.at.localeCompare(a.at))[0]?.dir;
 }
 
+// Live mode (`npm run serve -- --live` or INNUNGSWISSEN_LIVE=1): a config that fails `npm run check:release`
+// is refused, and so are settings that contradict what the legal pages say. Builds started from here (publishing)
+// inherit INNUNGSWISSEN_LIVE and refuse the same way. The demo runs as before with `npm start`.
+const live = process.argv.includes('--live') || process.env.INNUNGSWISSEN_LIVE === '1';
+if (live) {
+  process.env.INNUNGSWISSEN_LIVE = '1';
+  const problems = releaseProblems(guild);
+  if (problems.length > 0) fatal(`Livebetrieb abgelehnt. ${formatReleaseReport(problems)}`);
+}
 let commentSettings;
 try {
-  commentSettings = readSettings(process.env, 0);
+  commentSettings = readSettings(process.env, guild.comments);
 } catch (error) {
   fatal((error as Error).message);
+}
+if (commentSettings.moderation !== guild.comments.moderation) {
+  const message = `COMMENTS_MODERATION=${commentSettings.moderation}, die Datenschutzerklärung und das Formular sagen aber „${guild.comments.moderation}“ (comments.moderation in src/guild.config.ts). Bitte angleichen.`;
+  if (live) fatal(`Livebetrieb abgelehnt: ${message}`);
+  log('warn', message);
 }
 const buildDir = settings.distDir ?? chooseBuild(ROOT, settings.buildsDir);
 if (!buildDir || !isCompleteBuild(buildDir)) {
@@ -68,22 +84,26 @@ try {
 } catch (error) {
   fatal(`Die Kommentar-Datenbank ${commentSettings.dbPath} kann nicht geöffnet werden: ${(error as Error).message}`);
 }
-// One verified backup a day (COMMENTS_BACKUP_DAILY=0 switches it off); a failure is logged, the server goes on.
+// One verified backup a day (comments.backupDaily; COMMENTS_BACKUP_DAILY=0 switches it off); copies older than
+// comments.backupKeep days are deleted every hour either way. A failure is logged, the server goes on.
 let backups: ReturnType<typeof startDailyBackups> | undefined;
 try {
-  // The Datenschutzerklärung states how many daily copies are kept (guild.comments.backupKeep): that is the default.
-  const backup = readBackupSettings({ ...process.env, COMMENTS_BACKUP_KEEP: process.env.COMMENTS_BACKUP_KEEP || String(guild.comments.backupKeep) });
-  if (backup.keep !== guild.comments.backupKeep) {
-    log('warn', `COMMENTS_BACKUP_KEEP=${backup.keep}, die Datenschutzerklärung nennt aber ${guild.comments.backupKeep} Sicherungen (comments.backupKeep in src/guild.config.ts). Bitte angleichen.`);
+  // The Datenschutzerklärung states schedule and retention from src/guild.config.ts: those are the defaults.
+  const backup = readBackupSettings(process.env, { keep: guild.comments.backupKeep, daily: guild.comments.backupDaily });
+  if (backup.keep !== guild.comments.backupKeep || backup.daily !== guild.comments.backupDaily) {
+    const message = `COMMENTS_BACKUP_KEEP/COMMENTS_BACKUP_DAILY (${backup.keep}, ${backup.daily ? 'an' : 'aus'}) weichen von der Datenschutzerklärung ab (comments.backupKeep ${guild.comments.backupKeep}, comments.backupDaily ${guild.comments.backupDaily ? 'an' : 'aus'} in src/guild.config.ts). Bitte angleichen.`;
+    if (live) fatal(`Livebetrieb abgelehnt: ${message}`);
+    log('warn', message);
   }
-  if (backup.daily) {
-    backups = startDailyBackups({
-      dbPath: commentSettings.dbPath,
-      dir: backup.dir,
-      keep: backup.keep,
-      log: { info: (line) => log('info', line), error: (line) => log('error', line) },
-    });
-  }
+  backups = startDailyBackups({
+    dbPath: commentSettings.dbPath,
+    dir: backup.dir,
+    keep: backup.keep,
+    copy: backup.daily,
+    restoreKeepDays: guild.comments.restoreKeepDays,
+    erasureLogDays: erasureLogDays(guild.comments),
+    log: { info: (line) => log('info', line), error: (line) => log('error', line) },
+  });
 } catch (error) {
   fatal((error as Error).message);
 }

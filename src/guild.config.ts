@@ -4,7 +4,8 @@
  *
  * As shipped, this describes a made-up guild (Musterdaten) so that `npm start` works at once:
  * every page then shows a "Musterdaten" notice, and `npm run check:release` names each key that
- * still holds demo data. Replace them all before going live.
+ * still holds demo data (every value still equal to src/lib/config/demo.ts) or is missing. Replace them all
+ * before going live; a value you keep on purpose goes into `keptDemoValues`.
  */
 import { defineGuildConfig } from './lib/config/schema';
 
@@ -20,8 +21,14 @@ export default defineGuildConfig({
   phone: '+49 30 0000000',
   email: 'info@example.org',
   responsiblePerson: { name: 'Platzhalter: Name der verantwortlichen Person', role: 'Geschäftsführung' },
-  // The board (Vorstand) represents the guild (§ 66 Abs. 3 HwO); here the person who represents the board.
-  representative: { name: 'Platzhalter: Name des Obermeisters', role: 'Obermeister' },
+  // The board (Vorstand) represents the guild (§ 66 Abs. 3 HwO): list its members. Only if the Satzung
+  // transfers representation to named members: statute: { clause: '§ … der Satzung', representatives: [ … ] }.
+  representation: {
+    board: [
+      { name: 'Platzhalter: Name des Obermeisters', role: 'Obermeister' },
+      { name: 'Platzhalter: Name der stellvertretenden Obermeisterin', role: 'Stellvertretende Obermeisterin' },
+    ],
+  },
   register: { legalForm: 'Körperschaft des öffentlichen Rechts' },
   supervisoryAuthority: {
     name: 'Handwerkskammer Berlin',
@@ -39,14 +46,33 @@ export default defineGuildConfig({
   hosting: {
     provider: { name: 'Platzhalter: Name des Hosting-Anbieters', address: 'Platzhalter: Anschrift des Hosting-Anbieters' },
     country: 'Deutschland',
+    proxy: 'nginx',
+    // Days the proxy keeps its logs: must equal `rotate` in deploy/nginx/logrotate and roll_keep_for in deploy/Caddyfile.
     proxyLogDays: 7,
+    // confirmedOn: '2027-01-15',  // the day you checked that the proxy runs with the files from deploy/
   },
+  // editors: { legalBasis: '§ 18 BlnDSG in Verbindung mit Art. 88 DSGVO', source: 'https://gesetze.berlin.de/…' },
   accessibility: {
     feedback: { name: 'Platzhalter: Ansprechperson für Barrierefreiheit', email: 'barrierefreiheit@example.org' },
     enforcement: { name: 'Platzhalter: Schlichtungsstelle des Landes', url: 'https://schlichtung.example.org/' },
+    // stateLaw: { name: 'Berliner Barrierefreie-IKT-Gesetz (BIKTG Bln)', url: 'https://gesetze.berlin.de/…' },
+    // preparedOn: '2027-01-15',  // the day this statement was prepared ("erstellt am")
     // reviewedOn: '2027-01-15',  // the day of the last manual accessibility review
+    responseMonths: 1,
   },
   facebookUrl: 'https://www.facebook.com/Berliner.Innung/',
-  comments: { enabled: true, purgeRejectedAfterDays: 30, backupKeep: 14 },
+  // For the Facebook page (Art. 26 DSGVO): the URL of the page's joint-controller information, or the
+  // guild's documented decision, e.g. decision: 'Der Vorstand hat am … beschlossen, …'.
+  facebook: {},
+  comments: {
+    enabled: true,
+    moderation: 'pre',
+    purgeRejectedAfterDays: 30,
+    purgePendingAfterDays: 90,
+    backupKeep: 14,
+    backupDaily: true,
+    restoreKeepDays: 0,
+  },
+  keptDemoValues: [],
   postsPerPage: 10,
 });

@@ -1,4 +1,5 @@
 import { format } from './format';
+import { EDIT_WINDOW_MS } from '../lib/comments/rules';
 
 /**
  * Strings with placeholders, filled by `format()` (src/i18n/format.ts) on the server and in the browser:
@@ -11,7 +12,12 @@ const templates = {
   searchResults: '{n} Ergebnisse für „{q}“',
   searchResultOne: '1 Ergebnis für „{q}“',
   searchNone: 'Keine Treffer für „{q}“.',
+  commentPrivacyNote:
+    'Gespeichert werden nur Name, Text, Beitrag und Zeitpunkt – keine IP-Adresse, keine E-Mail-Adresse. Zweck: die Diskussion unter diesem Beitrag. Dauer: bis Sie oder wir den Kommentar löschen; abgelehnte Kommentare nach {rejected}.',
+  commentPrivacyNotePending: ' Ungeprüfte Kommentare nach {pending}.',
 } as const;
+
+const dayCount = (n: number) => `${n} ${n === 1 ? 'Tag' : 'Tagen'}`;
 
 /** Every UI string, in one place. German, formal "Sie". */
 export const de = {
@@ -141,8 +147,15 @@ export const de = {
     text: 'Ihr Kommentar',
     textHint: 'Einfache Formatierung möglich: *kursiv*, **fett**, Listen, Zitate mit >, höchstens 3 Links.',
     honeypot: 'Dieses Feld bitte leer lassen',
-    consent: 'Ich bin einverstanden, dass mein Name und mein Kommentar gespeichert und nach Freigabe veröffentlicht werden.',
-    privacyNote: 'Gespeichert werden nur Name, Text, Beitrag und Zeitpunkt – keine IP-Adresse, keine E-Mail-Adresse. Zweck: die Diskussion unter diesem Beitrag. Dauer: bis Sie oder wir den Kommentar löschen; abgelehnte Kommentare nach 30 Tagen.',
+    /** Built from comments.moderation: under "post" a comment is shown at once. */
+    consent: (moderation: 'pre' | 'post') =>
+      moderation === 'pre'
+        ? 'Ich bin einverstanden, dass mein Name und mein Kommentar gespeichert und nach Freigabe veröffentlicht werden.'
+        : 'Ich bin einverstanden, dass mein Name und mein Kommentar gespeichert und sofort veröffentlicht werden.',
+    /** Built from comments.purgeRejectedAfterDays / purgePendingAfterDays. */
+    privacyNote: (c: { moderation: 'pre' | 'post'; purgeRejectedAfterDays: number; purgePendingAfterDays: number }) =>
+      format(templates.commentPrivacyNote, { rejected: dayCount(c.purgeRejectedAfterDays) }) +
+      (c.moderation === 'pre' ? format(templates.commentPrivacyNotePending, { pending: dayCount(c.purgePendingAfterDays) }) : ''),
     privacyLink: 'Mehr in der Datenschutzerklärung',
     submit: 'Kommentar absenden',
     submitting: 'Wird gesendet …',
@@ -242,7 +255,7 @@ export const de = {
     unsupported_media_type: 'Bitte senden Sie JSON oder ein Formular.',
     rate_limited: 'Sie haben gerade viele Kommentare geschrieben. Bitte warten Sie ein paar Minuten.',
     forbidden_origin: 'Diese Anfrage kommt von einer fremden Website und wurde abgelehnt.',
-    edit_window_closed: 'Kommentare können nur in den ersten 15 Minuten geändert oder gelöscht werden.',
+    edit_window_closed: `Kommentare können nur in den ersten ${EDIT_WINDOW_MS / 60_000} Minuten geändert oder gelöscht werden.`,
     invalid_edit_token: 'Sie dürfen diesen Kommentar nicht ändern.',
     unauthorized: 'Bitte melden Sie sich mit dem Moderations-Schlüssel an.',
     moderation_disabled: 'Die Moderation ist ausgeschaltet. Setzen Sie COMMENTS_ADMIN_TOKEN und starten Sie den Server neu.',
@@ -339,6 +352,38 @@ export const de = {
     quotaFull: 'Nicht gespeichert: Der Speicherplatz für Inhalte ({max} MB) wäre überschritten. Bitte löschen Sie nicht mehr benötigte Bilder.',
     badUpdate: 'Nicht gespeichert: Die Anfrage des Editors war unvollständig. Bitte laden Sie die Seite neu.',
     requestTooLarge: 'Nicht gespeichert: zu viele Daten auf einmal. Ein Bild darf höchstens {max} MB haben; laden Sie mehrere große Bilder einzeln hoch.',
+  },
+  /** Evidence of a messenger fact and the comparison's change log (issue 24). */
+  evidence: {
+    summary: 'Beleg',
+    quoteLabel: 'Worte der Quelle',
+    gloss: 'Sinngemäß auf Deutsch:',
+    by: 'von',
+    team: 'Redaktion',
+    unchecked: 'nicht geprüft',
+    unverified: 'nicht bestätigt',
+    verified: 'bestätigt',
+    source: 'Quelle',
+    fallback: (name: string) => `Beleg auf der Seite zu ${name} lesen`,
+    loading: 'Beleg wird geladen …',
+    failed: 'Der Beleg konnte nicht geladen werden.',
+    freshness: (percent: number, total: number, oldest: string | undefined, months: number) =>
+      `${percent} % der ${total} Angaben wurden in den letzten ${months} Monaten an ihrer Quelle nachgelesen${oldest ? `; die älteste Prüfung war am ${oldest}` : ''}.`,
+    neverChecked: (n: number) => (n === 1 ? '1 Angabe ist noch nicht geprüft.' : `${n} Angaben sind noch nicht geprüft.`),
+  },
+  changes: {
+    title: 'Änderungen im Messenger-Vergleich',
+    description: 'Jede Änderung an einer Angabe des Messenger-Vergleichs: Datum, Messenger, Kriterium, alter und neuer Wert, Quelle und Beleg.',
+    feedTitle: 'Messenger-Vergleich – Änderungen',
+    intro: 'Hier steht jede Änderung an einer Angabe des Vergleichs, die neueste zuerst. Eine erneute Prüfung ohne Änderung erscheint hier nicht.',
+    feed: 'Änderungen als Feed abonnieren (Atom)',
+    none: 'Noch keine Änderungen.',
+    before: 'vorher',
+    after: 'jetzt',
+    why: 'Grund',
+    latest: 'Letzte Änderungen',
+    all: 'Alle Änderungen im Vergleich',
+    entryTitle: (messenger: string, criterion: string) => `${messenger}: ${criterion}`,
   },
   templates,
 } as const;

@@ -1,10 +1,11 @@
 import { contentDir } from '../adapters/content-dir';
 import { contentSafetyCache } from '../adapters/content-safety-cache';
+import { sourceDates } from '../adapters/content/source-dates';
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { checkContent, formatReport } from '../lib/content-check';
 import { parseGuildConfig } from '../lib/config/schema';
-import { releaseProblems } from '../lib/config/release';
+import { formatReleaseReport, releaseProblems } from '../lib/config/release';
 import guildConfig from '../guild.config';
 
 /**
@@ -12,7 +13,8 @@ import guildConfig from '../guild.config';
  * sources). `astro:config:setup` is the first hook of a build, before the content layer loads or any MDX is
  * compiled, so a post that carries code (mdx-safety.ts) stops the build before it can run. A problem stops the build with every problem listed as file:line – field – problem – fix; the config
  * is validated with its keys named; demo data in the config and facts not checked for 12 months are warnings
- * (`npm run check:release` refuses the demo data).
+ * (`npm run check:release` refuses the demo data), except in live mode (INNUNGSWISSEN_LIVE=1, set by the server's
+ * --live for every publish): then demo data stops the build with the release report.
  */
 export function contentCheck(): AstroIntegration {
   return {
@@ -23,7 +25,7 @@ export function contentCheck(): AstroIntegration {
         const root = fileURLToPath(config.root);
         // Posts that passed the safety rule before are not parsed again (a publish changes one or two).
         const safetyMemo = contentSafetyCache(root);
-        const { problems, warnings } = checkContent(root, { contentDir: contentDir(), safetyMemo });
+        const { problems, warnings } = checkContent(root, { contentDir: contentDir(), dates: sourceDates(root), safetyMemo });
         safetyMemo.save();
         if (problems.length > 0) {
           const report = formatReport(problems);
@@ -33,6 +35,8 @@ export function contentCheck(): AstroIntegration {
         }
         if (command !== 'build') return;
         const demo = releaseProblems(guild);
+        // INNUNGSWISSEN_LIVE=1 (set by the server's live mode for every publish): demo data never goes live.
+        if (demo.length > 0 && process.env.INNUNGSWISSEN_LIVE === '1') throw new Error(`Livebetrieb: ${formatReleaseReport(demo)}`);
         if (demo.length > 0) {
           logger.warn(`Musterdaten in src/guild.config.ts (jede Seite zeigt den Hinweis „Musterdaten“; „npm run check:release“ schlägt fehl): ${demo.map((p) => p.key).join(', ')}`);
         }

@@ -15,6 +15,11 @@ export const routes = {
   comparison: () => url('messenger-vergleich/'),
   /** The comparison's search text, loaded when a reader first uses the search field. */
   comparisonSearchText: () => url('messenger-vergleich/suchtext.json'),
+  /** The quotes behind the comparison's facts, loaded when a reader first opens a "Beleg". */
+  comparisonEvidence: () => url('messenger-vergleich/belege.json'),
+  /** The public change log of the comparison and its Atom feed. */
+  comparisonChanges: () => url('messenger-vergleich/aenderungen/'),
+  comparisonChangesFeed: () => url('messenger-vergleich/aenderungen.xml'),
   messenger: (id: string) => url(`messenger/${id}/`),
   search: () => url('suche/'),
   imprint: () => url('impressum/'),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { watchPage } from '../helpers/browser';
 import { useServerAndBrowser } from '../helpers/session';
+import { axeViolations } from '../helpers/axe';
 
 const session = useServerAndBrowser();
 
@@ -128,6 +129,45 @@ describe('the messenger comparison in Chromium', () => {
     expect(await region.getAttribute('tabindex')).toBe('0');
     const stickyLeft = await page.locator('[data-comparison-table] tbody th[scope="row"]').first().evaluate((el) => getComputedStyle(el).position);
     expect(stickyLeft).toBe('sticky');
+    await page.close();
+  });
+
+  it('"Beleg" opens and closes by keyboard and pointer, loads the quote once with its language, fits 360 px and passes axe', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 360, height: 740 } });
+    const watch = watchPage(page, session.server.url);
+    const loads: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/belege.json')) loads.push(request.url());
+    });
+    await page.goto(`${session.server.url}/messenger-vergleich/`);
+    expect(loads).toEqual([]);
+    const details = page.locator('details[data-evidence="teamwire/phone"]');
+    const summary = details.locator('summary');
+    await summary.scrollIntoViewIfNeeded();
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    const quote = details.locator('blockquote');
+    await expect.poll(() => quote.getAttribute('lang')).toBe('en');
+    expect(await quote.textContent()).toContain('Login by password');
+    expect(await details.textContent()).toContain('Sinngemäß auf Deutsch:');
+    expect(await details.locator('[data-evidence-checked]').textContent()).toMatch(/^geprüft am \d+\. \S+ \d{4} von Redaktion$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    // Pointer: another fact's evidence comes from the same, already loaded file.
+    const other = page.locator('details[data-evidence="threema/addressBook"]');
+    await other.locator('summary').scrollIntoViewIfNeeded();
+    await other.locator('summary').click();
+    await expect.poll(() => other.locator('blockquote').getAttribute('lang')).toBe('de');
+    await other.locator('summary').click();
+    await expect.poll(() => other.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(loads).toHaveLength(1);
+    // Open, it stays inside its cell: the page itself never scrolls sideways.
+    await summary.click();
+    await expect.poll(() => quote.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
     await page.close();
   });
 });

@@ -40,8 +40,8 @@ describe('the comparison page without JavaScript', () => {
   it('marks unverified facts as "nicht bestätigt" and says when the data was checked', () => {
     const html = page();
     expect(html.querySelector('td#vergleich--threema-work--cost [data-unverified]')?.text).toBe('nicht bestätigt');
-    expect(html.querySelector('td#vergleich--threema--e2ee [data-unverified]')).toBeNull();
-    expect(html.querySelector('[data-last-checked]')?.text).toMatch(/Angaben zuletzt an ihren Quellen geprüft am \d+\. \w+ \d{4}/);
+    expect(html.querySelector('td#vergleich--threema--addressBook [data-unverified]')).toBeNull();
+    expect(html.querySelector('[data-last-checked]')?.text).toMatch(/\d+ % der \d+ Angaben wurden in den letzten 12 Monaten an ihrer Quelle nachgelesen/);
   });
 
   it('keeps the search text out of the page: suchtext.json has it for every messenger, at the address the page names', () => {

@@ -10,6 +10,9 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import guildConfig from '@/guild.config';
 import { RATE_LIMIT_WINDOW_MS } from '@/lib/comments/rate-limit';
 import { EDIT_WINDOW_MS } from '@/lib/comments/api';
+import { AUTOMATED_CHECKS } from '@/lib/config/accessibility';
+import { LIMITS } from '@/lib/comments/rules';
+import { SESSION_IDLE_MS } from '../../server/editor/store';
 import { TEST_CLIENT } from '../helpers/paths';
 
 const html = (path: string): HTMLElement => parse(readFileSync(join(TEST_CLIENT, path), 'utf8'));
@@ -35,10 +38,34 @@ describe('Datenschutzerklärung (Art. 13 DSGVO)', () => {
     expect(text(page, '[data-notice-date]')).toBe('Stand: Entwurf – noch nicht von der Innung beschlossen');
   });
 
-  it('states the reverse proxy log retention as the configured fact, not as an instruction', () => {
+  it('states the reverse proxy logs as the deploy files write them: access log without IP, error log deleted after the configured days', () => {
     const logs = text(privacy(), '[data-proxy-logs]');
-    expect(logs).toContain(`nach ${guildConfig.hosting.proxyLogDays} Tagen gelöscht`);
+    expect(logs).toContain('protokolliert Zugriffe ohne IP-Adresse');
+    expect(logs).toContain(`Beide Protokolle werden nach ${guildConfig.hosting.proxyLogDays} Tagen gelöscht`);
+    expect(logs).not.toMatch(/Zugriffe mit IP-Adresse/);
     expect(privacy().text).not.toMatch(/ist so einzustellen/);
+  });
+
+  it('states moderation (pre), the pending retention and the purge days from the config', () => {
+    const c = guildConfig.comments;
+    expect(text(privacy(), '[data-moderation]')).toContain('vor der Veröffentlichung von der Innung geprüft');
+    expect(text(privacy(), '[data-retention]')).toContain(`abgelehnte Kommentare werden nach ${c.purgeRejectedAfterDays} Tagen automatisch gelöscht`);
+    expect(text(privacy(), '[data-retention]')).toContain(`nach ${c.purgePendingAfterDays} Tagen noch nicht entschieden`);
+    const form = html('beitraege/whatsapp-im-unternehmen/index.html').querySelector('form[data-comment-form]')!.text.replace(/\s+/g, ' ');
+    expect(form).toContain(`abgelehnte Kommentare nach ${c.purgeRejectedAfterDays} Tagen`);
+    expect(form).toContain('gespeichert und nach Freigabe veröffentlicht werden');
+  });
+
+  it('has a section for editors: what is stored, for how long, how a leaving editor is removed, the legal basis', () => {
+    const editors = text(privacy(), '[data-editors]');
+    for (const fact of ['Kontoname', 'Prüfwert des Passworts (scrypt', `${SESSION_IDLE_MS / 3_600_000} Stunden ohne Aktivität`, 'Veröffentlichungsprotokoll', 'Versionsgeschichte', 'löschen wir das Konto', 'schreiben die Versionsgeschichte nicht um']) {
+      expect(editors).toContain(fact);
+    }
+    expect(editors).toContain('Rechtsgrundlage: noch nicht eingetragen (Entwurf).');
+  });
+
+  it('says what the Facebook page needs under Art. 26 DSGVO, as a draft while the config has neither', () => {
+    expect(text(privacy(), '[data-facebook-page]')).toContain('(Art. 26 DSGVO) fehlen noch (Entwurf)');
   });
 
   it('describes the spam protection as the rate limiter does it, from its constant', () => {
@@ -55,13 +82,18 @@ describe('Datenschutzerklärung (Art. 13 DSGVO)', () => {
     const storage = text(privacy(), '[data-local-storage]');
     expect(storage).toContain('§ 25 Abs. 2 Nr. 2 TDDDG');
     expect(storage).toContain('Kopie Ihres Kommentartextes');
-    expect(storage).toContain(`Nach Ablauf der ${EDIT_WINDOW_MS / 60_000} Minuten werden beide Einträge entfernt`);
+    expect(storage).toContain(`Nach Ablauf der ${EDIT_WINDOW_MS / 60_000} Minuten entfernt die Seite beide Einträge`);
+    expect(storage).toContain('bleiben die Einträge in Ihrem Browser, bis Sie sie selbst löschen');
     expect(storage).not.toContain('kein Cookie');
   });
 
   it('says what happens to reports and how long deleted comments stay in backups', () => {
     expect(text(privacy(), '[data-reports]')).toMatch(/Grund .*wer gemeldet hat, speichern wir nicht/);
-    expect(text(privacy(), '[data-backups]')).toContain(`spätestens nach ${guildConfig.comments.backupKeep} Tagen auch aus den Sicherungskopien verschwunden`);
+    expect(text(privacy(), '[data-reports]')).toContain(`höchstens ${LIMITS.reportReasonMax} Zeichen`);
+    const backups = text(privacy(), '[data-backups]');
+    expect(backups).toContain(`spätestens nach ${guildConfig.comments.backupKeep} Tagen auch aus den Sicherungskopien verschwunden`);
+    expect(backups).toContain('einmal täglich'); // comments.backupDaily is on in the demo
+    expect(backups).toContain('Löschprotokoll');
   });
 
   it('sets the right to object apart (Art. 21 Abs. 4) in its own section', () => {
@@ -80,9 +112,11 @@ describe('Datenschutzerklärung (Art. 13 DSGVO)', () => {
 });
 
 describe('Impressum', () => {
-  it('names the representation by the board (§ 66 Abs. 3 HwO) and the supervising Handwerkskammer with its address', () => {
+  it('names the representation by the board (§ 66 Abs. 3 HwO) with every member and the supervising Handwerkskammer with its address', () => {
     const page = html('impressum/index.html');
-    expect(text(page, '[data-representation]')).toMatch(/durch ihren Vorstand vertreten \(§ 66 Abs\. 3 Handwerksordnung\), dieser vertreten durch/);
+    expect(text(page, '[data-representation]')).toContain('Die Innung wird durch ihren Vorstand vertreten (§ 66 Abs. 3 Handwerksordnung).');
+    expect(text(page, '[data-representation]')).not.toContain('dieser vertreten durch');
+    expect(page.querySelectorAll('[data-board] li').map((li) => li.text)).toEqual(guildConfig.representation.board.map((p) => `${p.name} (${p.role})`));
     expect(text(page, '[data-supervision]')).toContain(guildConfig.supervisoryAuthority.address);
     expect(page.text).not.toContain('Abrufdatum');
   });
@@ -117,20 +151,32 @@ describe('source dates', () => {
 });
 
 describe('accessibility statement and Leichte Sprache', () => {
-  it('the statement names status, known gaps, method and date, feedback contact and the conciliation body', () => {
+  it('the statement follows the EU model: scope, status per EN 301 549 V3.2.1, gaps grouped with reasons, preparation, method, deadline, enforcement', () => {
     const page = html('barrierefreiheit/index.html');
     expect(page.querySelector('h1')?.text).toBe('Erklärung zur Barrierefreiheit');
-    expect(text(page, '[data-compliance-status]')).toMatch(/WCAG 2\.1 .*EN 301 549 teilweise vereinbar/);
-    expect(page.querySelectorAll('[data-known-gaps] li').length).toBeGreaterThanOrEqual(3);
-    expect(page.text).toContain('axe-core');
+    expect(text(page, '[data-scope]')).toMatch(/Kommentare, der Vorschaubilder für soziale Netzwerke und des Redaktionsbereichs/);
+    expect(text(page, '[data-compliance-status]')).toMatch(/EN 301 549 V3\.2\.1 .*WCAG 2\.1.*teilweise vereinbar/);
+    for (const group of ['noncompliance', 'burden', 'out-of-scope']) expect(page.querySelector(`[data-gap-group="${group}"]`), group).not.toBeNull();
+    const gaps = page.querySelectorAll('[data-gap-group="noncompliance"] li').map((li) => li.text);
+    expect(gaps.length).toBeGreaterThanOrEqual(3);
+    for (const gap of gaps) expect(gap).toContain('Grund:');
+    expect(text(page, '[data-prepared]')).toContain('Entwurf'); // the demo has no accessibility.preparedOn
+    expect(text(page, '[data-method]')).toContain('Selbstbewertung');
+    expect(text(page, '[data-method]')).toContain('nicht bei jeder Veröffentlichung');
+    expect(page.querySelectorAll('[data-automated-checks] li').map((li) => li.text)).toEqual(AUTOMATED_CHECKS.map((c) => `${c.text}.`));
+    expect(page.text).not.toMatch(/bevor sie veröffentlicht wird/);
     expect(text(page, '[data-review-date]')).toContain('Eine Prüfung von Hand hat noch nicht stattgefunden');
     expect(text(page, '[data-feedback]')).toContain(guildConfig.accessibility.feedback.email);
+    expect(text(page, '[data-feedback]')).toContain('spätestens innerhalb von einem Monat');
     expect(text(page, '[data-enforcement]')).toContain(guildConfig.accessibility.enforcement.name);
   });
 
-  it('the Leichte-Sprache page explains offer, search, comments and contact', () => {
+  it('the Leichte-Sprache page explains offer, search (the phone button as it looks), comments, contact and the barriers', () => {
     const page = html('leichte-sprache/index.html');
-    expect(page.querySelectorAll('[data-easy-language] h2').map((h) => h.text)).toEqual(['Wer wir sind', 'Was es auf dieser Website gibt', 'So suchen Sie etwas', 'So schreiben Sie einen Kommentar', 'So erreichen Sie uns', 'Mehr Informationen']);
+    expect(page.querySelectorAll('[data-easy-language] h2').map((h) => h.text)).toEqual(['Wer wir sind', 'Was es hier gibt', 'So suchen Sie etwas', 'So schreiben Sie Ihre Meinung', 'So erreichen Sie uns', 'Was noch nicht gut klappt', 'Mehr Informationen']);
+    expect(page.text).toContain('Auf dem Handy zeigt der Knopf nur eine Lupe.');
+    expect(page.querySelectorAll('[data-easy-language] ol').length).toBeGreaterThanOrEqual(2);
+    expect(page.text).toContain('Die Innung liest Ihren Kommentar zuerst.');
     expect(page.text).toContain(guildConfig.email);
   });
 

@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_FLAGS, findChromium } from './chromium';
+import { CHROMIUM_FLAGS, chromiumProgram, findChromium } from './chromium';
+import { missingMessage } from './system-programs';
 
 export { CHROMIUM_FLAGS, findChromium };
 
@@ -9,7 +10,7 @@ export { CHROMIUM_FLAGS, findChromium };
  */
 export function chromiumPath(): string {
   const path = findChromium();
-  if (!path) throw new Error('Kein Chromium gefunden. Installieren Sie eines (Debian: `apt-get install chromium`, sonst `npx playwright-core install chromium`) oder setzen Sie CHROME_PATH.');
+  if (!path) throw new Error(`${missingMessage(chromiumProgram(), 'nicht gefunden / not found')} – oder setzen Sie CHROME_PATH.`);
   return path;
 }
 

@@ -1,14 +1,15 @@
 /**
- * Finds a Chromium for the browser tests, the benchmark and the audit, and installs one on a fresh
- * machine (`ensureChromium`, run once by the tests' global set-up). Search order: CHROME_PATH,
- * Debian's and Ubuntu's Chromium, Google Chrome, Playwright's own download cache.
+ * Finds a Chromium for the browser tests, the benchmark and the audit, and installs Debian's on a
+ * fresh machine (`ensureChromium`, run once by the tests' global set-up, through the shared
+ * system-program helper). Search order: CHROME_PATH, Debian's and Ubuntu's Chromium, Google Chrome,
+ * a Playwright cache already on the machine. No test tool downloads a browser of its own.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { ensureProgram, thisMachine, type Machine, type SystemProgram } from './system-programs';
 
 /** Flags for every Chromium we start: no sandbox (containers, root), and nothing that calls other hosts. */
 export const CHROMIUM_FLAGS = [
@@ -29,7 +30,7 @@ const SYSTEM_PATHS = [
   '/opt/google/chrome/chrome',
 ];
 
-/** Chromium builds in Playwright's cache: the revision this playwright-core expects first, then any other. */
+/** Chromium builds already in Playwright's cache: the revision this playwright-core expects first, then any other. */
 function playwrightCache(): string[] {
   const found = [chromium.executablePath()];
   const cache = process.env.PLAYWRIGHT_BROWSERS_PATH || join(homedir(), '.cache', 'ms-playwright');
@@ -65,60 +66,21 @@ function works(path: string): boolean {
   }
 }
 
-function firstWorking(): string | null {
-  return chromiumCandidates().find((path) => existsSync(path) && works(path)) ?? null;
+/** Debian's package `chromium`; the other places count when a browser is already there. */
+export function chromiumProgram(): SystemProgram {
+  return { command: 'chromium', aptPackage: 'chromium', paths: [...SYSTEM_PATHS, ...playwrightCache()], works };
 }
-
-function isDebian(): boolean {
-  try {
-    return /^ID=debian$/m.test(readFileSync('/etc/os-release', 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
-function hasCommand(command: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-}
-
-const INSTRUCTION =
-  'Bitte installieren Sie Chromium selbst – Debian: `sudo apt-get install chromium`, sonst `npx playwright-core install --with-deps chromium` – ' +
-  'oder nennen Sie einen vorhandenen Chrome/Chromium mit CHROME_PATH=/pfad/zu/chrome.';
 
 /**
- * Returns a working Chromium, installing one where none is: Debian's package when running as root
- * with apt-get, otherwise Playwright's own build. Prints one German line when it installs; throws
- * with an instruction only when neither works.
+ * Returns a working Chromium: CHROME_PATH when set (and refused in German when it does not start),
+ * else one on this machine, else Debian's package installed as root with apt-get. Throws with the
+ * package and the command to type otherwise.
  */
-export function ensureChromium(log: (line: string) => void = (line) => console.log(line)): string {
+export function ensureChromium(log: (line: string) => void = (line) => console.log(line), machine: Machine = thisMachine()): string {
   const chosen = process.env.CHROME_PATH;
   if (chosen) {
     if (existsSync(chosen) && works(chosen)) return chosen;
     throw new Error(`CHROME_PATH=${chosen} startet nicht. Nennen Sie einen lauffähigen Chrome/Chromium oder entfernen Sie CHROME_PATH, damit die Tests selbst einen suchen.`);
   }
-  const present = firstWorking();
-  if (present) return present;
-  const attempts: string[] = [];
-  if (process.getuid?.() === 0 && hasCommand('apt-get') && isDebian()) {
-    log('Kein Chromium gefunden – installiere Debians Paket „chromium“ mit apt-get (einmalig, etwa eine Minute) …');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'pipe', env, encoding: 'utf8' });
-    const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'pipe', env, encoding: 'utf8' }) : update;
-    if (install.status === 0) {
-      const found = firstWorking();
-      if (found) return found;
-    }
-    attempts.push(`apt-get: ${(install.stderr || install.stdout || '').trim().split('\n').slice(-3).join(' ')}`);
-  }
-  log('Kein Chromium gefunden – lade Playwrights Chromium herunter (`npx playwright-core install chromium`, einmalig, etwa 150 MB) …');
-  const cli = join(dirname(createRequire(import.meta.url).resolve('playwright-core/package.json')), 'cli.js');
-  const install = spawnSync(process.execPath, [cli, 'install', 'chromium'], { stdio: 'pipe', encoding: 'utf8' });
-  if (install.status === 0) {
-    const found = firstWorking();
-    if (found) return found;
-    attempts.push('Playwrights Chromium ist geladen, startet aber nicht (fehlende Systembibliotheken?)');
-  } else {
-    attempts.push(`playwright-core install: ${(install.stderr || install.stdout || '').trim().split('\n').slice(-3).join(' ')}`);
-  }
-  throw new Error(`Kein lauffähiges Chromium gefunden, und die Installation schlug fehl (${attempts.join('; ')}).\n${INSTRUCTION}`);
+  return ensureProgram(chromiumProgram(), { ...machine, log });
 }

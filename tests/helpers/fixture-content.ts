@@ -8,16 +8,17 @@ import { ROOT } from './paths';
 /** The made-up content folder of the unit tests (tests/fixtures/content). */
 export const FIXTURE_CONTENT = join(ROOT, 'tests/fixtures/content');
 
-export function fixtureSources() {
-  const dir = join(FIXTURE_CONTENT, 'sources');
+export function fixtureSources(content = FIXTURE_CONTENT) {
+  const dir = join(content, 'sources');
   return sourcesSchema.parse(
     Object.fromEntries(readdirSync(dir).map((f) => [f.replace('.yaml', ''), parse(readFileSync(join(dir, f), 'utf8'))])),
   );
 }
 
-export function fixtureMessengers(): Messenger[] {
-  const dir = join(FIXTURE_CONTENT, 'messengers');
-  const sources = fixtureSources();
+/** The messengers of a content folder, resolved as the build does (default: the made-up fixtures). */
+export function fixtureMessengers(content = FIXTURE_CONTENT): Messenger[] {
+  const dir = join(content, 'messengers');
+  const sources = fixtureSources(content);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .sort()

@@ -107,6 +107,44 @@ describe('backup under write load, restore, and the server on the restored copy'
     expect(readFileSync(fresh).equals(dbBefore)).toBe(true);
   }, 240_000);
 
+  it('an erased comment is in no file of the data folder: after the moderation deletes it on the running server, and after npm run backup + erase + npm run restore', async () => {
+    const db = tempDb();
+    const dir = dirname(db);
+    const backupDir = join(dir, 'backups');
+    const server = await startServer(env(db));
+    servers.push(server);
+    const secret = 'Loeschtest-Ohrenqualle-Zitronenfalter-0815';
+    const response = await fetch(`${server.url}/api/comments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ thread: THREAD, text: secret, consent: true, website: '', formToken: await formToken(server.url) }),
+    });
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: number };
+    const backup = await npm(['backup'], { COMMENTS_DB: db, COMMENTS_BACKUP_DIR: backupDir });
+    expect(backup.code, backup.output).toBe(0);
+    const holding = () =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .map((name) => join(dir, name))
+        .filter((file) => statSync(file).isFile() && readFileSync(file).includes(Buffer.from(secret)))
+        .map((file) => file.slice(dir.length + 1));
+    // Before the deletion: in the live database (its WAL or main file) and in the backup.
+    expect(holding()).toEqual(expect.arrayContaining([expect.stringMatching(/^comments\.db(-wal)?$/), expect.stringMatching(/^backups\/comments-.*\.db$/)]));
+
+    expect((await admin(server.url, `/${id}`, 'DELETE')).status).toBe(204);
+    // The server still holds its connection: the WAL was truncated, only the backup (kept backupKeep days) has the text.
+    expect(holding()).toEqual([expect.stringMatching(/^backups\/comments-.*\.db$/)]);
+    await server.stop();
+
+    const [file] = readdirSync(backupDir);
+    const restored = await npm(['restore', '--', join(backupDir, file!)], { COMMENTS_DB: db });
+    expect(restored.code, restored.output).toBe(0);
+    expect(restored.output).toContain('1 gelöschte Kommentare aus dem Löschprotokoll wieder entfernt.');
+    expect(restored.output).toContain('Die bisherige Datenbank wurde gelöscht.');
+    expect(holding()).toEqual([`backups/${file}`]);
+    expect(readdirSync(dir).filter((name) => name.includes('vor-wiederherstellung'))).toEqual([]);
+  }, 120_000);
+
   it('a backup folder that cannot be written: German message, exit code 1, the server keeps running', async () => {
     const db = tempDb();
     const server = await startServer(env(db));

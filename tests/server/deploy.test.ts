@@ -16,8 +16,8 @@ import { join } from 'node:path';
 import { freePort, startServer, type RunningServer } from '../helpers/server';
 import { THREAD, tempDb } from '../helpers/comments';
 import { ROOT, TEST_CLIENT } from '../helpers/paths';
+import { NGINX, ensureProgram } from '../helpers/system-programs';
 
-const NGINX = '/usr/sbin/nginx';
 const deploy = (file: string) => join(ROOT, 'deploy', file);
 
 interface Answer {
@@ -101,15 +101,18 @@ describe('nginx in front of the real server', () => {
   let server: RunningServer;
   let nginx: ChildProcess | undefined;
   let ports: { http: number; https: number; upstream: number };
+  let nginxBin: string;
 
   beforeAll(async () => {
+    // Found, or installed as Debian's package on a fresh machine; otherwise these tests fail naming the package.
+    nginxBin = ensureProgram(NGINX);
     dir = mkdtempSync(join(tmpdir(), 'innungswissen-nginx-'));
     const cert = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=innung.example.org',
       '-keyout', join(dir, 'privkey.pem'), '-out', join(dir, 'fullchain.pem')], { encoding: 'utf8' });
     expect(cert.status, cert.stderr).toBe(0);
     server = await startServer({ COMMENTS_DB: tempDb(), COMMENTS_RATE_LIMIT: '2', COMMENTS_MIN_SUBMIT_SECONDS: '0', TRUSTED_PROXIES: '127.0.0.1,::1' });
     ports = { http: await freePort(), https: await freePort(), upstream: server.port };
-  });
+  }, 300_000);
   afterAll(async () => {
     if (nginx && nginx.exitCode === null) {
       const exited = new Promise((r) => nginx!.once('exit', r));
@@ -121,13 +124,13 @@ describe('nginx in front of the real server', () => {
 
   it('the site passes nginx -t', () => {
     const conf = nginxConf(dir, siteForTest(dir, ports));
-    const result = spawnSync(NGINX, ['-t', '-p', dir, '-c', conf], { encoding: 'utf8' });
+    const result = spawnSync(nginxBin, ['-t', '-p', dir, '-c', conf], { encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toContain('test is successful');
   });
 
   it('serves the site over HTTPS and HTTP/2, long cache for hashed assets, health, redirect from HTTP', async () => {
-    nginx = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    nginx = spawn(nginxBin, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const base = `https://127.0.0.1:${ports.https}`;
     for (let i = 0; i < 100; i++) {
       if (await send(`${base}/api/health`).then(() => true, () => false)) break;

@@ -83,6 +83,7 @@ describe('settings', () => {
       rateLimit: 5,
       minSubmitSeconds: 3,
       purgeRejectedAfterDays: 30,
+      purgePendingAfterDays: 90,
     });
   });
 

@@ -15,6 +15,9 @@ import {
   type SourceFile,
 } from '@/lib/content-check';
 import { ROOT } from '../helpers/paths';
+import type { MessengerCheckOptions } from '@/lib/content-check/messengers';
+import { parseAddedLog, REPOSITORY_START } from '@/lib/content-check/source-dates';
+import { QUOTE_MAX } from '@/lib/messengers/schema';
 import { FIXTURE_CONTENT } from '../helpers/fixture-content';
 import { childEnv } from '../../scripts/child-env';
 
@@ -174,31 +177,96 @@ describe('content check: messenger facts', () => {
   const sources = checkSources(
     ['A', 'B', 'V'].map((key) => source(key, readFileSync(join(FIXTURE_CONTENT, 'sources', `${key}.yaml`), 'utf8'))),
   ).sources;
-  const check = (text: string) => checkMessengers([{ file: 'content/messengers/test.yaml', source: text }], sources);
+  const check = (text: string, options: MessengerCheckOptions = { now: new Date('2026-12-03T10:00:00Z') }) =>
+    checkMessengers([{ file: 'content/messengers/test.yaml', source: text }], sources, options);
+  const AVV = 'avv: { value: "Ja, mit AVV", level: "yes", source: A, verified: true, quote: "Mit Geschäftskunden schließen wir einen Auftragsverarbeitungsvertrag.", quoteLang: de, checked: 2026-12-01, checkedBy: Redaktion }';
+  const OPERATOR = 'operator: { value: "Beispiel GmbH, Zürich (Schweiz)", level: ch, source: A, verified: true, quote: "Verantwortlich ist die Beispiel GmbH mit Sitz in Zürich.", quoteLang: de, checked: 2026-12-01, checkedBy: Redaktion }';
+  const E2EE = 'e2ee: { value: "Standardmäßig", level: default, source: V, verified: true, quote: "All chats are end-to-end encrypted by default.", quoteLang: en, checked: 2026-12-01, checkedBy: Redaktion, gloss: "Alle Chats sind standardmäßig Ende-zu-Ende-verschlüsselt." }';
 
   it('passes a correct file', () => {
     expect(check(good)).toEqual([]);
   });
 
   it('refuses a verified fact citing a source that does not exist, naming file, line and field', () => {
-    const text = good.replace('avv: { value: "Ja, mit AVV", level: "yes", source: A }', 'avv: { value: "Ja, mit AVV", level: "yes", source: Z9 }');
+    expect(good).toContain(AVV);
+    const text = good.replace(AVV, AVV.replace('source: A', 'source: Z9'));
     expect(check(text)).toEqual([
       expect.objectContaining({ file: 'content/messengers/test.yaml', line: 16, field: 'facts.avv.source', message: 'unbekannte Quelle „Z9“ – eine bestätigte Angabe braucht eine vorhandene Quelle' }),
     ]);
   });
 
   it("refuses a fact checked before its source's own date", () => {
-    const text = good.replace('operator: { value: "Beispiel GmbH, Zürich (Schweiz)", level: ch, source: A }', 'operator: { value: "Beispiel GmbH, Zürich (Schweiz)", level: ch, source: A, checked: 2025-01-01 }');
-    expect(check(text)).toEqual([expect.objectContaining({ line: 6, field: 'facts.operator.checked', message: expect.stringContaining('vor dem Datum der Quelle „A“') })]);
+    expect(good).toContain(OPERATOR);
+    const text = good.replace(OPERATOR, OPERATOR.replace('checked: 2026-12-01', 'checked: 2025-01-01'));
+    expect(check(text)).toContainEqual(expect.objectContaining({ line: 6, field: 'facts.operator.checked', message: expect.stringContaining('vor dem Datum der Quelle „A“') }));
+  });
+
+  it('refuses "verified: true" without the source\'s own words (quote)', () => {
+    const text = good.replace(AVV, 'avv: { value: "Ja, mit AVV", level: "yes", source: A, verified: true }');
+    expect(check(text)).toEqual([
+      expect.objectContaining({ file: 'content/messengers/test.yaml', line: 16, field: 'facts.avv.verified', message: 'bestätigt ohne Zitat der Quelle („quote“)' }),
+    ]);
+    // The same fact marked "nicht bestätigt" passes.
+    expect(check(good.replace(AVV, 'avv: { value: "Ja, mit AVV", level: "yes", source: A, verified: false }'))).toEqual([]);
+  });
+
+  it('refuses "verified: true" on a source without an address', () => {
+    const withN = new Map(sources).set('N', { key: 'N', file: 'content/sources/N.yaml', data: { title: 'Drucksache ohne Adresse' } });
+    const text = good.replace(AVV, AVV.replace('source: A', 'source: N'));
+    expect(checkMessengers([{ file: 'content/messengers/test.yaml', source: text }], withN, { now: new Date('2026-12-03T10:00:00Z') })).toEqual([
+      expect.objectContaining({ line: 16, field: 'facts.avv.source', message: 'bestätigt, aber die Quelle „N“ hat keine Adresse („url“)' }),
+    ]);
+  });
+
+  it('refuses a check date in the future', () => {
+    const text = good.replace(AVV, AVV.replace('checked: 2026-12-01', 'checked: 2026-12-04'));
+    expect(check(text)).toEqual([expect.objectContaining({ line: 16, field: 'facts.avv.checked', message: 'das Prüfdatum (2026-12-04) liegt in der Zukunft' })]);
+  });
+
+  it('refuses a check date before the source entered the repository (git), and falls back to the repository start', () => {
+    const dates = { addedOf: (key: string) => new Date(key === 'A' ? '2026-12-02T00:00:00Z' : '2026-11-28T00:00:00Z') };
+    expect(check(good, { now: new Date('2026-12-03T10:00:00Z'), dates })).toEqual([
+      expect.objectContaining({ line: 6, field: 'facts.operator.checked', message: 'das Prüfdatum (2026-12-01) liegt vor dem Tag, an dem die Quelle „A“ ins Projekt kam (2026-12-02)' }),
+      expect.objectContaining({ line: 16, field: 'facts.avv.checked', message: expect.stringContaining('ins Projekt kam (2026-12-02)') }),
+    ]);
+    // Without git: the repository's first commit (REPOSITORY_START) – the 2026-04-23 of a copied table is refused.
+    expect(check(good.replace(AVV, AVV.replace('checked: 2026-12-01', 'checked: 2026-04-23')))).toEqual([
+      expect.objectContaining({ field: 'facts.avv.checked', message: `das Prüfdatum (2026-04-23) liegt vor dem Tag, an dem die Quelle „A“ ins Projekt kam (${REPOSITORY_START.toISOString().slice(0, 10)})` }),
+    ]);
+  });
+
+  it('refuses a quote longer than QUOTE_MAX characters, naming the limit', () => {
+    const long = 'Wort '.repeat(QUOTE_MAX / 5) + 'zu viel';
+    expect(long.length).toBeGreaterThan(QUOTE_MAX);
+    const text = good.replace(AVV, AVV.replace('Mit Geschäftskunden schließen wir einen Auftragsverarbeitungsvertrag.', long));
+    expect(check(text)).toEqual([expect.objectContaining({ line: 16, field: 'facts.avv.quote', message: expect.stringContaining(`höchstens ${QUOTE_MAX} Zeichen`) })]);
+  });
+
+  it('refuses a quote that is not German without a German gloss, and a quote without who read it', () => {
+    expect(good).toContain(E2EE);
+    expect(check(good.replace(E2EE, E2EE.replace(/, gloss: "[^"]*"/, '')))).toEqual([
+      expect.objectContaining({ line: 10, field: 'facts.e2ee.gloss', message: 'Zitat in „en“ ohne deutsche Wiedergabe („gloss“)' }),
+    ]);
+    expect(check(good.replace(E2EE, E2EE.replace(', checkedBy: Redaktion', '')))).toEqual([
+      expect.objectContaining({ line: 10, field: 'facts.e2ee.checkedBy' }),
+    ]);
+  });
+
+  it('finds the day each source file was first added in git log output', () => {
+    const log = '@2026-12-03\n\ncontent/sources/LDI.yaml\n@2026-11-30\n\ncontent/sources/A.yaml\ncontent/sources/B.yaml\n@2026-11-29\n\ncontent/sources/A.yaml\n';
+    const added = parseAddedLog(log);
+    expect(added.get('A')?.toISOString().slice(0, 10)).toBe('2026-11-29');
+    expect(added.get('B')?.toISOString().slice(0, 10)).toBe('2026-11-30');
+    expect(added.get('LDI')?.toISOString().slice(0, 10)).toBe('2026-12-03');
   });
 
   it('names a fact without source, an unknown level, a missing field and a malformed date', () => {
     expect(check(good.replace('phone: { value: "Nicht nötig – zufällige ID", level: "no", source: A }', 'phone: { value: "Nicht nötig", level: "no" }'))).toEqual([
       expect.objectContaining({ line: 8, field: 'facts.phone.source', message: expect.stringContaining('fehlt: Quelle') }),
     ]);
-    expect(check(good.replace('level: default, source: V }', 'level: immer, source: V }'))[0]).toMatchObject({ field: 'facts.e2ee.level', message: 'erwartet einen dieser Werte: default, partial, none' });
+    expect(check(good.replace('level: default, source: V,', 'level: immer, source: V,'))[0]).toMatchObject({ field: 'facts.e2ee.level', message: 'erwartet einen dieser Werte: default, partial, none' });
     expect(check(good.replace(/^assessment:[\s\S]*$/m, ''))).toEqual([expect.objectContaining({ field: 'assessment', message: expect.stringContaining('fehlt') })]);
-    expect(check(good.replace('level: default, source: V }', 'level: default, source: V, checked: 11.07.2024 }'))[0]).toMatchObject({ field: 'facts.e2ee.checked', message: expect.stringContaining('JJJJ-MM-TT') });
+    expect(check(good.replace('checked: 2026-12-01, checkedBy: Redaktion, gloss', 'checked: 11.07.2024, checkedBy: Redaktion, gloss'))[0]).toMatchObject({ field: 'facts.e2ee.checked', message: expect.stringContaining('JJJJ-MM-TT') });
   });
 
   it('reports broken YAML with its line', () => {
@@ -214,7 +282,7 @@ describe('checkContent(root): one check for the build and `npm run check:content
   }
 
   it('passes the fixture folder and warns about facts not checked for 12 months', () => {
-    const report = checkContent(ROOT, { contentDir: FIXTURE_CONTENT, now: new Date('2026-11-28T00:00:00Z') });
+    const report = checkContent(ROOT, { contentDir: FIXTURE_CONTENT, now: new Date('2026-12-03T00:00:00Z') });
     expect(report.problems).toEqual([]);
     expect(report.warnings).toEqual([expect.stringMatching(/^\d+ Angaben im Messenger-Vergleich wurden seit mehr als 12 Monaten nicht .*offen\.operator/)]);
   });
@@ -246,7 +314,7 @@ describe('checkContent(root): one check for the build and `npm run check:content
       '![Mit Leerzeichen](<./mein bild.jpg> "Titel")',
     ].join('\n');
     writeFileSync(join(dir, 'posts/mit-bildern.mdx'), post);
-    const report = checkContent(ROOT, { contentDir: dir, now: new Date('2026-11-28T00:00:00Z') });
+    const report = checkContent(ROOT, { contentDir: dir, now: new Date('2026-12-03T00:00:00Z') });
     // The site shows these images, so the build goes on.
     expect(report.problems).toEqual([]);
     const images = report.warnings.filter((w) => w.includes('mit-bildern.mdx'));

@@ -196,11 +196,12 @@ it('tells the editor what to rename a 300-character picture to', () => {
 });
 
 describe('what is in content/ today can be saved again', () => {
-  it('every entry and picture in content/ passes the path rules', async () => {
+  it('every entry and picture in the collection folders of content/ passes the path rules', async () => {
     const { readdirSync, statSync } = await import('node:fs');
     const walk = (dir: string, prefix = ''): string[] =>
       readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name), `${prefix}${name}/`) : [`${prefix}${name}`]));
-    const files = walk(join(ROOT, 'content'));
+    // Files outside the collection folders (e.g. aenderungen.yaml) are not the editor's to write.
+    const files = walk(join(ROOT, 'content')).filter((path) => Object.keys(FOLDERS.collections).some((folder) => path.startsWith(folder)));
     expect(files.length).toBeGreaterThan(40);
     const refused = files.map((path) => [path, classifyAddition(path, FOLDERS)] as const).filter(([, verdict]) => verdict.kind === 'refused');
     expect(refused).toEqual([]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyState, joinIndex, normalize, parseState, serializeState, splitIndex, toIndexItems, EMPTY_STATE } from '@/lib/messengers/search';
 import { recommend, parseAnswers, DEFAULT_ANSWERS } from '@/lib/messengers/advice';
 import { mentions } from '@/lib/messengers/mentions';
-import { staleFacts, lastChecked } from '@/lib/messengers/model';
+import { staleFacts, lastChecked, freshness } from '@/lib/messengers/model';
 import { CRITERIA } from '@/lib/messengers/criteria';
 import { fixtureMessengers } from '../helpers/fixture-content';
 
@@ -18,7 +18,8 @@ describe('messenger model', () => {
     const fact = byId('sicher-work').facts.operator;
     expect(fact.source).toMatchObject({ key: 'A', url: 'https://a.example.org/datenschutz' });
     expect(fact.source.date?.toISOString().slice(0, 10)).toBe('2025-03-01');
-    expect(fact.checked?.toISOString().slice(0, 10)).toBe('2026-04-23');
+    expect(fact.checked?.toISOString().slice(0, 10)).toBe('2026-12-01');
+    expect(fact).toMatchObject({ verified: true, quote: 'Verantwortlich ist die Beispiel GmbH mit Sitz in Zürich.', quoteLang: 'de', checkedBy: 'Redaktion' });
     // An undated source stays undated: no date is made up for it.
     expect(byId('sicher-work').facts.addressBook.source.date).toBeUndefined();
     expect(byId('offen').facts.operator.source.period).toBe('Juni 2024');
@@ -27,13 +28,28 @@ describe('messenger model', () => {
   it('keeps unverified facts marked as unverified', () => {
     expect(byId('sicher-work').facts.cost.verified).toBe(false);
     expect(byId('sicher-work').facts.e2ee.verified).toBe(true);
+    // No quote, no "bestätigt": a fact without evidence is never shown as confirmed.
+    expect(byId('sicher-work').facts.servers.verified).toBe(false);
+    expect(byId('sicher-work').facts.servers.checked).toBeUndefined();
+  });
+
+  it('says how fresh the comparison is: share checked in the last 12 months and the oldest check', () => {
+    const f = freshness(messengers, new Date('2026-12-03T00:00:00Z'));
+    const all = messengers.flatMap((m) => Object.values(m.facts));
+    expect(f.total).toBe(all.length);
+    expect(f.recent).toBe(3); // sicher-work: operator, e2ee, avv read on 2026-12-01
+    expect(f.percent).toBe(Math.floor((100 * 3) / all.length));
+    expect(f.never).toBe(all.length - 3);
+    expect(f.oldest?.toISOString().slice(0, 10)).toBe('2026-12-01');
+    // Thirteen months later the same checks are no longer fresh.
+    expect(freshness(messengers, new Date('2028-01-03T00:00:00Z')).recent).toBe(0);
   });
 
   it('warns about facts not checked for 12 months, and names the newest check date', () => {
-    const stale = staleFacts(messengers, new Date('2026-11-28T00:00:00Z'));
-    expect(stale).toContainEqual(expect.objectContaining({ id: 'offen', criterion: 'operator' })); // source V, checked 2024-07-01
+    const stale = staleFacts(messengers, new Date('2026-12-03T00:00:00Z'));
+    expect(stale).toContainEqual(expect.objectContaining({ id: 'offen', criterion: 'operator', checked: undefined })); // never checked
     expect(stale).not.toContainEqual(expect.objectContaining({ id: 'sicher-work', criterion: 'operator' }));
-    expect(lastChecked(messengers)?.toISOString().slice(0, 10)).toBe('2026-04-23');
+    expect(lastChecked(messengers)?.toISOString().slice(0, 10)).toBe('2026-12-01');
   });
 });
 

@@ -109,12 +109,12 @@ describe('backupDatabase', () => {
 });
 
 describe('restoreDatabase', () => {
-  it('restores a backup, keeping the replaced database beside it', async () => {
+  it('restores a backup, keeping the replaced database beside it for the configured days', async () => {
     const dir = temp();
     const db = seeded(dir, 4);
     const { path } = await backupDatabase({ dbPath: db, dir: join(dir, 'b'), keep: 3 });
     const live = seeded(temp(), 1);
-    const result = restoreDatabase({ file: path, dbPath: live, now: () => new Date('2026-02-02T10:00:00Z') });
+    const result = restoreDatabase({ file: path, dbPath: live, keepOldDays: 3, now: () => new Date('2026-02-02T10:00:00Z') });
     expect(result.comments).toBe(4);
     expect(basename(result.keptOld!)).toBe('comments.vor-wiederherstellung-2026-02-02_10-00-00.db');
     expect(checkDatabaseFile(live).comments).toBe(4);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RATE_LIMIT_WINDOW_MS, RateLimiter, clientGroup } from '@/lib/comments/rate-limit';
 
 const T0 = Date.parse('2026-11-28T10:00:00Z'); // a window boundary (10:00 is a multiple of 10 minutes)
@@ -15,6 +15,23 @@ describe('rate limiter: fixed windows, forgotten clients', () => {
     expect(limiter.size(T0 + RATE_LIMIT_WINDOW_MS)).toBe(0);
     expect(limiter.clientKey('203.0.113.7', T0 + RATE_LIMIT_WINDOW_MS + 1)).not.toBe(keyBefore);
     expect(limiter.take('203.0.113.7', T0 + RATE_LIMIT_WINDOW_MS + 1)).toBe(0);
+  });
+
+  it('drops its entries on a timer at the window end, without waiting for the next request; it never holds an address', () => {
+    vi.useFakeTimers({ now: T0 + 1000 });
+    try {
+      const limiter = new RateLimiter(5);
+      limiter.take('203.0.113.7');
+      limiter.take('2001:db8:1:2:3:4:5:6');
+      expect(limiter.heldKeys()).toHaveLength(2);
+      expect(limiter.heldKeys().join(' ')).not.toMatch(/203\.0\.113|2001:db8/);
+      vi.advanceTimersByTime(RATE_LIMIT_WINDOW_MS - 1000 - 1);
+      expect(limiter.heldKeys()).toHaveLength(2);
+      vi.advanceTimersByTime(1);
+      expect(limiter.heldKeys()).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('tells a limited client to wait until the window ends', () => {

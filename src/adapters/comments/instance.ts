@@ -5,6 +5,7 @@ import { isPublished } from '@/lib/posts/publish';
 import { routes } from '@/lib/urls';
 import { createCommentApi, type CommentApi } from '@/lib/comments/api';
 import { openDatabase } from './db';
+import { erasureLogPath, fileErasureLog } from './erasure-log';
 import { readSettings } from '@/lib/comments/settings';
 import { CommentStore } from '@/lib/comments/store';
 
@@ -19,8 +20,8 @@ function publishedThreads(): Promise<ReadonlySet<string>> {
 
 export function commentApi(): CommentApi {
   if (api) return api;
-  const settings = readSettings(process.env, guild.comments.purgeRejectedAfterDays);
-  const store = new CommentStore(openDatabase(settings.dbPath));
+  const settings = readSettings(process.env, guild.comments);
+  const store = new CommentStore(openDatabase(settings.dbPath), fileErasureLog(erasureLogPath(settings.dbPath)));
   api = createCommentApi({
     store,
     settings,

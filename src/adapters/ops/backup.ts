@@ -1,27 +1,40 @@
 /**
  * Backups of the comment database: SQLite's online backup API (safe while the server writes),
- * one self-contained file per run, named by UTC date and time, verified with integrity_check,
- * the newest `keep` kept. Used by `npm run backup` and, daily, by the running server.
+ * one self-contained file per run, named by UTC date and time, verified with integrity_check.
+ * Copies older than `keep` days are deleted (and never more than the newest `keep` kept), and so is a
+ * database replaced by a restore once its `restoreKeepDays` are over: by `npm run backup` and by the
+ * running server alike, so the Datenschutzerklärung's "spätestens nach N Tagen" holds either way.
  */
 import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { checkDatabaseFile } from './verify';
+import { erasureLogPath, pruneErasureLog } from '../comments/erasure-log';
 import { messages } from '@/lib/ops/messages';
 
 export interface BackupSettings {
   dir: string;
+  /** Days (and at most copies) a backup is kept. */
   keep: number;
   /** Whether the running server makes a backup once a day. */
   daily: boolean;
 }
 
-/** COMMENTS_BACKUP_DIR (./data/backups/), COMMENTS_BACKUP_KEEP (14), COMMENTS_BACKUP_DAILY (on; "0" switches it off). */
-export function readBackupSettings(env: Record<string, string | undefined>): BackupSettings {
+/** The guild config's comments.backupKeep / backupDaily: the defaults the environment may override. */
+export interface BackupDefaults {
+  keep: number;
+  daily: boolean;
+}
+
+const OFF = ['0', 'false', 'aus', 'off', 'no', 'nein'];
+
+/** COMMENTS_BACKUP_DIR (./data/backups/), COMMENTS_BACKUP_KEEP (config, else 14), COMMENTS_BACKUP_DAILY (config, else on; "0" switches it off). */
+export function readBackupSettings(env: Record<string, string | undefined>, defaults: BackupDefaults = { keep: 14, daily: true }): BackupSettings {
   const keepRaw = env.COMMENTS_BACKUP_KEEP;
-  const keep = keepRaw === undefined || keepRaw === '' ? 14 : Number(keepRaw);
+  const keep = keepRaw === undefined || keepRaw === '' ? defaults.keep : Number(keepRaw);
   if (!Number.isInteger(keep) || keep < 1) throw new Error(messages.keepInvalid(keepRaw ?? ''));
-  const daily = !['0', 'false', 'aus', 'off', 'no', 'nein'].includes((env.COMMENTS_BACKUP_DAILY ?? '').trim().toLowerCase());
+  const dailyRaw = (env.COMMENTS_BACKUP_DAILY ?? '').trim().toLowerCase();
+  const daily = dailyRaw === '' ? defaults.daily : !OFF.includes(dailyRaw);
   return { dir: env.COMMENTS_BACKUP_DIR || './data/backups/', keep, daily };
 }
 
@@ -47,6 +60,51 @@ function sortKey(name: string): string {
   return `${match[1]}-${(match[2] ?? '0').padStart(6, '0')}`;
 }
 
+/** The UTC time in a backup's or restore leftover's name (`…2026-11-30_23-46-13…`). */
+export function stampTime(name: string): number {
+  const match = /(\d{4}-\d{2}-\d{2})_(\d{2})-(\d{2})-(\d{2})/.exec(name);
+  return match ? Date.parse(`${match[1]}T${match[2]}:${match[3]}:${match[4]}Z`) : NaN;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** Deletes backups beyond the newest `keep` and every one older than `keep` days; returns the deleted paths. */
+export function pruneBackups(dir: string, keep: number, now: Date): string[] {
+  const all = listBackups(dir);
+  const cutoff = now.getTime() - keep * DAY_MS;
+  const removed = all.filter((path, index) => index >= keep || stampTime(basename(path)) < cutoff);
+  for (const old of removed) rmSync(old, { force: true });
+  return removed;
+}
+
+/**
+ * Everything that ages out with the backups: copies older than `keep` days, restore leftovers past their days,
+ * and erasure-log entries once no copy can hold their comment (`erasureLogDays`, default `keep` + 1; longer when
+ * an off-site copy is kept longer).
+ */
+export function pruneAll(o: { dbPath: string; dir: string; keep: number; restoreKeepDays: number; erasureLogDays?: number }, now: Date): string[] {
+  const removed = [...pruneBackups(o.dir, o.keep, now), ...pruneRestoreLeftovers(o.dbPath, o.restoreKeepDays, now)];
+  pruneErasureLog(erasureLogPath(o.dbPath), now.getTime() - (o.erasureLogDays ?? o.keep + 1) * DAY_MS);
+  return removed;
+}
+
+/** `comments.vor-wiederherstellung-<Zeit>.db`: the database a restore replaced (see ./restore.ts). */
+export function restoreLeftoverName(dbPath: string, stamp: string): string {
+  return `${basename(dbPath).replace(/\.db$/, '')}.vor-wiederherstellung-${stamp}.db`;
+}
+
+/** Deletes databases replaced by a restore once they are `keepDays` old (with their side files). */
+export function pruneRestoreLeftovers(dbPath: string, keepDays: number, now: Date): string[] {
+  const dir = dirname(resolve(dbPath));
+  if (!existsSync(dir)) return [];
+  const prefix = `${basename(dbPath).replace(/\.db$/, '')}.vor-wiederherstellung-`;
+  const cutoff = now.getTime() - keepDays * DAY_MS;
+  const removed = readdirSync(dir).filter((name) => name.startsWith(prefix) && !(stampTime(name) >= cutoff));
+  for (const name of removed) rmSync(join(dir, name), { force: true });
+  return removed.map((name) => join(dir, name));
+}
+
 /** Throws the German message when `dir` cannot be created or written. */
 export function ensureWritableDir(dir: string): void {
   try {
@@ -69,10 +127,14 @@ export interface BackupOptions {
   dbPath: string;
   dir: string;
   keep: number;
+  /** Days a database replaced by a restore stays (guild config comments.restoreKeepDays). */
+  restoreKeepDays?: number;
+  /** Days erasure-log entries stay (src/lib/config/notice.ts erasureLogDays). */
+  erasureLogDays?: number;
   now?: () => Date;
 }
 
-export async function backupDatabase({ dbPath, dir, keep, now = () => new Date() }: BackupOptions): Promise<BackupResult> {
+export async function backupDatabase({ dbPath, dir, keep, restoreKeepDays = 0, erasureLogDays, now = () => new Date() }: BackupOptions): Promise<BackupResult> {
   if (!existsSync(dbPath)) throw new Error(messages.dbMissing(resolve(dbPath)));
   ensureWritableDir(dir);
   const date = now();
@@ -109,8 +171,7 @@ export async function backupDatabase({ dbPath, dir, keep, now = () => new Date()
     throw new Error(messages.backupFailed(error));
   }
 
-  const removed = listBackups(dir).slice(keep);
-  for (const old of removed) rmSync(old, { force: true });
+  const removed = pruneAll({ dbPath, dir, keep, restoreKeepDays, erasureLogDays }, date);
   return { path: target, bytes: statSync(target).size, removed };
 }
 
@@ -118,15 +179,19 @@ export interface DailyBackupOptions {
   dbPath: string;
   dir: string;
   keep: number;
+  restoreKeepDays?: number;
+  erasureLogDays?: number;
+  /** false: no copies, but old ones are still deleted every hour (COMMENTS_BACKUP_DAILY=0). */
+  copy?: boolean;
   log?: { info: (line: string) => void; error: (line: string) => void };
   /** For tests: clock and the interval (one day). */
   now?: () => Date;
   intervalMs?: number;
+  /** How often old copies are deleted (one hour). */
+  pruneIntervalMs?: number;
   /** Delay of the first backup when none is due earlier (default one minute after start). */
   firstDelayMs?: number;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Makes a backup once a day while the server runs. The first one comes a minute after start when
@@ -134,7 +199,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * neither skip a day nor pile up copies. A failed backup is logged in German; the server goes on.
  */
 export function startDailyBackups(options: DailyBackupOptions): { stop: () => void; done: () => Promise<void> } {
-  const { dbPath, dir, keep } = options;
+  const { dbPath, dir, keep, restoreKeepDays = 0, erasureLogDays, copy = true } = options;
   const log = options.log ?? { info: (line: string) => console.log(line), error: (line: string) => console.error(line) };
   const now = options.now ?? (() => new Date());
   const interval = options.intervalMs ?? DAY_MS;
@@ -143,7 +208,7 @@ export function startDailyBackups(options: DailyBackupOptions): { stop: () => vo
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
 
-  const newest = listBackups(dir)[0];
+  const newest = copy ? listBackups(dir)[0] : undefined;
   const sinceNewest = newest ? now().getTime() - statSync(newest).mtimeMs : Infinity;
   schedule(Math.max(firstDelay, interval - sinceNewest));
 
@@ -153,8 +218,22 @@ export function startDailyBackups(options: DailyBackupOptions): { stop: () => vo
     timer.unref();
   }
 
+  // Every hour, old copies go, so "older than `keep` days" holds to the hour, also for copies of `npm run backup`.
+  const prune = () => {
+    try {
+      const removed = pruneAll({ dbPath, dir, keep, restoreKeepDays, erasureLogDays }, now());
+      if (removed.length) log.info(messages.pruned(removed.length));
+    } catch (error) {
+      log.error(messages.dailyFailed(error));
+    }
+  };
+  const pruning = setInterval(prune, options.pruneIntervalMs ?? HOUR_MS);
+  pruning.unref();
+  if (!copy) prune();
+
   function run() {
-    running = backupDatabase({ dbPath, dir, keep, now })
+    if (!copy) return;
+    running = backupDatabase({ dbPath, dir, keep, restoreKeepDays, erasureLogDays, now })
       .then((result) => log.info(messages.written(result.path, result.bytes, result.removed.length)))
       .catch((error: unknown) => log.error(messages.dailyFailed(error)))
       .finally(() => schedule(interval));
@@ -163,6 +242,7 @@ export function startDailyBackups(options: DailyBackupOptions): { stop: () => vo
   return {
     stop: () => {
       stopped = true;
+      clearInterval(pruning);
       if (timer) clearTimeout(timer);
     },
     /** Resolves when a backup that is running has finished (for a clean shutdown). */

@@ -8,19 +8,30 @@
  * fails with SQLITE_BUSY while any server (or other program) has the database open. When it
  * succeeds, it has also folded the WAL into the main file, so the kept copy of the replaced
  * database is complete on its own.
+ *
+ * Before the restored copy goes live, every comment in the erasure log (written by each deletion, see
+ * ../comments/erasure-log.ts) is deleted from it, so a restore never brings an erased comment back. The
+ * replaced database is deleted once the restore succeeded, or kept `keepOldDays` and then deleted by the
+ * next backup run (guild config comments.restoreKeepDays).
  */
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { backupFileName } from './backup';
+import { dirname, join, resolve } from 'node:path';
+import { backupFileName, restoreLeftoverName } from './backup';
+import { applyErasures, erasureLogPath, readErasureLog } from '../comments/erasure-log';
 import { checkDatabaseFile } from './verify';
 import { messages } from '@/lib/ops/messages';
 
 export interface RestoreResult {
   target: string;
-  /** Where the replaced database now lies (null when there was none). */
+  /** Where the replaced database now lies (null when there was none or it was deleted). */
   keptOld: string | null;
+  /** Whether a replaced database existed and was deleted. */
+  removedOld: boolean;
+  /** Comments in the restored database (after the erasure log was applied). */
   comments: number;
+  /** Comments of the backup removed again because the erasure log lists them. */
+  erased: number;
 }
 
 export class RestoreRefused extends Error {}
@@ -31,7 +42,15 @@ function sqliteCode(error: unknown): string {
   return error && typeof error === 'object' && 'code' in error ? String(error.code) : '';
 }
 
-export function restoreDatabase({ file, dbPath, now = () => new Date() }: { file: string; dbPath: string; now?: () => Date }): RestoreResult {
+export interface RestoreOptions {
+  file: string;
+  dbPath: string;
+  /** Days the replaced database stays beside the restored one; 0 = deleted at once. */
+  keepOldDays?: number;
+  now?: () => Date;
+}
+
+export function restoreDatabase({ file, dbPath, keepOldDays = 0, now = () => new Date() }: RestoreOptions): RestoreResult {
   const source = resolve(file);
   const target = resolve(dbPath);
   if (!existsSync(source)) throw new RestoreRefused(messages.refused(messages.fileMissing(source)));
@@ -41,6 +60,7 @@ export function restoreDatabase({ file, dbPath, now = () => new Date() }: { file
   const temp = `${target}.restore-${process.pid}.tmp`;
   const removeTemp = () => SIDE_FILES.concat('').forEach((suffix) => rmSync(temp + suffix, { force: true }));
   let comments: number;
+  let erased = 0;
   try {
     copyFileSync(source, temp);
     try {
@@ -53,6 +73,8 @@ export function restoreDatabase({ file, dbPath, now = () => new Date() }: { file
     } catch (error) {
       throw new Error(messages.notADatabase(source, error));
     }
+    checkDatabaseFile(temp);
+    erased = eraseLogged(temp, erasureLogPath(target));
     comments = checkDatabaseFile(temp).comments;
   } catch (error) {
     removeTemp();
@@ -79,15 +101,36 @@ export function restoreDatabase({ file, dbPath, now = () => new Date() }: { file
     }
   }
 
-  // 3. Keep the replaced database beside the new one, then put the checked copy in place.
+  // 3. Move the replaced database aside, put the checked copy in place, then delete the old one (or keep it for its days).
   let keptOld: string | null = null;
   if (existsSync(target)) {
     const stamp = backupFileName(now()).replace(/^comments-|\.db$/g, '');
-    keptOld = join(dirname(target), `${basename(target).replace(/\.db$/, '')}.vor-wiederherstellung-${stamp}.db`);
+    keptOld = join(dirname(target), restoreLeftoverName(target, stamp));
     renameSync(target, keptOld);
     for (const suffix of SIDE_FILES) if (existsSync(target + suffix)) renameSync(target + suffix, keptOld + suffix);
   }
   renameSync(temp, target);
   removeTemp();
-  return { target, keptOld, comments };
+  const removedOld = keptOld !== null && keepOldDays <= 0;
+  if (removedOld) {
+    for (const suffix of SIDE_FILES.concat('')) rmSync(keptOld + suffix, { force: true });
+    keptOld = null;
+  }
+  return { target, keptOld, removedOld, comments, erased };
+}
+
+/** Deletes the logged erasures from the copy at `path` (plain DELETE journal: nothing erased lingers in a WAL). */
+function eraseLogged(path: string, logPath: string): number {
+  const entries = readErasureLog(logPath);
+  if (entries.length === 0) return 0;
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    db.pragma('secure_delete = ON');
+    db.pragma('foreign_keys = ON');
+    const removed = applyErasures(db, entries);
+    db.exec('VACUUM');
+    return removed;
+  } finally {
+    db.close();
+  }
 }

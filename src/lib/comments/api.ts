@@ -10,7 +10,7 @@ import type { CommentSettings } from './settings';
 import { RateLimiter } from './rate-limit';
 import { checkFormToken, hashToken, issueFormToken, newEditToken, safeEqual, textHash } from './tokens';
 import { validateEdit, validateNewComment, type FieldError } from './validate';
-import { EDIT_WINDOW_MS, THREAD_PATTERN } from './rules';
+import { EDIT_WINDOW_MS, LIMITS, THREAD_PATTERN } from './rules';
 import { createModeration } from './moderation';
 
 export { EDIT_WINDOW_MS } from './rules';
@@ -265,7 +265,7 @@ export function createCommentApi(deps: CommentApiDeps) {
     remove: safe((request: Request, rawId: string | undefined, clientAddress: string): Response => {
       const found = ownComment(request, rawId, clientAddress);
       if (found instanceof Response) return withCors(request, found);
-      store.delete(found.id);
+      store.delete(found.id, now());
       invalidate();
       return withCors(request, new Response(null, { status: 204 }));
     }),
@@ -279,7 +279,7 @@ export function createCommentApi(deps: CommentApiDeps) {
       if (!body.ok) return withCors(request, body.response);
       const limited = overBudget(clientAddress);
       if (limited) return refused(request, limited);
-      const reason = typeof body.data.reason === 'string' ? body.data.reason.trim().slice(0, 500) : '';
+      const reason = typeof body.data.reason === 'string' ? body.data.reason.trim().slice(0, LIMITS.reportReasonMax) : '';
       store.report(comment.id, reason || '(ohne Begründung)');
       if (body.kind === 'form') {
         return new Response(null, { status: 303, headers: { Location: `${deps.commentsPage(comment.thread)}?hinweis=reported#kommentar-${comment.id}` } });
@@ -289,10 +289,15 @@ export function createCommentApi(deps: CommentApiDeps) {
 
     ...moderation,
 
-    /** Hourly housekeeping: rejected comments past their time, and used form-token nonces past expiry. */
+    /**
+     * Hourly housekeeping: rejected comments and never-moderated pending ones past their time (erased,
+     * logged, WAL truncated), and used form-token nonces past expiry.
+     */
     purgeRejected(): number {
       store.purgeUsedTokens(now());
-      const removed = store.purgeRejected(now() - settings.purgeRejectedAfterDays * 24 * 60 * 60 * 1000);
+      const day = 24 * 60 * 60 * 1000;
+      const removed = store.purgeExpired(now() - settings.purgeRejectedAfterDays * day, now() - settings.purgePendingAfterDays * day, now());
+      store.checkpoint();
       if (removed > 0) invalidate();
       return removed;
     },

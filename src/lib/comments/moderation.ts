@@ -52,7 +52,7 @@ export function createModeration(deps: { store: CommentStore; settings: CommentS
       const refusal = denied(request, clientAddress);
       if (refusal) return refusal;
       const id = parseId(rawId);
-      if (id === null || !store.delete(id)) return apiError(404, 'not_found');
+      if (id === null || !store.delete(id, now())) return apiError(404, 'not_found');
       invalidate();
       return new Response(null, { status: 204 });
     }),

@@ -41,7 +41,9 @@ function expandIPv6(ip: string): string[] {
  *
  * Clients are told apart by an HMAC-SHA256 of their address group under a random key. At every
  * window change the key is replaced and all entries are dropped, so no entry and no key lives
- * longer than one window, and a hash from an earlier window cannot be linked to a later one.
+ * longer than one window, and a hash from an earlier window cannot be linked to a later one. The
+ * change happens on a timer at the window's end (while entries exist), not only at the next request,
+ * so "kein Eintrag besteht länger als 10 Minuten" holds in wall-clock time.
  * Each request costs one HMAC and one map lookup; there is no sweep. At most `maxClients`
  * entries exist: when the map is full, further new clients get the normal 429 until the window ends.
  */
@@ -51,6 +53,8 @@ export class RateLimiter {
   private window = -1;
   /** True once the cap refused someone in this window (logged once per window). */
   private capped = false;
+  /** Fires at the end of the window that holds entries (unref'd: never keeps the process alive). */
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly limit: number,
@@ -91,6 +95,7 @@ export class RateLimiter {
         return wait;
       }
       this.counts.set(key, 1);
+      this.forgetAtWindowEnd(now);
       return 0;
     }
     if (used >= this.limit) return wait;
@@ -103,6 +108,21 @@ export class RateLimiter {
     if (this.limit <= 0) return 0;
     const used = this.counts.get(this.clientKey(address, now)) ?? 0;
     return used >= this.limit ? Math.max(1, Math.ceil(((this.window + 1) * this.windowMs - now) / 1000)) : 0;
+  }
+
+  /** Drops every entry and the key when the current window ends, even if no request comes. */
+  private forgetAtWindowEnd(now: number): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.roll(Math.max(Date.now(), (this.window + 1) * this.windowMs));
+    }, (this.window + 1) * this.windowMs - now);
+    this.timer.unref?.();
+  }
+
+  /** The keys held right now, without starting a new window (test hook: no address may be among them). */
+  heldKeys(): string[] {
+    return [...this.counts.keys()];
   }
 
   /** Clients counted in the current window (for tests and the benchmark). */

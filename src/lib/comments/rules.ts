@@ -2,7 +2,7 @@
  * The comment rules both sides apply: the server (validate.ts, api.ts) and the widget in the
  * browser (comment-section.ts). Browser-safe: no Node modules, no markdown-it.
  */
-export const LIMITS = { authorMax: 80, textMax: 5000, linksMax: 3 } as const;
+export const LIMITS = { authorMax: 80, textMax: 5000, linksMax: 3, reportReasonMax: 500 } as const;
 
 /** Authors may edit or delete their comment for this long after posting. */
 export const EDIT_WINDOW_MS = 15 * 60 * 1000;

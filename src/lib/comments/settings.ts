@@ -9,6 +9,18 @@ export interface CommentSettings {
   /** Seconds between getting a form token and posting; 0 switches the check off. */
   minSubmitSeconds: number;
   purgeRejectedAfterDays: number;
+  /** Days a comment may wait for moderation before it is erased unseen. */
+  purgePendingAfterDays: number;
+}
+
+/** Pending comments never moderated are erased after this many days unless the config says otherwise. */
+export const DEFAULT_PURGE_PENDING_AFTER_DAYS = 90;
+
+/** What the guild config decides (comments.* in src/guild.config.ts); the environment may only repeat it. */
+export interface CommentDefaults {
+  purgeRejectedAfterDays: number;
+  purgePendingAfterDays?: number;
+  moderation?: 'pre' | 'post';
 }
 
 function number(value: string | undefined, fallback: number, name: string): number {
@@ -33,8 +45,9 @@ function adminToken(value: string | undefined): string | undefined {
   return value;
 }
 
-export function readSettings(env: Record<string, string | undefined>, purgeRejectedAfterDays: number): CommentSettings {
-  const moderation = env.COMMENTS_MODERATION ?? 'pre';
+export function readSettings(env: Record<string, string | undefined>, defaults: number | CommentDefaults): CommentSettings {
+  const config: CommentDefaults = typeof defaults === 'number' ? { purgeRejectedAfterDays: defaults } : defaults;
+  const moderation = env.COMMENTS_MODERATION || config.moderation || 'pre';
   if (moderation !== 'pre' && moderation !== 'post') {
     throw new Error(`COMMENTS_MODERATION muss „pre“ oder „post“ sein, ist aber „${moderation}“.`);
   }
@@ -48,6 +61,7 @@ export function readSettings(env: Record<string, string | undefined>, purgeRejec
       .filter(Boolean),
     rateLimit: number(env.COMMENTS_RATE_LIMIT, 5, 'COMMENTS_RATE_LIMIT'),
     minSubmitSeconds: number(env.COMMENTS_MIN_SUBMIT_SECONDS, 3, 'COMMENTS_MIN_SUBMIT_SECONDS'),
-    purgeRejectedAfterDays,
+    purgeRejectedAfterDays: config.purgeRejectedAfterDays,
+    purgePendingAfterDays: config.purgePendingAfterDays ?? DEFAULT_PURGE_PENDING_AFTER_DAYS,
   };
 }

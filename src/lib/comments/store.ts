@@ -1,4 +1,5 @@
 import type { Database as Db } from 'better-sqlite3';
+import type { ErasedComment, ErasureLog } from './erasure';
 import { newSecret } from './tokens';
 
 export type Status = 'pending' | 'approved' | 'rejected';
@@ -61,11 +62,23 @@ function toStored(row: Row): StoredComment {
   };
 }
 
+/** Bytes a WAL is cut back to after a checkpoint reset it (0: to nothing). */
+export const JOURNAL_SIZE_LIMIT = 0;
+
 /** All SQL lives here, as prepared statements. */
 export class CommentStore {
   private readonly q;
 
-  constructor(private readonly db: Db) {
+  /**
+   * `erasures` records every erased comment (id and hash only) before the deletion commits; without it
+   * (tests, in-memory databases) nothing is recorded.
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly erasures?: ErasureLog,
+  ) {
+    // A WAL reset truncates the file to nothing, so erased text does not linger in unused WAL frames.
+    db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT}`);
     this.q = {
       insert: db.prepare(
         `INSERT INTO comments (thread, parent_id, author, text, html, status, created_at, status_changed_at, edit_token_hash, text_hash)
@@ -86,6 +99,14 @@ export class CommentStore {
         `UPDATE comments SET status = ?, status_changed_at = ?, report_count = 0, report_reason = NULL, edited_since_review = 0 WHERE id = ?`,
       ),
       delete: db.prepare(`DELETE FROM comments WHERE id = ?`),
+      // A comment with its replies (ON DELETE CASCADE removes them with it).
+      subtree: db.prepare(
+        `WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT c.id FROM comments c JOIN sub ON c.parent_id = sub.id)
+         SELECT id, created_at, text_hash FROM comments WHERE id IN sub`,
+      ),
+      expired: db.prepare(
+        `SELECT id FROM comments WHERE (status = 'rejected' AND status_changed_at < ?) OR (status = 'pending' AND status_changed_at < ?)`,
+      ),
       byStatus: db.prepare(`SELECT * FROM comments WHERE status = ? ORDER BY created_at DESC, id DESC LIMIT 500`),
       reported: db.prepare(`SELECT * FROM comments WHERE report_count > 0 ORDER BY created_at DESC LIMIT 500`),
       edited: db.prepare(`SELECT * FROM comments WHERE edited_since_review = 1 ORDER BY updated_at DESC LIMIT 500`),
@@ -97,7 +118,6 @@ export class CommentStore {
       ),
       pendingCount: db.prepare(`SELECT COUNT(*) AS n FROM comments WHERE status = 'pending'`),
       reportedCount: db.prepare(`SELECT COUNT(*) AS n FROM comments WHERE report_count > 0`),
-      purge: db.prepare(`DELETE FROM comments WHERE status = 'rejected' AND status_changed_at < ?`),
       all: db.prepare(`SELECT id, text FROM comments`),
       setHtml: db.prepare(`UPDATE comments SET html = ? WHERE id = ?`),
       metaGet: db.prepare(`SELECT value FROM meta WHERE key = ?`),
@@ -167,8 +187,35 @@ export class CommentStore {
     return this.q.setStatus.run(status, now, id).changes > 0;
   }
 
-  delete(id: number): boolean {
-    return this.q.delete.run(id).changes > 0;
+  /** Erases a comment and its replies: logged (id, hash), deleted, overwritten (secure_delete), WAL truncated. */
+  delete(id: number, now = Date.now()): boolean {
+    return this.erase([id], now) > 0;
+  }
+
+  /** Deletes the comments with these ids and all replies to them; returns how many rows went. */
+  private erase(ids: readonly number[], now: number): number {
+    if (ids.length === 0) return 0;
+    const removed = this.db.transaction(() => {
+      const rows = new Map<number, ErasedComment>();
+      for (const id of ids) {
+        for (const r of this.q.subtree.all(id) as Array<{ id: number; created_at: number; text_hash: string }>) {
+          rows.set(r.id, { id: r.id, createdAt: r.created_at, textHash: r.text_hash, erasedAt: now });
+        }
+      }
+      this.erasures?.record([...rows.values()]);
+      for (const id of ids) this.q.delete.run(id);
+      return rows.size;
+    })();
+    if (removed > 0) this.checkpoint();
+    return removed;
+  }
+
+  /**
+   * Folds the WAL into the database and truncates it to zero bytes, so erased text is neither in the
+   * WAL nor (thanks to secure_delete) in the main file. Busy readers may delay it to the next call.
+   */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   report(id: number, reason: string): boolean {
@@ -188,10 +235,15 @@ export class CommentStore {
     };
   }
 
-  /** Removes rejected comments older than the cut-off; returns how many. */
-  purgeRejected(olderThan: number): number {
-    return this.q.purge.run(olderThan).changes;
+  /**
+   * Erases rejected comments decided before `rejectedBefore` and pending comments waiting since before
+   * `pendingBefore` (with their replies); returns how many rows went.
+   */
+  purgeExpired(rejectedBefore: number, pendingBefore: number, now = Date.now()): number {
+    const ids = (this.q.expired.all(rejectedBefore, pendingBefore) as Array<{ id: number }>).map((r) => r.id);
+    return this.erase(ids, now);
   }
+
 
   /** Re-renders every comment's HTML from its Markdown source, in one transaction. */
   rerenderAll(render: (text: string) => string): number {

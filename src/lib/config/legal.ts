@@ -41,3 +41,17 @@ const EEA = [
 export function inEea(country: string): boolean {
   return EEA.includes(country.trim());
 }
+
+type Representation = GuildConfig['representation'];
+
+/**
+ * The Impressum's representation (§ 66 Abs. 3 HwO): the board represents the guild; the Satzung may transfer it
+ * to named members. Returns the lead sentence and the board as "Name (Funktion)".
+ */
+export function representation(rep: Representation): { lead: string; board: string[] } {
+  const people = (list: Representation['board']) => list.map((p) => `${p.name} (${p.role})`);
+  const lead = rep.statute
+    ? `Die Innung wird nach § 66 Abs. 3 Handwerksordnung durch ihren Vorstand vertreten. Nach ${rep.statute.clause} vertreten sie: ${people(rep.statute.representatives).join(', ')}.`
+    : 'Die Innung wird durch ihren Vorstand vertreten (§ 66 Abs. 3 Handwerksordnung).';
+  return { lead, board: people(rep.board) };
+}

@@ -14,6 +14,8 @@ import { checkMessengers } from './messengers';
 import { checkPostFiles, type SafetyMemo } from './posts';
 import { formatProblem, sortProblems } from './report';
 import { checkSources, keyOfSourceFile } from './sources';
+import { sourceDatesFrom, type SourceDates } from './source-dates';
+import { checkChangeLog, readChangeLog } from './changes';
 import type { Problem, SourceFile } from './types';
 
 export type { Problem, SourceFile } from './types';
@@ -30,6 +32,8 @@ export interface ContentFiles {
   posts: SourceFile[];
   messengers: SourceFile[];
   sources: SourceFile[];
+  /** content/aenderungen.yaml, the comparison's public change log, if present. */
+  changes?: SourceFile | undefined;
 }
 
 export interface ContentReport {
@@ -47,14 +51,18 @@ export function readContent(root: string, dir = './content'): ContentFiles {
     posts: existsSync(join(content, 'posts')) ? readPostFiles(join(content, 'posts'), root) : [],
     messengers: read('messengers', /\.ya?ml$/),
     sources: read('sources', /\.ya?ml$/),
+    changes: readChangeLog(content, root),
   };
 }
 
 /** Every rule over the given files. */
-export function checkFiles(files: ContentFiles, now = new Date(), memo?: SafetyMemo): ContentReport {
+export function checkFiles(files: ContentFiles, now = new Date(), dates?: SourceDates, memo?: SafetyMemo): ContentReport {
   const sourceCheck = checkSources(files.sources);
   const posts = checkPostFiles(files.posts, memo);
-  const problems = sortProblems([...posts.problems, ...sourceCheck.problems, ...checkMessengers(files.messengers, sourceCheck.sources)]);
+  const changeLog = files.changes
+    ? checkChangeLog(files.changes, new Set(sourceCheck.sources.keys()), new Set(files.messengers.map((f) => keyOfSourceFile(f.file))), now)
+    : [];
+  const problems = sortProblems([...posts.problems, ...sourceCheck.problems, ...checkMessengers(files.messengers, sourceCheck.sources, { now, ...(dates ? { dates } : {}) }), ...changeLog]);
   const warnings: string[] = posts.warnings.map(formatProblem);
   if (problems.length === 0 && files.messengers.length > 0) {
     const sources = Object.fromEntries([...sourceCheck.sources].map(([key, s]) => [key, s.data]));
@@ -70,6 +78,6 @@ export function checkFiles(files: ContentFiles, now = new Date(), memo?: SafetyM
 
 /** The content check of a project folder. */
 /** `contentDir` is relative to `root` or absolute; callers pass `contentDir()` (src/adapters/content-dir.ts), which honours INNUNGSWISSEN_CONTENT_DIR. */
-export function checkContent(root: string, options: { contentDir?: string; now?: Date; safetyMemo?: SafetyMemo } = {}): ContentReport {
-  return checkFiles(readContent(root, options.contentDir), options.now, options.safetyMemo);
+export function checkContent(root: string, options: { contentDir?: string; now?: Date; dates?: SourceDates; safetyMemo?: SafetyMemo } = {}): ContentReport {
+  return checkFiles(readContent(root, options.contentDir), options.now, options.dates ?? sourceDatesFrom(new Map()), options.safetyMemo);
 }

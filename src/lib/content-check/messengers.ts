@@ -5,6 +5,8 @@
 import { messengerSchema } from '../messengers/schema';
 import { isoDay } from '../posts/format';
 import type { CheckedSource } from './sources';
+import { evidenceRules } from './evidence';
+import { REPOSITORY_START, type SourceDates } from './source-dates';
 import { issuesToProblems, parseYaml, yamlErrors } from './yaml';
 import type { Problem, SourceFile } from './types';
 
@@ -15,8 +17,18 @@ const fix = (field: string): string => {
   return 'Vergleichen Sie mit einer vorhandenen Datei in content/messengers/.';
 };
 
-export function checkMessengers(files: readonly SourceFile[], sources: ReadonlyMap<string, CheckedSource>): Problem[] {
+export interface MessengerCheckOptions {
+  /** Today; check dates after it are refused. */
+  now?: Date;
+  /** When each source entered the repository (src/lib/content-check/source-dates.ts); default: the repository's start. */
+  dates?: SourceDates;
+}
+
+export function checkMessengers(files: readonly SourceFile[], sources: ReadonlyMap<string, CheckedSource>, options: MessengerCheckOptions = {}): Problem[] {
   const problems: Problem[] = [];
+  const now = options.now ?? new Date();
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const addedOf = (key: string) => options.dates?.addedOf(key) ?? REPOSITORY_START;
   for (const file of files) {
     const yaml = parseYaml(file.source);
     problems.push(...yamlErrors(file.file, yaml));
@@ -52,6 +64,7 @@ export function checkMessengers(files: readonly SourceFile[], sources: ReadonlyM
           fix: 'Prüfen Sie die Angabe erneut an der Quelle und tragen Sie den Tag der Prüfung ein.',
         });
       }
+      problems.push(...evidenceRules(file.file, criterion, fact, fact.source, source.data, yaml.lineOf, { today, sourceAdded: addedOf(fact.source) }));
     }
   }
   return problems;

@@ -104,6 +104,8 @@ export function recommend(messengers: readonly Messenger[], answers: Answers): R
       add('cost', false, 'Verursacht laufende Kosten.', 20, true);
     } else if (answers.budget === 'klein' && f.cost.level === 'perMessage') {
       add('cost', false, 'Kosten pro Nachricht, dazu Gebühren eines Dienstleisters.', 10);
+    } else if (f.cost.level === 'unknown') {
+      add('cost', false, 'Die Kosten sind nicht bestätigt – fragen Sie beim Anbieter nach.', 5);
     } else if (f.cost.level === 'free' || f.cost.level === 'oneoff') {
       add('cost', true, f.cost.level === 'free' ? 'Kostenlos.' : 'Nur einmalige Kosten.', 5);
     }

@@ -45,6 +45,7 @@ const criteria = [
     explanation: 'Ob man sich nur mit einer Telefonnummer anmelden kann.',
     levels: {
       no: { label: 'nein', score: 2 },
+      optional: { label: 'nicht zwingend', score: 1 },
       yes: { label: 'ja', score: 0 },
     },
   },
@@ -117,6 +118,7 @@ const criteria = [
       oneoff: { label: 'einmalig', score: null },
       subscription: { label: 'pro Person/Monat', score: null },
       perMessage: { label: 'pro Nachricht', score: null },
+      unknown: { label: 'unbekannt', score: null },
     },
   },
   {

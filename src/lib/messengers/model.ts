@@ -12,11 +12,19 @@ export interface Fact {
   levelLabel: string;
   /** 2 good … 0 bad for data protection; null where the criterion is not about data protection. */
   score: number | null;
+  /** Shown as "bestätigt" only with evidence: a quote read at the source on `checked`. */
   verified: boolean;
   note?: string | undefined;
   source: Source;
-  /** When the fact was last checked against its source: the fact's own `checked`, else the source's; absent = never. */
+  /** The source's own words supporting the fact (≤ QUOTE_MAX characters), in `quoteLang`. */
+  quote?: string | undefined;
+  quoteLang?: string | undefined;
+  /** German gloss of a quote that is not German. */
+  gloss?: string | undefined;
+  /** The day the quote was read at the source: the fact's own `checked`, else the source's; absent = never checked. */
   checked?: Date | undefined;
+  /** Who read it: an editor's name or "Redaktion". */
+  checkedBy?: string | undefined;
   features?: BusinessFeature[];
 }
 
@@ -53,10 +61,15 @@ export function buildMessenger(id: string, data: MessengerData, sources: Readonl
       level: raw.level,
       levelLabel: level.label,
       score: level.score,
-      verified: raw.verified,
+      // The content check refuses "verified" without a quote; the model never shows one as confirmed either.
+      verified: raw.verified && Boolean(raw.quote),
       note: raw.note,
       source: { key: raw.source, ...source },
+      quote: raw.quote,
+      quoteLang: raw.quote ? (raw.quoteLang ?? 'de') : undefined,
+      gloss: raw.gloss,
       checked: raw.checked ?? source.checked,
+      checkedBy: raw.checkedBy,
       ...(raw.features ? { features: raw.features } : {}),
     };
   }
@@ -70,10 +83,18 @@ export function byName(a: Pick<Messenger, 'name'>, b: Pick<Messenger, 'name'>): 
   return a.name.localeCompare(b.name, 'de');
 }
 
-/** Facts not checked against their source for `months` at `now` (or never), for the build warning. */
-export function staleFacts(messengers: readonly Messenger[], now: Date, months = 12): Array<{ id: string; criterion: CriterionId; checked: Date | undefined }> {
+/** A fact's check counts as fresh for this many months; older ones are due for a re-check. */
+export const RECHECK_MONTHS = 12;
+
+function monthsBefore(now: Date, months: number): Date {
   const limit = new Date(now);
   limit.setUTCMonth(limit.getUTCMonth() - months);
+  return limit;
+}
+
+/** Facts not checked against their source for `months` at `now` (or never), for the build warning. */
+export function staleFacts(messengers: readonly Messenger[], now: Date, months = RECHECK_MONTHS): Array<{ id: string; criterion: CriterionId; checked: Date | undefined }> {
+  const limit = monthsBefore(now, months);
   return messengers.flatMap((m) =>
     Object.values(m.facts)
       .filter((f) => !f.checked || f.checked < limit)
@@ -85,6 +106,28 @@ export function staleFacts(messengers: readonly Messenger[], now: Date, months =
 export function lastChecked(messengers: readonly Messenger[]): Date | undefined {
   const times = messengers.flatMap((m) => Object.values(m.facts).flatMap((f) => (f.checked ? [f.checked.getTime()] : [])));
   return times.length > 0 ? new Date(Math.max(...times)) : undefined;
+}
+
+export interface Freshness {
+  total: number;
+  /** Facts whose quote was read at the source in the last RECHECK_MONTHS months. */
+  recent: number;
+  /** Whole per cent of `total`, rounded down (never overstates). */
+  percent: number;
+  /** Facts never checked (no quote read). */
+  never: number;
+  /** The oldest check date among the checked facts; undefined if none was checked. */
+  oldest?: Date | undefined;
+}
+
+/** How fresh the comparison is, for its summary line: share checked in the last 12 months and the oldest check. */
+export function freshness(messengers: readonly Messenger[], now: Date, months = RECHECK_MONTHS): Freshness {
+  const facts = messengers.flatMap((m) => Object.values(m.facts));
+  const limit = monthsBefore(now, months);
+  const checked = facts.flatMap((f) => (f.checked ? [f.checked] : []));
+  const recent = checked.filter((d) => d >= limit && d <= now).length;
+  const oldest = checked.length > 0 ? new Date(Math.min(...checked.map((d) => d.getTime()))) : undefined;
+  return { total: facts.length, recent, percent: facts.length ? Math.floor((100 * recent) / facts.length) : 0, never: facts.length - checked.length, oldest };
 }
 
 export { CRITERIA };

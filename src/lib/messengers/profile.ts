@@ -29,7 +29,7 @@ const SCORED: Record<number, Mark> = {
 const NEUTRAL: Partial<Record<CriterionId, Record<string, string>>> = {
   business: { extensive: '●', some: '◐', none: '○' },
   reach: { high: '●', low: '○' },
-  cost: { free: '0', oneoff: '1×', subscription: '/M', perMessage: '/N' },
+  cost: { free: '0', oneoff: '1×', subscription: '/M', perMessage: '/N', unknown: '?' },
 };
 
 export function markOf(fact: Pick<Fact, 'criterion' | 'level' | 'score'>): Mark {

@@ -2,6 +2,26 @@ import { z } from 'astro/zod';
 import { CRITERIA, BUSINESS_FEATURES, type BusinessFeature } from './criteria';
 import { isoDate, period, webAddress } from '../posts/schema';
 
+/** The longest quote a fact may carry: a few words of the source, not a copy of it. */
+export const QUOTE_MAX = 300;
+
+/** Language tags of a quote: "de", "en", "de-CH". */
+export const QUOTE_LANG = /^[a-z]{2}(?:-[A-Z]{2})?$/;
+
+/**
+ * A fact's evidence, like a reference on a Wikidata statement: the source's own words that support it,
+ * their language, a German gloss where they are not German, the day someone read them there and who.
+ */
+export const evidenceShape = {
+  quote: z.string().min(10, 'erwartet die Worte der Quelle (mindestens 10 Zeichen)').max(QUOTE_MAX, `höchstens ${QUOTE_MAX} Zeichen – zitieren Sie nur den Satz, der die Angabe trägt`).optional(),
+  quoteLang: z.string().regex(QUOTE_LANG, 'erwartet ein Sprachkürzel wie „de“ oder „en“').optional(),
+  gloss: z.string().min(10, 'erwartet eine deutsche Wiedergabe des Zitats').optional(),
+  /** The day the quote was read at the source (never a copied or guessed date). */
+  checked: isoDate.optional(),
+  /** Who read it: an editor's name or "Redaktion". */
+  checkedBy: z.string().min(2).optional(),
+};
+
 function fact(levels: string[]) {
   return z
     .object({
@@ -10,11 +30,10 @@ function fact(levels: string[]) {
         errorMap: () => ({ message: `erwartet einen dieser Werte: ${levels.join(', ')}` }),
       }),
       source: z.string({ required_error: 'fehlt: Quelle („source“, der Dateiname einer Quelle in content/sources/ ohne .yaml)' }).min(1),
-      /** false = not confirmed by a current primary source; shown as "nicht bestätigt". */
-      verified: z.boolean().default(true),
+      /** true only with evidence (quote, source address, check date; see content-check/evidence.ts); else shown as "nicht bestätigt". */
+      verified: z.boolean().default(false),
       note: z.string().optional(),
-      /** When this fact was last checked against its source, if other than the source's `checked`. */
-      checked: isoDate.optional(),
+      ...evidenceShape,
     })
     .strict();
 }
@@ -51,7 +70,7 @@ export const sourceSchema = z
     date: isoDate.optional(),
     /** Where the source names only a month or year ("Juni 2025"); then no `date`. */
     period: period.optional(),
-    /** The day the facts citing this source were last checked against it. */
+    /** The day the facts citing this source were last checked against it; only a day a quote was read there. */
     checked: isoDate.optional(),
     /** Anything a reader or editor should know about the source (e.g. "nur Sekundärquelle"). */
     note: z.string().min(2).optional(),

@@ -13,6 +13,9 @@ export const messages = {
   dailyFailed: (error: unknown) => `Tägliche Sicherung fehlgeschlagen (der Server läuft weiter): ${reason(error)}`,
   written: (path: string, bytes: number, removed: number) =>
     `Sicherung geschrieben: ${path} (${kB(bytes)}, geprüft)` + (removed ? `; ${removed} ältere gelöscht.` : '.'),
+  pruned: (n: number) => `${n} alte Sicherung${n === 1 ? '' : 'en'} gelöscht (älter als comments.backupKeep Tage).`,
+  erasuresApplied: (n: number) => `${n} gelöschte Kommentare aus dem Löschprotokoll wieder entfernt.`,
+  oldRemoved: 'Die bisherige Datenbank wurde gelöscht.',
   notADatabase: (path: string, error: unknown) =>
     `${path} ist keine lesbare SQLite-Datenbank (${reason(error)}).`,
   corrupt: (path: string, details: string) => `${path} ist beschädigt (integrity_check: ${details}).`,
@@ -27,7 +30,8 @@ export const messages = {
     `anhalten (z. B. „systemctl stop innungswissen“) und die Wiederherstellung dann erneut starten.`,
   restored: (target: string, from: string, comments: number) =>
     `Wiederhergestellt: ${target} aus ${from} (${comments} Kommentare).`,
-  keptOld: (path: string) => `Die bisherige Datenbank liegt unter ${path}.`,
+  keptOld: (path: string, days: number) =>
+    `Die bisherige Datenbank liegt unter ${path}; sie wird nach ${days} ${days === 1 ? 'Tag' : 'Tagen'} gelöscht (comments.restoreKeepDays).`,
   health: {
     missing: 'Die Kommentar-Datenbank fehlt.',
     unreadable: 'Die Kommentar-Datenbank kann nicht gelesen werden.',
