@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import guild from './src/guild.config.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { remarkContentIsData } from './src/lib/content-check/mdx-safety.ts';
 import { guildColors } from './src/integrations/guild-colors.ts';
 import { dataStoreAsJson } from './src/integrations/data-store-json.ts';
 import { ogImages } from './src/integrations/og-images.ts';
@@ -33,7 +34,8 @@ export default defineConfig({
   integrations: [
     contentCheck(),
     dataStoreAsJson(),
-    mdx(),
+    // Content is data: the content check refuses code before the build; this refuses it again in the compile (also in `astro dev`).
+    mdx({ remarkPlugins: [remarkContentIsData] }),
     ogImages(),
     sitemap({
       // Not for search engines: moderation, the search page and the decision aid's result (all noindex).

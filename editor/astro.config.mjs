@@ -22,6 +22,24 @@ function withoutThirdPartyFonts() {
   };
 }
 
+const RAW_SAVE_ERROR = 'throw new Error(await res.text());';
+
+/**
+ * Our server refuses a save with German JSON ({ error: { message } }, e.g. "Nicht gespeichert:
+ * content/posts/x.mdx:12 – Ausdruck – …"); Keystatic would show the raw response text. It shows the message.
+ */
+function germanSaveErrors() {
+  return {
+    name: 'innungswissen:german-save-errors',
+    /** @param {string} code @param {string} id */
+    transform(code, id) {
+      if (!id.includes('@keystatic/core') || !code.includes(RAW_SAVE_ERROR)) return null;
+      const readable = 'throw new Error(((text) => { try { return JSON.parse(text).error.message || text; } catch { return text; } })(await res.text()));';
+      return { code: code.replaceAll(RAW_SAVE_ERROR, readable), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   // Its own root, so its generated types (.astro/) never replace the reader site's.
   root: fileURLToPath(new URL('.', import.meta.url)),
@@ -34,7 +52,7 @@ export default defineConfig({
   build: { assets: '_editor' },
   devToolbar: { enabled: false },
   vite: {
-    plugins: [withoutThirdPartyFonts()],
+    plugins: [withoutThirdPartyFonts(), germanSaveErrors()],
     // The Keystatic bundle is large by nature; its size is reported by the build script instead.
     build: { chunkSizeWarningLimit: 4096 },
   },

@@ -22,7 +22,7 @@ import { QUOTE_MAX, SOURCE_KEY } from '../src/lib/messengers/schema';
 
 const titel = (defaultValue: string) => fields.text({ label: 'Überschrift des Kastens', defaultValue });
 /** Keystatic stores a post's images in a folder named like the post and writes ./<slug>/name.png (the content check warns about any other place). */
-const postImages = { directory: 'posts', publicPath: './' };
+export const postImages = { directory: 'posts', publicPath: './' };
 
 const sourceFields = fields.object({
   title: fields.text({ label: 'Titel der Quelle', validation: { length: { min: 2 } } }),

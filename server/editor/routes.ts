@@ -15,6 +15,7 @@ import type { Log } from '../log';
 import { editorContentSecurityPolicy, setStaticFileHeaders } from '../security-headers';
 import type { Middleware, SiteHolder } from '../site';
 import { KeystaticApi } from './keystatic-api';
+import { REQUEST_TOO_LARGE } from './update-guard';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 import type { Publisher } from './publisher';
 import { SESSION_IDLE_MS, type EditorStore, type LiveSession } from './store';
@@ -187,7 +188,9 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
     }
     if (path.startsWith('/api/keystatic/')) {
       const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req, MAX_BODY);
-      if (body === 'too_large') return json(res, 413, { error: { code: 'too_large', message: t.tooLarge } });
+      if (body === 'too_large') return json(res, 413, { error: { code: 'too_large', message: REQUEST_TOO_LARGE } });
+      const refused = await keystatic.refusal(path, body);
+      if (refused) return json(res, refused.status, { error: refused.error });
       if (body && path === '/api/keystatic/update') {
         const changed = await keystatic.conflicts(session.id, body);
         if (changed.length > 0) return json(res, 409, { error: { code: 'conflict', message: t.conflict, files: changed } });

@@ -1,4 +1,5 @@
 import { contentDir } from '../adapters/content-dir';
+import { contentSafetyCache } from '../adapters/content-safety-cache';
 import { sourceDates } from '../adapters/content/source-dates';
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,8 @@ import guildConfig from '../guild.config';
 
 /**
  * Runs before Astro reads the content: the same check as `npm run check:content` (posts, messenger facts,
- * sources). A problem stops the build with every problem listed as file:line – field – problem – fix; the config
+ * sources). `astro:config:setup` is the first hook of a build, before the content layer loads or any MDX is
+ * compiled, so a post that carries code (mdx-safety.ts) stops the build before it can run. A problem stops the build with every problem listed as file:line – field – problem – fix; the config
  * is validated with its keys named; demo data in the config and facts not checked for 12 months are warnings
  * (`npm run check:release` refuses the demo data), except in live mode (INNUNGSWISSEN_LIVE=1, set by the server's
  * --live for every publish): then demo data stops the build with the release report.
@@ -21,7 +23,10 @@ export function contentCheck(): AstroIntegration {
       'astro:config:setup': ({ config, command, logger }) => {
         const guild = parseGuildConfig(guildConfig);
         const root = fileURLToPath(config.root);
-        const { problems, warnings } = checkContent(root, { contentDir: contentDir(), dates: sourceDates(root) });
+        // Posts that passed the safety rule before are not parsed again (a publish changes one or two).
+        const safetyMemo = contentSafetyCache(root);
+        const { problems, warnings } = checkContent(root, { contentDir: contentDir(), dates: sourceDates(root), safetyMemo });
+        safetyMemo.save();
         if (problems.length > 0) {
           const report = formatReport(problems);
           if (command === 'build') throw new Error(report);

@@ -1,4 +1,5 @@
 /** Adapter: the day each source file entered the repository, from `git log` (a child process). */
+// Relative, not @/: the build's content-check integration loads this module from astro.config, where the alias is not known.
 import { spawnSync } from 'node:child_process';
 import { parseAddedLog, REPOSITORY_START, sourceDatesFrom, type SourceDates } from '../../lib/content-check/source-dates';
 

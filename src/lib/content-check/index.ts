@@ -11,7 +11,7 @@ import { messengerSchema } from '../messengers/schema';
 import { buildMessenger, staleFacts } from '../messengers/model';
 import { formatDate } from '../posts/format';
 import { checkMessengers } from './messengers';
-import { checkPostFiles } from './posts';
+import { checkPostFiles, type SafetyMemo } from './posts';
 import { formatProblem, sortProblems } from './report';
 import { checkSources, keyOfSourceFile } from './sources';
 import { sourceDatesFrom, type SourceDates } from './source-dates';
@@ -19,13 +19,14 @@ import { checkChangeLog, readChangeLog } from './changes';
 import type { Problem, SourceFile } from './types';
 
 export type { Problem, SourceFile } from './types';
-export { checkPosts } from './posts';
+export { checkPosts, type SafetyMemo } from './posts';
 export { checkMessengers } from './messengers';
 export { checkSources } from './sources';
 export { formatProblem, formatReport } from './report';
 export { parseYaml, issuesToProblems } from './yaml';
 export { editDistance } from './tags';
 export { KNOWN_COMPONENTS, blockNamesIn } from './blocks';
+export { checkSavedFiles, type SavedFiles } from './editor-save';
 
 export interface ContentFiles {
   posts: SourceFile[];
@@ -55,9 +56,9 @@ export function readContent(root: string, dir = './content'): ContentFiles {
 }
 
 /** Every rule over the given files. */
-export function checkFiles(files: ContentFiles, now = new Date(), dates?: SourceDates): ContentReport {
+export function checkFiles(files: ContentFiles, now = new Date(), dates?: SourceDates, memo?: SafetyMemo): ContentReport {
   const sourceCheck = checkSources(files.sources);
-  const posts = checkPostFiles(files.posts);
+  const posts = checkPostFiles(files.posts, memo);
   const changeLog = files.changes
     ? checkChangeLog(files.changes, new Set(sourceCheck.sources.keys()), new Set(files.messengers.map((f) => keyOfSourceFile(f.file))), now)
     : [];
@@ -77,6 +78,6 @@ export function checkFiles(files: ContentFiles, now = new Date(), dates?: Source
 
 /** The content check of a project folder. */
 /** `contentDir` is relative to `root` or absolute; callers pass `contentDir()` (src/adapters/content-dir.ts), which honours INNUNGSWISSEN_CONTENT_DIR. */
-export function checkContent(root: string, options: { contentDir?: string; now?: Date; dates?: SourceDates } = {}): ContentReport {
-  return checkFiles(readContent(root, options.contentDir), options.now, options.dates ?? sourceDatesFrom(new Map()));
+export function checkContent(root: string, options: { contentDir?: string; now?: Date; dates?: SourceDates; safetyMemo?: SafetyMemo } = {}): ContentReport {
+  return checkFiles(readContent(root, options.contentDir), options.now, options.dates ?? sourceDatesFrom(new Map()), options.safetyMemo);
 }

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { CRITERIA, BUSINESS_FEATURES, type BusinessFeature } from './criteria';
-import { isoDate, period } from '../posts/schema';
+import { isoDate, period, webAddress } from '../posts/schema';
 
 /** The longest quote a fact may carry: a few words of the source, not a copy of it. */
 export const QUOTE_MAX = 300;
@@ -63,7 +63,7 @@ export const sourceSchema = z
   .object({
     title: z.string({ required_error: 'fehlt: Titel der Quelle („title“)' }).min(3, 'erwartet einen Titel von mindestens 3 Zeichen'),
     /** Absent only where no address could be confirmed; the source is then shown without a link. */
-    url: z.string().url('erwartet eine vollständige Adresse mit https://').optional(),
+    url: webAddress().optional(),
     /** Who published it, e.g. "Threema GmbH". */
     publisher: z.string().min(2).optional(),
     /** The source's own date (publication, "Stand", "gültig ab"); absent = the source carries none ("undatiert"). Never guessed. */

@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import { de } from '../../i18n/de';
+import { isWebAddress } from '../safe-url';
 
 /** Limits shared with the browser editor's fields (keystatic.config.ts). */
 export const DESCRIPTION_MIN = 30;
@@ -26,13 +28,21 @@ const tag = z
   .string()
   .regex(TAG_PATTERN, 'erwartet Themen in Kleinbuchstaben mit Bindestrichen, z. B. datenschutz');
 
+/**
+ * A source's address: https:// or http:// only, by the one scheme rule of src/lib/safe-url.ts (zod's `.url()`
+ * let javascript:, data: and vbscript: through). Used by every URL field of posts and sources.
+ */
+export function webAddress(base: z.ZodString = z.string()) {
+  return base.refine(isWebAddress, de.contentSafety.webAddress);
+}
+
 /** When a source names only a month or year: "Juni 2025", "Anfang 2022", "2019". */
 export const PERIOD = /^(?:(?:Anfang|Mitte|Ende|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) )?\d{4}$/;
 export const period = z.string().regex(PERIOD, 'erwartet Monat und Jahr wie „Juni 2025“, „Anfang 2022“ oder nur das Jahr');
 
 export const sourceSchema = z.object({
   title: z.string({ required_error: 'fehlt: Titel der Quelle' }).min(2),
-  url: z.string({ required_error: 'fehlt: Adresse der Quelle' }).url('erwartet eine vollständige Adresse mit https://'),
+  url: webAddress(z.string({ required_error: 'fehlt: Adresse der Quelle' })),
   /** The source's own date (publication or "Stand"); leave out when the source carries none ("undatiert"). */
   date: isoDate.optional(),
   /** Only where the source names just a month or year (then no `date`). */

@@ -1,0 +1,30 @@
+/**
+ * Issue 21: a save the server refuses shows its German reason (Datei:Zeile – Feld – Hinweis) in the
+ * browser editor, not Keystatic's raw response text, and nothing is written.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { signInOnPage, useEditorSession } from '../helpers/editor';
+
+const session = useEditorSession();
+
+describe('a refused save in the browser editor', () => {
+  it('shows the German reason with file and line, and writes nothing', async () => {
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${session.server.url}/redaktion/`);
+    await signInOnPage(page, session.server.url);
+    const before = readdirSync(join(session.setup.contentDir, 'sources')).sort();
+    await page.goto(`${session.server.url}/keystatic/collection/sources/create`);
+    await page.getByRole('textbox', { name: 'Titel der Quelle', exact: true }).fill('Boese Quelle');
+    await page.getByRole('textbox', { name: /^Schlüssel/ }).fill('BOESE');
+    await page.getByRole('textbox', { name: /^Adresse/ }).fill('JaVaScRiPt:alert(document.cookie)');
+    await page.getByRole('button', { name: 'Erstellen' }).click();
+    const message = page.getByText(/Nicht gespeichert: content\/sources\/BOESE\.yaml:\d+ – url – /);
+    await message.waitFor({ timeout: 30_000 });
+    expect(await message.textContent()).not.toContain('"error"');
+    expect(existsSync(join(session.setup.contentDir, 'sources', 'BOESE.yaml'))).toBe(false);
+    expect(readdirSync(join(session.setup.contentDir, 'sources')).sort()).toEqual(before);
+    await page.close();
+  }, 120_000);
+});
