@@ -42,6 +42,7 @@ const TEMPLATES: Array<{ name: string; route: RegExp; path: string }> = [
   { name: 'accessibility statement', route: /^\/barrierefreiheit\/$/, path: '/barrierefreiheit/' },
   { name: 'easy-to-read page', route: /^\/leichte-sprache\/$/, path: '/leichte-sprache/' },
   { name: 'messenger comparison', route: /^\/messenger-vergleich\/$/, path: '/messenger-vergleich/' },
+  { name: 'comparison change log', route: /^\/messenger-vergleich\/aenderungen\/$/, path: '/messenger-vergleich/aenderungen/' },
   { name: 'messenger profile', route: /^\/messenger\/[^/]+\/$/, path: '/messenger/whatsapp/' },
   { name: 'topic overview', route: /^\/themen\/$/, path: '/themen/' },
   { name: 'topic', route: /^\/themen\/[^/]+\/$/, path: '/themen/datenschutz/' },

@@ -12,7 +12,7 @@ import { RATE_LIMIT_WINDOW_MS } from '@/lib/comments/rate-limit';
 import { EDIT_WINDOW_MS } from '@/lib/comments/api';
 import { AUTOMATED_CHECKS } from '@/lib/config/accessibility';
 import { LIMITS } from '@/lib/comments/rules';
-import { SESSION_IDLE_MS } from '../../server/editor/store';
+import { SESSION_IDLE_MS, SESSION_MAX_MS } from '../../server/editor/store';
 import { TEST_CLIENT } from '../helpers/paths';
 
 const html = (path: string): HTMLElement => parse(readFileSync(join(TEST_CLIENT, path), 'utf8'));
@@ -58,7 +58,7 @@ describe('Datenschutzerklärung (Art. 13 DSGVO)', () => {
 
   it('has a section for editors: what is stored, for how long, how a leaving editor is removed, the legal basis', () => {
     const editors = text(privacy(), '[data-editors]');
-    for (const fact of ['Kontoname', 'Prüfwert des Passworts (scrypt', `${SESSION_IDLE_MS / 3_600_000} Stunden ohne Aktivität`, 'Veröffentlichungsprotokoll', 'Versionsgeschichte', 'löschen wir das Konto', 'schreiben die Versionsgeschichte nicht um']) {
+    for (const fact of ['Kontoname', 'Prüfwert des Passworts (scrypt', `${SESSION_IDLE_MS / 3_600_000} Stunden ohne Aktivität`, `spätestens ${SESSION_MAX_MS / 86_400_000} Tage nach der Anmeldung`, 'ohne IP-Adresse und ohne Passwort', 'Veröffentlichungsprotokoll', 'Versionsgeschichte', 'löschen wir das Konto', 'schreiben die Versionsgeschichte nicht um']) {
       expect(editors).toContain(fact);
     }
     expect(editors).toContain('Rechtsgrundlage: noch nicht eingetragen (Entwurf).');
@@ -146,7 +146,8 @@ describe('source dates', () => {
     expect(cells).toContain('undatiert');
     expect(cells.some((c) => /^vom \d+\. \w+ \d{4}$/.test(c))).toBe(true);
     expect(page.querySelector('[data-source-checked]')?.text).toMatch(/geprüft am \d+\. \w+ \d{4}/);
-    expect(text(page, '[data-last-checked]')).toMatch(/^Angaben zuletzt an ihren Quellen geprüft am \d+\. \w+ \d{4}\./);
+    // The summary says how fresh the facts are (share checked in the last 12 months, oldest check), never one date for all.
+    expect(text(page, '[data-last-checked]')).toMatch(/^\d+ % der \d+ Angaben wurden in den letzten 12 Monaten an ihrer Quelle nachgelesen; die älteste Prüfung war am \d+\. \w+ \d{4}\./);
   });
 });
 
