@@ -175,6 +175,8 @@ export class Publisher {
     const args = [join(root, 'scripts/build.mjs'), '--outDir', outDir];
     if (kind === 'preview') args.push('--base', this.#o.previewBase);
     const env: NodeJS.ProcessEnv = { ...process.env, INNUNGSWISSEN_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1' };
+    // Switch as soon as the pages are ready; share pictures are drawn afterwards (the default picture stands in meanwhile).
+    env.OG_PICTURES = 'background';
     if (kind === 'preview') env.INNUNGSWISSEN_PREVIEW = '1';
     else delete env.INNUNGSWISSEN_PREVIEW;
     // The build runs at low priority: readers keep being served while it works.
