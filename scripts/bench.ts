@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, SIZES, SMOKE, WORK, wants } from './bench/context';
-import { writeReport } from './bench/report';
+import { exitCode, failures, writeReport } from './bench/report';
 import { buildScaling, buildSite } from './bench/build';
 import { pageWeight } from './bench/weight';
 import { searchBench } from './bench/search';
@@ -45,8 +45,8 @@ async function main() {
   if (wants('og')) await ogBench();
   if (wants('publish')) await publishBench();
 
-  const { failed, bindingFailed } = writeReport();
-  process.exit(bindingFailed > 0 || (failed > 0 && !SMOKE) ? 1 : 0);
+  writeReport();
+  process.exit(exitCode(failures(), SMOKE));
 }
 
 main().catch((error) => {

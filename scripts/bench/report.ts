@@ -24,8 +24,19 @@ export function dirSize(dir: string): number {
   }, 0);
 }
 
-/** Writes bench/report.md and stdout; returns the failed budgets, and of those the binding ones (memory). */
-export function writeReport(): { failed: number; bindingFailed: number } {
+/** The failed budgets so far, and of those the binding ones (memory). */
+export function failures(): { failed: number; bindingFailed: number } {
+  const failed = rows.filter((r) => r.pass === false);
+  return { failed: failed.length, bindingFailed: failed.filter((r) => r.binding).length };
+}
+
+/** The bench's exit code: a failed memory budget fails every run, a failed time budget only a full run (not CI's --smoke). */
+export function exitCode({ failed, bindingFailed }: { failed: number; bindingFailed: number }, smoke: boolean): number {
+  return bindingFailed > 0 || (failed > 0 && !smoke) ? 1 : 0;
+}
+
+/** Writes bench/report.md and stdout. */
+export function writeReport(): void {
   const failed = rows.filter((r) => r.pass === false);
   const lines = [
     `# Benchmark-Bericht${SMOKE ? ' (Smoke: 100 Beiträge, kurze Lastläufe; nur Speicher-Budgets verbindlich)' : ''}${ONLY ? ` (nur ${ONLY.join(', ')})` : ''}`,
@@ -45,5 +56,4 @@ export function writeReport(): { failed: number; bindingFailed: number } {
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
   writeFileSync(join(ROOT, 'bench', 'report.md'), report);
   console.log(report);
-  return { failed: failed.length, bindingFailed: failed.filter((r) => r.binding).length };
 }

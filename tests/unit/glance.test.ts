@@ -127,3 +127,14 @@ describe('share pictures drawn after the build, from a queue', () => {
     expect(readFileSync(join(second.client, 'og', 'startseite.png')).equals(readFileSync(join(first.client, 'og', 'startseite.png')))).toBe(true);
   });
 });
+
+describe('bench: a failed memory budget fails CI', () => {
+  it('fails --smoke on a memory budget, not on a time budget', async () => {
+    const { add, addMemory, exitCode, failures } = await import('../../scripts/bench/report');
+    add('Build 100 Beiträge', 'Zeit', '3.0x', '≤ 1.4x', false);
+    expect(exitCode(failures(), true)).toBe(0);
+    expect(exitCode(failures(), false)).toBe(1);
+    addMemory('Build 100 Beiträge', 'Spitzenspeicher', '2100 MB', '< 2048 MB', false);
+    expect(exitCode(failures(), true)).toBe(1);
+  });
+});
