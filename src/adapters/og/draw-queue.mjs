@@ -37,8 +37,22 @@ function readQueue(outDir) {
   if (!existsSync(file)) return undefined;
   /** @type {Queue} */
   const queue = JSON.parse(readFileSync(file, 'utf8'));
-  const logo = queue.logo;
-  return JSON.parse(readFileSync(file, 'utf8'), (key, value) => (value === LOGO_REF && key !== 'logo' ? logo : value));
+  /** @param {unknown} node @returns {unknown} */
+  const withLogo = (node) =>
+    node === LOGO_REF ? queue.logo : Array.isArray(node) ? node.map(withLogo) : node && typeof node === 'object' ? Object.fromEntries(Object.entries(node).map(([k, v]) => [k, withLogo(v)])) : node;
+  for (const p of queue.pictures) p.tree = withLogo(p.tree);
+  return queue;
+}
+
+/** Copies every picture that is in the cache but not yet in og/ (no drawing, so no batch process needed). @param {Queue} queue @param {string} outDir */
+function copyCached(queue, outDir) {
+  let copied = 0;
+  for (const p of queue.pictures) {
+    if (existsSync(target(queue, p)) || !existsSync(cached(queue, p))) continue;
+    copyAtomic(cached(queue, p), target(queue, p), join(outDir, 'og-tmp'));
+    copied++;
+  }
+  return copied;
 }
 
 /** @param {Queue} queue @param {Picture} p */
@@ -133,8 +147,9 @@ export async function drawQueue(outDir) {
   // Left by a run that was killed: half-written copies nobody reads.
   rmSync(join(outDir, 'og-tmp'), { recursive: true, force: true });
   let drawn = 0;
-  let copied = 0;
-  for (;;) {
+  // A rebuild with few changes: most pictures come from the cache, copied here without starting a batch.
+  let copied = copyCached(queue, outDir);
+  while (queue.pictures.some((p) => !existsSync(target(queue, p)))) {
     const batch = await runBatch(outDir);
     if (batch.exit !== 0) throw new Error(`Teilbilder: Zeichenprozess endete mit Code ${batch.exit}`);
     drawn += batch.drawn;
