@@ -16,7 +16,7 @@
  * Plain JavaScript: Node runs it as it is, without the build's TypeScript tooling.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,13 +35,15 @@ const LOGO_REF = '\u0000logo';
 function readQueue(outDir) {
   const file = join(outDir, 'og-queue.json');
   if (!existsSync(file)) return undefined;
-  /** @type {Queue} */
-  const queue = JSON.parse(readFileSync(file, 'utf8'));
-  /** @param {unknown} node @returns {unknown} */
-  const withLogo = (node) =>
-    node === LOGO_REF ? queue.logo : Array.isArray(node) ? node.map(withLogo) : node && typeof node === 'object' ? Object.fromEntries(Object.entries(node).map(([k, v]) => [k, withLogo(v)])) : node;
-  for (const p of queue.pictures) p.tree = withLogo(p.tree);
-  return queue;
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** A picture's tree with the logo put back in. @param {Queue} queue @param {unknown} node @returns {unknown} */
+function withLogo(queue, node) {
+  if (node === LOGO_REF) return queue.logo;
+  if (Array.isArray(node)) return node.map((n) => withLogo(queue, n));
+  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, withLogo(queue, v)]));
+  return node;
 }
 
 /** Copies every picture that is in the cache but not yet in og/ (no drawing, so no batch process needed). @param {Queue} queue @param {string} outDir */
@@ -67,15 +69,33 @@ const cached = (queue, p) => join(queue.cacheDir, `${p.key}.png`);
  */
 let tempCount = 0;
 const tempIn = (/** @type {string} */ dir) => {
-  mkdirSync(dir, { recursive: true });
+  mkdirOnce(dir);
   return join(dir, `${process.pid}-${tempCount++}.tmp`);
 };
 
-/** @param {string} from @param {string} to @param {string} tempDir */
+const made = new Set();
+/** @param {string} dir */
+function mkdirOnce(dir) {
+  if (made.has(dir)) return;
+  mkdirSync(dir, { recursive: true });
+  made.add(dir);
+}
+
+/**
+ * A cached picture into og/: a hard link where cache and build share a file system (appears whole at
+ * once, costs no copy; cache files are never changed in place), else a copy renamed into place.
+ * @param {string} from @param {string} to @param {string} tempDir
+ */
 function copyAtomic(from, to, tempDir) {
+  mkdirOnce(dirname(to));
+  try {
+    linkSync(from, to);
+    return;
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === 'EEXIST') return;
+  }
   const temp = tempIn(tempDir);
   copyFileSync(from, temp);
-  mkdirSync(dirname(to), { recursive: true });
   renameSync(temp, to);
 }
 
@@ -83,7 +103,7 @@ function copyAtomic(from, to, tempDir) {
 function writeAtomic(file, data, tempDir) {
   const temp = tempIn(tempDir);
   writeFileSync(temp, data);
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirOnce(dirname(file));
   renameSync(temp, file);
 }
 
@@ -103,7 +123,7 @@ async function drawBatch(outDir, limit) {
     if (!existsSync(cached(queue, p))) {
       if (drawn >= limit) continue;
       draw ??= await drawer(queue);
-      writeAtomic(cached(queue, p), await draw(p.tree), join(queue.cacheDir, '.tmp'));
+      writeAtomic(cached(queue, p), await draw(withLogo(queue, p.tree)), join(queue.cacheDir, '.tmp'));
       drawn++;
     } else copied++;
     copyAtomic(cached(queue, p), target(queue, p), join(outDir, 'og-tmp'));
