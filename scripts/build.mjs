@@ -6,8 +6,8 @@
  * reading every page) running beside the memory Astro still held needed 3.3 GB at 5,000 articles.
  * Arguments go to `astro build`, e.g. `npm run build -- --outDir /tmp/site`.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, openSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSearchIndex } from './search-index.mjs';
@@ -57,3 +57,22 @@ try {
   process.exit(1);
 }
 
+
+/**
+ * Share pictures, after everything else: the og-images integration queued them (og-queue.json);
+ * src/adapters/og/draw-queue.mjs draws them niced, on one core, in batches of bounded memory. Until a
+ * page's picture exists the server answers its address with the default picture (server/site.ts).
+ * OG_PICTURES=wait (default) waits for them, so a static-only deployment gets every picture before
+ * its files are handed over; =background leaves them drawing after this process ends (the publisher
+ * switches to the new pages at once); =off leaves the queue for later (`node src/adapters/og/draw-queue.mjs <outDir>`).
+ */
+console.log(`[build] Seiten, Suchindex und komprimierte Kopien fertig nach ${(performance.now() / 1000).toFixed(1)} s`);
+const pictures = process.env.OG_PICTURES ?? 'wait';
+const drawQueue = join(root, 'src/adapters/og/draw-queue.mjs');
+if (pictures === 'background') {
+  const log = openSync(join(outDir, 'og-draw.log'), 'a');
+  spawn(process.execPath, [drawQueue, outDir], { cwd: root, detached: true, stdio: ['ignore', log, log] }).unref();
+} else if (pictures !== 'off') {
+  const draw = spawnSync(process.execPath, [drawQueue, outDir], { cwd: root, stdio: 'inherit' });
+  if (draw.status !== 0) process.exit(draw.status ?? 1);
+}

@@ -1,36 +1,60 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 
-/** Resident memory of a process and all its descendants, from /proc (Linux). */
-function treeRss(rootPid: number): number {
+interface Sample { rss: number; cpuTicks: number; pictures: boolean }
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+/**
+ * One look at a process and all its descendants, from /proc (Linux): resident memory, and each
+ * process's CPU time so far (user + system), marked when it is the share-picture drawing process.
+ */
+function sampleTree(rootPid: number, isPictureProcess: Map<number, boolean>): Map<number, Sample> {
   const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
+  const stats = new Map<number, { rss: number; cpuTicks: number }>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const ppid = Number(fields[1]);
-      const pages = Number(fields[21]);
-      rss.set(Number(entry), pages * 4096);
+      stats.set(Number(entry), { rss: Number(fields[21]) * 4096, cpuTicks: Number(fields[11]) + Number(fields[12]) });
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
     } catch {
       // the process ended while we looked
     }
   }
-  let total = 0;
+  const tree = new Map<number, Sample>();
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop()!;
-    total += rss.get(pid) ?? 0;
+    const stat = stats.get(pid);
+    if (stat) {
+      if (!isPictureProcess.has(pid)) isPictureProcess.set(pid, readCmdline(pid).includes('draw-queue'));
+      tree.set(pid, { ...stat, pictures: isPictureProcess.get(pid)! });
+    }
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return tree;
+}
+
+function readCmdline(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 export interface RunResult {
   seconds: number;
   peakBytes: number;
+  /**
+   * CPU time (user + system) of the whole process tree, from 100 ms samples (the last <100 ms of each
+   * process is missed); on a loaded machine a steadier figure than wall-clock time.
+   */
+  cpuSeconds: number;
+  /** Of that, the share-picture drawing processes. */
+  pictureCpuSeconds: number;
   status: number | null;
   output: string;
 }
@@ -44,10 +68,21 @@ export function run(command: string, args: string[], options: { cwd: string; env
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     let peak = 0;
-    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 100);
+    const cpu = new Map<number, { ticks: number; pictures: boolean }>();
+    const isPictureProcess = new Map<number, boolean>();
+    const timer = setInterval(() => {
+      const tree = sampleTree(child.pid!, isPictureProcess);
+      let rss = 0;
+      for (const [pid, sample] of tree) {
+        rss += sample.rss;
+        cpu.set(pid, { ticks: Math.max(cpu.get(pid)?.ticks ?? 0, sample.cpuTicks), pictures: sample.pictures });
+      }
+      peak = Math.max(peak, rss);
+    }, 100);
     child.on('close', (status) => {
       clearInterval(timer);
-      resolve({ seconds: Number(process.hrtime.bigint() - started) / 1e9, peakBytes: peak, status, output });
+      const sum = (pictures?: boolean) => [...cpu.values()].filter((c) => pictures === undefined || c.pictures === pictures).reduce((total, c) => total + c.ticks, 0) / CLOCK_TICKS;
+      resolve({ seconds: Number(process.hrtime.bigint() - started) / 1e9, peakBytes: peak, cpuSeconds: sum(), pictureCpuSeconds: sum(true), status, output });
     });
   });
 }

@@ -180,7 +180,10 @@ export class Publisher {
     const args = [join(root, 'scripts/build.mjs'), '--outDir', outDir];
     if (kind === 'preview') args.push('--base', this.#o.previewBase);
     // An allow-list: no moderation token, no database paths, nothing else from the server's environment.
-    const env = buildEnv(process.env, { INNUNGSWISSEN_CONTENT_DIR: contentDir, [SEAL_ENV]: '1', ...(kind === 'preview' ? { INNUNGSWISSEN_PREVIEW: '1' } : {}) });
+    const env = buildEnv(process.env, { INNUNGSWISSEN_CONTENT_DIR: contentDir, [SEAL_ENV]: '1',
+      // Switch as soon as the pages are ready; share pictures are drawn afterwards (the default picture stands in meanwhile).
+      OG_PICTURES: 'background',
+      ...(kind === 'preview' ? { INNUNGSWISSEN_PREVIEW: '1' } : {}) });
     const nonce = randomBytes(32).toString('hex');
     // The build runs at low priority: readers keep being served while it works.
     return new Promise((resolvePromise) => {

@@ -1,18 +1,24 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { writeOgImages } from '../adapters/og/render';
+import { writeOgQueue } from '../adapters/og/render';
 
 /**
- * Writes the share pictures the pages asked for (requestOgImage in BaseLayout) into og/ once Astro has
- * rendered every page: from the cache, or drawn on every core. Logs one line the benchmark reads.
+ * Once Astro has rendered every page: writes the share pictures the pages asked for (requestOgImage
+ * in BaseLayout) to <outDir>/og-queue.json. Nothing is drawn in Astro's process; scripts/build.mjs
+ * starts the drawing process (src/adapters/og/draw-queue.mjs) after the pages, search index and
+ * compressed copies. Logs one line the benchmark reads.
  */
 export function ogImages(): AstroIntegration {
+  let outDir = '';
   return {
     name: 'innungswissen:og-images',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const { pictures, drawn, seconds } = await writeOgImages(fileURLToPath(dir));
-        if (pictures > 0) logger.info(`${pictures} Teilbilder in og/ geschrieben, ${drawn} davon neu gezeichnet, ${seconds.toFixed(2)} s nach den Seiten`);
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const { pictures, missing } = writeOgQueue(outDir, fileURLToPath(dir));
+        if (pictures > 0) logger.info(`${pictures} Teilbilder in die Warteschlange (og-queue.json), ${missing} davon nicht im Cache`);
       },
     },
   };

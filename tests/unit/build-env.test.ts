@@ -43,4 +43,11 @@ describe('the environment of a publish or preview build', () => {
   it('keeps NODE_ENV only as production', () => {
     expect(buildEnv({ NODE_ENV: 'test' }).NODE_ENV).toBeUndefined();
   });
+
+  it('passes live mode on (a publish in live mode refuses demo data too) and the share pictures\' cache folder', () => {
+    const env = buildEnv({ ...server, INNUNGSWISSEN_LIVE: '1', OG_CACHE_DIR: '/var/cache/innungswissen/og' });
+    expect(env.INNUNGSWISSEN_LIVE).toBe('1');
+    expect(env.OG_CACHE_DIR).toBe('/var/cache/innungswissen/og');
+    expect(env.COMMENTS_BACKUP_DIR).toBeUndefined();
+  });
 });

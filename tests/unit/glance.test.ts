@@ -1,5 +1,6 @@
 /** Issue 16: symbols per fact, what a messenger suits, and the share picture's layout, key and rendering. */
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,45 +93,48 @@ describe('share picture layout', () => {
 });
 
 describe('bench: share-picture figures from the build log', () => {
-  it('reads the line the og-images integration prints after the pages', async () => {
+  it('reads the line the drawing process prints when every picture is in og/', async () => {
     const { ogStep } = await import('../../scripts/bench/og');
-    const log = ['12:00:00 [build] Rendering …', '12:00:09 [innungswissen:og-images] 1014 Teilbilder in og/ geschrieben, 12 davon neu gezeichnet, 0.31 s nach den Seiten', '12:00:09 [build] Complete!'].join('\n');
-    expect(ogStep(log)).toEqual({ count: 1014, drawn: 12, seconds: 0.31 });
-    expect(ogStep('no pictures')).toEqual({ count: 0, drawn: 0, seconds: 0 });
+    const log = ['12:00:09 [build] Complete!', '[build] Seiten, Suchindex und komprimierte Kopien fertig nach 31.4 s', '[og] 1014 Teilbilder in og/, 12 gezeichnet, 1002 aus dem Cache, in 2.5 s'].join('\n');
+    expect(ogStep(log)).toEqual({ count: 1014, drawn: 12, seconds: 2.5, pagesSeconds: 31.4 });
+    expect(ogStep('no pictures')).toEqual({ count: 0, drawn: 0, seconds: 0, pagesSeconds: 0 });
   });
 });
 
-describe('share pictures drawn on a worker thread', () => {
-  it('draws a prefetched picture beside the main thread; asking for it then gives the same bytes', async () => {
-    const { prefetchOgImage, renderOgImage } = await import('@/adapters/og/render');
-    const dir = mkdtempSync(join(tmpdir(), 'og-'));
-    const own = { ...input, title: 'Vorab gezeichnet' };
-    prefetchOgImage(own, dir);
-    const served = await renderOgImageCached(own, dir);
-    expect(served.png.equals(await renderOgImage(own))).toBe(true);
-    expect(readdirSync(dir)).toHaveLength(1);
-    expect((await renderOgImageCached(own, dir)).cached).toBe(true);
-  });
-
-  it('after the pages, writes every requested picture into og/: drawn once, then copied from the cache', async () => {
-    const { requestOgImage, writeOgImages } = await import('@/adapters/og/render');
+describe('share pictures drawn after the build, from a queue', () => {
+  it('queues every requested picture; the drawing process draws each once, then copies it from the cache', async () => {
+    const { requestOgImage, writeOgQueue } = await import('@/adapters/og/render');
     const cache = mkdtempSync(join(tmpdir(), 'og-cache-'));
     const build = () => {
-      requestOgImage('startseite', { ...input, title: 'Startseite' }, cache);
-      requestOgImage('beitraege/a', { ...input, title: 'Beitrag A' }, cache);
+      const out = mkdtempSync(join(tmpdir(), 'og-site-'));
+      requestOgImage('startseite', { ...input, title: 'Startseite' });
+      requestOgImage('beitraege/a', { ...input, title: 'Beitrag A' });
       // Same picture for a second page: drawn once.
-      requestOgImage('beitraege/b', { ...input, title: 'Beitrag A' }, cache);
+      requestOgImage('beitraege/b', { ...input, title: 'Beitrag A' });
+      return { out, client: join(out, 'client'), queued: writeOgQueue(out, join(out, 'client'), cache) };
     };
-    const first = mkdtempSync(join(tmpdir(), 'og-site-'));
-    build();
-    expect(await writeOgImages(first)).toMatchObject({ pictures: 3, drawn: 2 });
-    const a = readFileSync(join(first, 'og', 'beitraege', 'a.png'));
+    const draw = (out: string) => execFileSync(process.execPath, [join(process.cwd(), 'src/adapters/og/draw-queue.mjs'), out], { encoding: 'utf8' });
+    const first = build();
+    expect(first.queued).toEqual({ pictures: 3, missing: 2 });
+    expect(draw(first.out)).toContain('[og] 3 Teilbilder in og/, 2 gezeichnet, 1 aus dem Cache');
+    const a = readFileSync(join(first.client, 'og', 'beitraege', 'a.png'));
     expect([a.readUInt32BE(16), a.readUInt32BE(20)]).toEqual([1200, 630]);
-    expect(readFileSync(join(first, 'og', 'beitraege', 'b.png')).equals(a)).toBe(true);
-    expect(readdirSync(cache)).toHaveLength(2);
-    const second = mkdtempSync(join(tmpdir(), 'og-site-'));
-    build();
-    expect(await writeOgImages(second)).toMatchObject({ pictures: 3, drawn: 0 });
-    expect(readFileSync(join(second, 'og', 'startseite.png')).equals(readFileSync(join(first, 'og', 'startseite.png')))).toBe(true);
+    expect(readFileSync(join(first.client, 'og', 'beitraege', 'b.png')).equals(a)).toBe(true);
+    expect(readdirSync(cache).filter((f) => f.endsWith('.png'))).toHaveLength(2);
+    const second = build();
+    expect(second.queued).toEqual({ pictures: 3, missing: 0 });
+    expect(draw(second.out)).toContain('[og] 3 Teilbilder in og/, 0 gezeichnet, 3 aus dem Cache');
+    expect(readFileSync(join(second.client, 'og', 'startseite.png')).equals(readFileSync(join(first.client, 'og', 'startseite.png')))).toBe(true);
+  });
+});
+
+describe('bench: a failed memory budget fails CI', () => {
+  it('fails --smoke on a memory budget, not on a time budget', async () => {
+    const { add, addMemory, exitCode, failures } = await import('../../scripts/bench/report');
+    add('Build 100 Beiträge', 'Zeit', '3.0x', '≤ 1.4x', false);
+    expect(exitCode(failures(), true)).toBe(0);
+    expect(exitCode(failures(), false)).toBe(1);
+    addMemory('Build 100 Beiträge', 'Spitzenspeicher', '2100 MB', '< 2048 MB', false);
+    expect(exitCode(failures(), true)).toBe(1);
   });
 });

@@ -3,18 +3,15 @@
  * @fontsource/inter (nothing is fetched), @resvg/resvg-js turns it into a PNG. Pictures are cached
  * on disk by content hash, so a rebuild draws only what changed.
  *
- * In a build, each page asks for its picture while Astro renders it (requestOgImage): a worker thread
- * starts drawing a missing one on the second core right away. After the pages, the integration
- * (src/integrations/og-images.ts) calls writeOgImages, which draws what is left on every core and
- * copies each picture from the cache into og/. This is how Astro's own image pipeline works: it
- * collects images during rendering and writes them afterwards; a route per picture cost about 1 ms
- * of Astro's time each even when cached, more than copying the file.
+ * In a build nothing is drawn: each page names its picture while Astro renders it (requestOgImage),
+ * and after the pages the integration (src/integrations/og-images.ts) writes the list to
+ * og-queue.json beside the build. The drawing process (draw-queue.mjs) works through that queue
+ * after the build, niced, on one core, in short-lived batches: resvg-js 2.6 never frees the ~3 MB
+ * pixmap of a render (thx/resvg-js#216), so a process that drew 1,000 pictures held 3 GB.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
 // Relative, not @/: the build's integration (src/integrations/og-images.ts) loads this module from astro.config, where the alias is not known.
@@ -22,7 +19,7 @@ import { ogKey, ogTree, OG_HEIGHT, OG_WIDTH, type OgInput } from '../../lib/og/l
 
 const FONT_FILES = { 400: 'inter-latin-400-normal.woff', 700: 'inter-latin-700-normal.woff' } as const;
 
-interface FontFile { name: string; path: string; weight: 400 | 700; style: 'normal' }
+export interface FontFile { name: string; path: string; weight: 400 | 700; style: 'normal' }
 let fontFiles: FontFile[] | undefined;
 let fontId = '';
 
@@ -42,7 +39,7 @@ function fonts(): FontFile[] {
 
 let fontData: Array<Omit<FontFile, 'path'> & { data: Buffer }> | undefined;
 
-/** Draws on this thread. */
+/** Draws on this thread (tests, one-off pictures; a build draws through the queue). */
 export async function renderOgImage(input: OgInput): Promise<Buffer> {
   fontData ??= fonts().map(({ path, ...f }) => ({ ...f, data: readFileSync(path) }));
   // satori's types want a React node; the plain object tree is what JSX would produce.
@@ -55,131 +52,9 @@ export function defaultCacheDir(): string {
   return process.env.OG_CACHE_DIR ?? join(process.cwd(), 'node_modules', '.astro', 'og-images');
 }
 
-// ------------------------------------------------------------ workers
-const WORKER_FILE = join(process.cwd(), 'src', 'adapters', 'og', 'draw-worker.mjs');
-
-/** One worker thread; it keeps the process alive only while it has pictures to draw. */
-class DrawWorker {
-  readonly #worker: Worker;
-  readonly #waiting = new Map<number, { resolve: (png: Buffer) => void; reject: (error: Error) => void }>();
-  #nextId = 0;
-  failed = false;
-
-  constructor() {
-    this.#worker = new Worker(WORKER_FILE, { workerData: { fonts: fonts() } });
-    this.#worker.unref();
-    this.#worker.on('message', ({ id, png, error }: { id: number; png?: Uint8Array; error?: string }) => {
-      const job = this.#waiting.get(id);
-      this.#waiting.delete(id);
-      if (this.#waiting.size === 0) this.#worker.unref();
-      if (png) job?.resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
-      else job?.reject(new Error(error));
-    });
-    // A worker that fails, exits or sends what cannot be read gives its pictures back: draw() then
-    // draws them on the calling thread, so no picture waits for ever and the build never ends without one.
-    this.#worker.on('error', (error: Error) => this.#fail(error));
-    this.#worker.on('messageerror', (error: Error) => this.#fail(error));
-    this.#worker.on('exit', (code: number) => this.#fail(new Error(`Zeichen-Thread beendet (Code ${code})`)));
-  }
-
-  #fail(error: Error): void {
-    this.failed = true;
-    for (const job of this.#waiting.values()) job.reject(error);
-    this.#waiting.clear();
-  }
-
-  get queued(): number {
-    return this.#waiting.size;
-  }
-
-  draw(input: OgInput): Promise<Buffer> {
-    const id = this.#nextId++;
-    if (this.#waiting.size === 0) this.#worker.ref();
-    return new Promise((resolve, reject) => {
-      this.#waiting.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, tree: ogTree(input), width: OG_WIDTH, height: OG_HEIGHT });
-    });
-  }
-}
-
-const workers: DrawWorker[] = [];
-
-/** The least busy of at most `max` workers (new ones are started up to that number). */
-function workerFor(max: number): DrawWorker | undefined {
-  const alive = workers.filter((w) => !w.failed);
-  const idle = alive.find((w) => w.queued === 0);
-  if (idle) return idle;
-  if (alive.length < max) {
-    const worker = new DrawWorker();
-    workers.push(worker);
-    return worker;
-  }
-  return alive.sort((a, b) => a.queued - b.queued)[0];
-}
-
-// ------------------------------------------------------------ cache
-/**
- * Shared through globalThis: the pages that request pictures run in Astro's bundled server code,
- * the integration that writes them loads this module again from the config.
- */
-interface Shared {
-  /** Picture name below og/ (without .png) → what to draw and where its cache is. */
-  requested: Map<string, { input: OgInput; file: string; cached: boolean }>;
-  inFlight: Map<string, Promise<Buffer>>;
-}
-const shared: Shared = ((globalThis as { [key: symbol]: Shared })[Symbol.for('innungswissen:og-images')] ??= { requested: new Map(), inFlight: new Map() });
-
 function cacheFile(input: OgInput, cacheDir: string): string {
   fonts();
   return join(cacheDir, `${ogKey(input, fontId)}.png`);
-}
-
-function store(file: string, png: Buffer): void {
-  mkdirSync(dirname(file), { recursive: true });
-  // Written beside and renamed, so a build that stops half-way never leaves a broken picture in the cache.
-  writeFileSync(`${file}.tmp`, png);
-  renameSync(`${file}.tmp`, file);
-}
-
-/** Draws on a worker (at most `workerCount` of them; 0 = on this thread) and stores the picture in the cache. */
-function draw(input: OgInput, file: string, workerCount: number): Promise<Buffer> {
-  let job = shared.inFlight.get(file);
-  if (!job) {
-    const worker = workerCount > 0 ? workerFor(workerCount) : undefined;
-    // A worker that fails hands the picture back to this thread, which reports a real error.
-    const drawing = worker ? worker.draw(input).catch(() => renderOgImage(input)) : renderOgImage(input);
-    job = drawing
-      .then((png) => {
-        store(file, png);
-        return png;
-      })
-      .finally(() => shared.inFlight.delete(file));
-    shared.inFlight.set(file, job);
-  }
-  return job;
-}
-
-/** How many pictures the worker beside Astro may have waiting. */
-const PREFETCH_QUEUE = 2;
-
-/**
- * Starts drawing a picture on a worker thread if it is not cached. The queue is kept short: the worker
- * stays busy while Astro renders pages, and what it has not reached by the end is shared among all
- * cores by writeOgImages. On one core nothing is drawn early.
- */
-export function prefetchOgImage(input: OgInput, cacheDir = defaultCacheDir()): void {
-  if (availableParallelism() < 2) return;
-  const file = cacheFile(input, cacheDir);
-  if (shared.inFlight.has(file) || existsSync(file) || (workerFor(1)?.queued ?? 0) >= PREFETCH_QUEUE) return;
-  // A failure here is not lost: whoever needs the picture draws it again on its own thread and reports there.
-  draw(input, file, 1).catch(() => undefined);
-}
-
-/** During a build: the page needs the picture og/<name>.png. A missing one starts drawing now, on one worker beside Astro. */
-export function requestOgImage(name: string, input: OgInput, cacheDir = defaultCacheDir()): void {
-  const file = cacheFile(input, cacheDir);
-  shared.requested.set(name, { input, file, cached: existsSync(file) });
-  prefetchOgImage(input, cacheDir);
 }
 
 export interface CachedImage {
@@ -189,38 +64,61 @@ export interface CachedImage {
 
 export async function renderOgImageCached(input: OgInput, cacheDir = defaultCacheDir()): Promise<CachedImage> {
   const file = cacheFile(input, cacheDir);
-  const pending = shared.inFlight.get(file);
-  if (pending) return { png: await pending, cached: false };
   if (existsSync(file)) return { png: readFileSync(file), cached: true };
-  return { png: await draw(input, file, 0), cached: false };
-}
-
-export interface WrittenImages {
-  pictures: number;
-  /** Drawn in this build (the rest came from the cache). */
-  drawn: number;
-  /** Time after the pages: the pictures still being drawn, and the copies. */
-  seconds: number;
+  const png = await renderOgImage(input);
+  mkdirSync(dirname(file), { recursive: true });
+  // Written beside and renamed, so a process that stops half-way never leaves a broken picture in the cache.
+  writeFileSync(`${file}.${process.pid}.tmp`, png);
+  renameSync(`${file}.${process.pid}.tmp`, file);
+  return { png, cached: false };
 }
 
 /**
- * After the pages: every requested picture into `<clientDir>/og/`. Pictures still missing are drawn
- * on one worker per core (Astro is done, the cores are free); cached ones are copied.
+ * Shared through globalThis: the pages that request pictures run in Astro's bundled server code,
+ * the integration that writes the queue loads this module again from the config.
  */
-export async function writeOgImages(clientDir: string): Promise<WrittenImages> {
-  const started = performance.now();
-  const cores = availableParallelism();
+interface Shared {
+  /** Picture name below og/ (without .png) → what to draw. */
+  requested: Map<string, OgInput>;
+}
+const shared: Shared = ((globalThis as { [key: symbol]: Shared })[Symbol.for('innungswissen:og-images')] ??= { requested: new Map() });
+
+/** During a build: the page shares the picture og/<name>.png; it is drawn after the build (writeOgQueue). */
+export function requestOgImage(name: string, input: OgInput): void {
+  shared.requested.set(name, input);
+}
+
+/** The file the drawing process reads: what to draw, where the cache is, which fonts. */
+export const OG_QUEUE_FILE = 'og-queue.json';
+
+export interface OgQueue {
+  cacheDir: string;
+  /** The build's static files; pictures go to <clientDir>/og/<name>.png. */
+  clientDir: string;
+  width: number;
+  height: number;
+  fonts: FontFile[];
+  /** The logo's data: URL, once; trees carry LOGO_REF in its place (a PNG logo would repeat in every entry). */
+  logo: string;
+  pictures: Array<{ name: string; key: string; tree: unknown }>;
+}
+
+export const LOGO_REF = '\u0000logo';
+
+/**
+ * After the pages: writes the requested pictures to <outDir>/og-queue.json for the drawing process
+ * and forgets them. Returns how many pictures the pages share and how many are not in the cache yet.
+ */
+export function writeOgQueue(outDir: string, clientDir: string, cacheDir = defaultCacheDir()): { pictures: number; missing: number } {
   const requested = [...shared.requested];
-  const jobs = requested.map(async ([name, { input, file }]) => {
-    const pending = shared.inFlight.get(file) ?? (existsSync(file) ? undefined : draw(input, file, cores > 1 ? cores : 0));
-    if (pending) await pending;
-    const target = join(clientDir, 'og', `${name}.png`);
-    mkdirSync(dirname(target), { recursive: true });
-    copyFileSync(file, target);
-  });
-  await Promise.all(jobs);
   shared.requested.clear();
+  const logo = requested[0]?.[1].logo ?? '';
+  fonts();
+  const pictures = requested.map(([name, input]) => ({ name, key: ogKey(input, fontId), tree: ogTree(input) }));
+  const queue: OgQueue = { cacheDir, clientDir, width: OG_WIDTH, height: OG_HEIGHT, fonts: fonts(), logo, pictures };
+  const text = JSON.stringify(queue, (_key, value: unknown) => (value === logo && logo && _key !== 'logo' ? LOGO_REF : value));
+  writeFileSync(join(outDir, OG_QUEUE_FILE), text);
   // Two pages with the same picture draw it once.
-  const drawn = new Set(requested.filter(([, r]) => !r.cached).map(([, r]) => r.file)).size;
-  return { pictures: jobs.length, drawn, seconds: (performance.now() - started) / 1000 };
+  const missing = new Set(pictures.filter((p) => !existsSync(join(cacheDir, `${p.key}.png`))).map((p) => p.key)).size;
+  return { pictures: pictures.length, missing };
 }
