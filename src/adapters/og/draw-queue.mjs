@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // @ts-check
 /**
  * Draws the share pictures a build queued (<outDir>/og-queue.json, written by the og-images
