@@ -61,3 +61,24 @@ export function isWebAddress(raw: string): boolean {
     return false;
   }
 }
+
+/** Picture types a post may show; the same list the editor's uploads accept. */
+export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'webp', 'avif', 'gif'] as const;
+// Each folder and the name start with a letter or digit (no `.`/`..` folder); spaces and umlauts stay possible in hand-written files.
+const SEGMENT = '[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]*';
+const LOCAL_IMAGE = new RegExp(`^(\\./)?(${SEGMENT}/)*${SEGMENT}\\.(${IMAGE_EXTENSIONS.join('|')})$`, 'iu');
+// A root-relative address is a file of public/, which Astro links without importing it: SVG logos too.
+const PUBLIC_IMAGE = new RegExp(`^/(${SEGMENT}/)*${SEGMENT}\\.(${[...IMAGE_EXTENSIONS, 'svg'].join('|')})$`, 'iu');
+
+/**
+ * An image address a post may use. Stricter than a link: Astro turns every local Markdown image of an
+ * MDX post into a module import with no check of the file type, so `../sources/x.yaml` or `./a.png?raw`
+ * would make the build import (and run) any file. Allowed: a full web address, or a plain path to a
+ * picture (png, jpg, webp, avif, gif) below the post's folder, or one of this site's public/ files (also svg) — no `..`, no dot folders,
+ * no `?`, `#` or `%` (Astro decodes `%` before it imports).
+ */
+export function isSafeImage(raw: string): boolean {
+  const scheme = urlScheme(raw);
+  if (scheme === 'https' || scheme === 'http') return isWebAddress(raw);
+  return scheme === '' && raw === raw.trim() && (LOCAL_IMAGE.test(raw) || PUBLIC_IMAGE.test(raw));
+}

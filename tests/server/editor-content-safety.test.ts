@@ -48,6 +48,9 @@ const PAYLOADS: Record<string, string> = {
   entityLink: '<a href="&#106;avascript:alert(1)">Klick</a>',
   dataLink: '[Klick](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
   vbscriptLink: '[Klick](%20vbscript:msgbox(1))'.replace('%20', ' '),
+  // Astro imports a local MDX image as a module whatever its type: a YAML source file would run as JavaScript.
+  imageImport: '![Ein Bild](../sources/W1.yaml)',
+  imageRaw: '![Ein Bild](./whatsapp-im-unternehmen/bild.png?raw)',
 };
 
 /** A 1 × 1 PNG. */

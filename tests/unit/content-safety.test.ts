@@ -159,10 +159,43 @@ describe('content rule: unsafe addresses in the body and in every URL field', ()
     const asLink = !/[\n<]/.test(url);
     for (const body of asLink ? markdownBodies(url) : []) {
       for (const name of ['probe.md', 'probe.mdx']) {
-        expect(refused(body, name).map(formatProblem).join('\n'), `${name}: ${body}`).toMatch(/– Link – Die Adresse/);
+        expect(refused(body, name).map(formatProblem).join('\n'), `${name}: ${body}`).toMatch(/– Link – Die Adresse|– Bild – Das Bild/);
       }
     }
     for (const body of jsxBodies(url)) expect(refused(body).map(formatProblem).join('\n'), body).toMatch(/– Link – Die Adresse/);
+  });
+
+  // Astro imports every local Markdown image of an MDX post as a module, whatever its type: an image
+  // address must not reach a file that is not a picture in the post's folder (a YAML file read as JavaScript ran in the build).
+  it.each([
+    '../sources/x.yaml',
+    './x.yaml',
+    './a.png?raw',
+    './a.png#x',
+    '%2e%2e/sources/x.png',
+    '../../../../etc/passwd',
+    './.git/x.png',
+    'mein-beitrag/../../x.png',
+    '/dev/urandom?raw',
+  ])('refuses the image address %j, also through a reference definition, in .md and .mdx', (url) => {
+    for (const body of [`![Ein Bild](<${url}>)`, `![Ein Bild][b]\n\n[b]: <${url}>`]) {
+      for (const name of ['probe.md', 'probe.mdx']) {
+        expect(refused(body, name).map(formatProblem).join('\n'), `${name}: ${body}`).toMatch(/– Bild – Das Bild/);
+      }
+    }
+  });
+
+  it('accepts pictures in the post\'s folder, on this site and on the web, and keeps relative link definitions links', () => {
+    const body = [
+      '![Ein Bild](./mein-beitrag/mein-bild.jpg)',
+      '![Ein Foto](./bausteine-foto.png)',
+      '![Ein Logo](/logo.webp)',
+      '![Fremd](https://example.org/bild.avif)',
+      'Ein [Verweis][v].',
+      '',
+      '[v]: /beitraege/',
+    ].join('\n');
+    for (const name of ['probe.md', 'probe.mdx']) expect(checkPosts([post(body, name)])).toEqual([]);
   });
 
   it('refuses raw HTML in a .md post: <script>, <meta http-equiv>, <iframe srcdoc>, onerror, javascript: links', () => {

@@ -12,7 +12,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { de } from '../../i18n/de';
 import { format } from '../../i18n/format';
-import { isSafeLink } from '../safe-url';
+import { isSafeImage, isSafeLink } from '../safe-url';
 import { BLOCK_PROPS, KNOWN_COMPONENTS, unknownBlock } from './blocks';
 import { formatReport } from './report';
 import { attributeFindings, htmlElementFindings, rawHtmlFindings, unsafeLinkFinding, type Finding } from './html-safety';
@@ -27,6 +27,7 @@ interface MdNode {
   type: string;
   name?: string | null;
   url?: string;
+  identifier?: string;
   value?: unknown;
   attributes?: JsxAttribute[];
   children?: MdNode[];
@@ -105,7 +106,22 @@ function jsxElementFindings(node: MdNode, line: number, file: string, problems: 
 }
 
 /** Findings for one node (not its children); false = do not look inside (code, expressions). */
-function nodeFindings(node: MdNode, file: string, problems: Problem[], offset: number): { findings: Finding[]; descend: boolean } {
+function unsafeImageFinding(url: string, line: number): Finding {
+  return { line, field: t.imageField, message: format(t.unsafeImage, { url }), fix: t.unsafeImageFix };
+}
+
+/** The labels that image references (`![x][label]`) use, so their definitions get the image rule. */
+function imageReferenceLabels(tree: MdNode): Set<string> {
+  const labels = new Set<string>();
+  const visit = (node: MdNode) => {
+    if (node.type === 'imageReference') labels.add(String(node.identifier ?? '').toLowerCase());
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree);
+  return labels;
+}
+
+function nodeFindings(node: MdNode, file: string, problems: Problem[], offset: number, imageLabels: Set<string>): { findings: Finding[]; descend: boolean } {
   const line = node.position?.start.line ?? 1;
   switch (node.type) {
     case 'mdxjsEsm':
@@ -119,9 +135,15 @@ function nodeFindings(node: MdNode, file: string, problems: Problem[], offset: n
     case 'mdxJsxTextElement':
       return { findings: jsxElementFindings(node, line, file, problems, offset), descend: true };
     case 'link':
-    case 'image':
-    case 'definition':
       return { findings: isSafeLink(node.url ?? '') ? [] : [unsafeLinkFinding(node.url ?? '', line)], descend: true };
+    case 'image':
+      return { findings: isSafeImage(node.url ?? '') ? [] : [unsafeImageFinding(node.url ?? '', line)], descend: true };
+    case 'definition': {
+      // A definition an image uses (![x][ref]) is an image address; any other one is a link.
+      const url = node.url ?? '';
+      if (imageLabels.has(String(node.identifier ?? '').toLowerCase())) return { findings: isSafeImage(url) ? [] : [unsafeImageFinding(url, line)], descend: true };
+      return { findings: isSafeLink(url) ? [] : [unsafeLinkFinding(url, line)], descend: true };
+    }
     case 'html':
       return { findings: rawHtmlFindings(String(node.value ?? ''), line), descend: false };
     case 'code':
@@ -135,8 +157,9 @@ function nodeFindings(node: MdNode, file: string, problems: Problem[], offset: n
 /** Every problem in a parsed tree; `offset` = lines above the text that was parsed. */
 function treeProblems(tree: MdNode, file: string, offset: number): Problem[] {
   const problems: Problem[] = [];
+  const imageLabels = imageReferenceLabels(tree);
   const visit = (node: MdNode) => {
-    const { findings, descend } = nodeFindings(node, file, problems, offset);
+    const { findings, descend } = nodeFindings(node, file, problems, offset, imageLabels);
     for (const f of findings) problems.push({ file, line: f.line + offset, field: f.field, message: f.message, fix: f.fix });
     if (descend) for (const child of node.children ?? []) visit(child);
   };
