@@ -5,7 +5,7 @@
  */
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { closeDatabases, openDatabase } from '../src/adapters/comments/db';
 import { readSettings } from '../src/lib/comments/settings';
 import { readBackupSettings, startDailyBackups } from '../src/adapters/ops/backup';
@@ -40,11 +40,17 @@ function fatal(message: string): never {
 }
 
 /** The newest complete build: dist/ (npm run build) or the last one the editor published. */
+function isInside(parent: string, child: string): boolean {
+  const path = relative(resolve(parent), resolve(child));
+  return path !== '' && !path.startsWith('..') && !isAbsolute(path);
+}
+
 export function chooseBuild(root: string, buildsDir: string): string | undefined {
   const candidates = [join(root, 'dist')];
   try {
     const pointer = JSON.parse(readFileSync(join(buildsDir, 'current.json'), 'utf8')) as { dir?: string };
-    if (pointer.dir) candidates.push(pointer.dir);
+    // Only a folder inside buildsDir: a pointer written elsewhere must not make the server load other code.
+    if (pointer.dir && isInside(buildsDir, pointer.dir)) candidates.push(pointer.dir);
   } catch {
     // nothing published yet
   }
