@@ -215,9 +215,19 @@ export class Publisher {
       });
       sealPipe?.on('error', () => undefined);
       child.on('error', (error) => resolvePromise({ ok: false, error: `Der Build konnte nicht starten: ${error.message}` }));
-      child.on('close', (code, signal) => {
-        if (code === 0 && existsSync(join(outDir, 'build-info.json'))) resolvePromise({ ok: true, sealed });
-        else resolvePromise({ ok: false, error: buildErrorSummary(output, { code, signal }) });
+      // The build is over when scripts/build.mjs exits. Its pipes may stay open longer: a process it started
+      // (Astro's helpers, the share-picture drawing) can hold an inherited descriptor, so waiting for every
+      // pipe to close ('close') could wait for them. Take the last output for up to 2 s, then finish.
+      child.on('exit', (code, signal) => {
+        let done = false;
+        const finish = () => {
+          if (done) return;
+          done = true;
+          if (code === 0 && existsSync(join(outDir, 'build-info.json'))) resolvePromise({ ok: true, sealed });
+          else resolvePromise({ ok: false, error: buildErrorSummary(output, { code, signal }) });
+        };
+        child.once('close', finish);
+        setTimeout(finish, 2_000).unref();
       });
     });
   }
