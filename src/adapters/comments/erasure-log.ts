@@ -11,17 +11,22 @@ export function erasureLogPath(dbPath: string): string {
   return `${dbPath.replace(/\.db$/, '')}.erasures.jsonl`;
 }
 
+/** Writes entries as JSON lines (mode 0600) and syncs them to disk before returning. */
+function writeLines(path: string, flags: 'a' | 'w', entries: ErasedComment[]): void {
+  const fd = openSync(path, flags, 0o600);
+  try {
+    writeSync(fd, entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function fileErasureLog(path: string): ErasureLog {
   return {
     record(entries) {
       if (entries.length === 0) return;
-      const fd = openSync(path, 'a', 0o600);
-      try {
-        writeSync(fd, entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
+      writeLines(path, 'a', entries);
     },
   };
 }
@@ -50,13 +55,7 @@ export function pruneErasureLog(path: string, before: number): number {
   const kept = entries.filter((e) => !(e.erasedAt < before));
   if (kept.length === entries.length) return 0;
   const temp = `${path}.tmp`;
-  const fd = openSync(temp, 'w', 0o600);
-  try {
-    writeSync(fd, kept.map((e) => `${JSON.stringify(e)}\n`).join(''));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  writeLines(temp, 'w', kept);
   renameSync(temp, path);
   return entries.length - kept.length;
 }
