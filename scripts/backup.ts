@@ -2,7 +2,8 @@
  * `npm run backup`: a verified copy of the comment database in COMMENTS_BACKUP_DIR (see README „Betrieb“).
  * Deletes copies older than comments.backupKeep days, as the server does, and restore leftovers past their days.
  */
-import { backupDatabase, readBackupSettings } from '../src/adapters/ops/backup';
+import { backupDatabase } from '../src/adapters/ops/backup';
+import { readBackupSettings } from '../src/lib/ops/backup-settings';
 import { guild } from '../src/lib/config';
 import { erasureLogDays } from '../src/lib/config/notice';
 import { messages } from '../src/lib/ops/messages';
