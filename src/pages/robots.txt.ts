@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { guild } from '../lib/config';
-import { url } from '../lib/urls';
+import { guild } from '@/lib/config';
+import { url } from '@/lib/urls';
 
 export const GET: APIRoute = ({ site }) => {
   const sitemap = new URL(url('sitemap-index.xml'), site ?? guild.siteUrl).toString();

@@ -3,8 +3,8 @@
  * by their first bytes as well as by name; names that every system and git can hold; a size limit per
  * file and a quota for the content folder. Plain TypeScript, no Node: the rule and its numbers are one.
  */
-import { de } from '../../i18n/de';
-import { format } from '../../i18n/format';
+import { de } from '@/i18n/de';
+import { format } from '@/i18n/format';
 
 /** Largest picture the editor accepts, in bytes. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
