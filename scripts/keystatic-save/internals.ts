@@ -111,8 +111,6 @@ export function load(): Promise<Internals> {
   return internals;
 }
 
-const textEncoder = new TextEncoder();
-
 /** Keystatic reports unreadable fields as an AggregateError without a message: name the field and the cause. */
 export function readable<T>(run: () => T): T {
   try {
