@@ -3,7 +3,7 @@
  * (unpublished saves included), ordered by need – unconfirmed or never checked first, then the oldest check.
  */
 import { parse } from 'yaml';
-import { CRITERIA, criterion as criterionOf, type CriterionId } from '../messengers/criteria';
+import { CRITERION_IDS, criterion as criterionOf, type CriterionId } from '../messengers/criteria';
 import { RECHECK_MONTHS } from '../messengers/model';
 import { messengerSchema, type SourceData } from '../messengers/schema';
 import { isoDay } from '../posts/format';
@@ -47,7 +47,7 @@ export interface FactsFilter {
   staleOnly?: boolean | undefined;
 }
 
-const CRITERION_ORDER = new Map(CRITERIA.map((c, i) => [c.id, i]));
+const CRITERION_ORDER = new Map(CRITERION_IDS.map((id, i) => [id, i]));
 
 function staleLimit(now: Date): string {
   const limit = new Date(now);
@@ -66,7 +66,7 @@ export function byNeed(a: FactRow, b: FactRow): number {
   );
 }
 
-function rowsOf(id: string, text: string, input: FactsListInput, limit: string): FactRow[] | undefined {
+function rowsOf(messengerId: string, text: string, input: FactsListInput, limit: string): FactRow[] | undefined {
   let raw: unknown;
   try {
     raw = parse(text);
@@ -76,18 +76,19 @@ function rowsOf(id: string, text: string, input: FactsListInput, limit: string):
   const parsed = messengerSchema.safeParse(raw);
   if (!parsed.success) return undefined;
   const versions = factVersions(text);
-  return CRITERIA.map((c) => {
+  return CRITERION_IDS.map((id) => {
+    const c = criterionOf(id);
     const fact = parsed.data.facts[c.id]!;
     const source = input.sources[fact.source];
     const checked = fact.checked ? isoDay(fact.checked) : source?.checked ? isoDay(source.checked) : undefined;
-    const version = versions[c.id] ?? '';
+    const version = versions[id] ?? '';
     return {
-      messengerId: id,
+      messengerId,
       messengerName: parsed.data.name,
-      criterion: c.id,
+      criterion: id,
       criterionLabel: c.label,
       value: fact.value,
-      levelLabel: criterionOf(c.id).levels[fact.level]?.label ?? fact.level,
+      levelLabel: c.levels[fact.level]?.label ?? fact.level,
       source: { key: fact.source, title: source?.title ?? fact.source, url: source?.url },
       quote: fact.quote,
       quoteLang: fact.quote ? (fact.quoteLang ?? 'de') : undefined,
@@ -97,7 +98,7 @@ function rowsOf(id: string, text: string, input: FactsListInput, limit: string):
       confirmed: fact.verified && Boolean(fact.quote),
       stale: !checked || checked < limit,
       version,
-      disputes: input.disputes.filter((d) => d.messenger === id && d.criterion === c.id && isOpen(d, version)),
+      disputes: input.disputes.filter((d) => d.messenger === messengerId && d.criterion === id && isOpen(d, version)),
     };
   });
 }
