@@ -18,12 +18,7 @@ const t = de.factsReview;
 const today = () => berlinDay(new Date());
 const todayShown = () => formatDate(new Date(`${today()}T00:00:00Z`));
 
-interface FormFields {
-  messenger: string;
-  kriterium: string;
-  version: string;
-  aktion: string;
-}
+type FormFields = Record<'messenger' | 'kriterium' | 'version' | 'aktion', string>;
 
 /** The hidden fields of every "Stimmt noch" form on the page, in page order. */
 function confirmForms(html: string): FormFields[] {
