@@ -150,7 +150,13 @@ export class Publisher {
     log('info', kind === 'publish' ? 'Veröffentlichung: Build startet' : 'Vorschau: Build startet', { ziel: outDir });
     const authors = [...new Set(ids.map((id) => this.#requestedBy.get(id)).filter(Boolean))].join(', ') || 'Redaktion';
     // The comparison's public change log gets this publish's fact changes before the build, so the build shows them.
-    const changes = kind === 'publish' ? await appendPublishChanges(this.#o.contentDir, berlinDay(new Date(started)), authors) : undefined;
+    const changes =
+      kind === 'publish'
+        ? await appendPublishChanges(this.#o.contentDir, berlinDay(new Date(started)), authors).catch((error: Error) => {
+            log('warn', 'Änderungsprotokoll des Vergleichs nicht ergänzt; die Veröffentlichung läuft weiter', { fehler: error.message });
+            return undefined;
+          })
+        : undefined;
     const result = await this.#build(outDir, kind);
     if (this.#stopped) return changes?.undo();
     if (!result.ok) {

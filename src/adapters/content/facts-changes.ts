@@ -64,6 +64,13 @@ export async function appendPublishChanges(contentDir: string, day: string, by: 
   writeFileSync(file, (before ?? '') + changeLogAppendix(entries, before ?? ''));
   return {
     entries: entries.length,
-    undo: () => (before === undefined ? rmSync(file, { force: true }) : writeFileSync(file, before)),
+    undo: () => {
+      try {
+        if (before === undefined) rmSync(file, { force: true });
+        else writeFileSync(file, before);
+      } catch {
+        // Left as written: the next publish appends the same entries again, which the reader sees as a repeat.
+      }
+    },
   };
 }
