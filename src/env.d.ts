@@ -8,3 +8,10 @@ declare module '*.astro' {
   const Component: (props: Record<string, unknown>) => unknown;
   export default Component;
 }
+
+/** Set by the server only after it checked the editor's session (editor pages and /api/redaktion/ endpoints). */
+declare namespace App {
+  interface Locals {
+    editor?: { name: string; contentDir: string };
+  }
+}
