@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/adapters/comments/db';
-import { CommentStore } from '@/lib/comments/store';
+import { CommentStore } from '@/adapters/comments/store';
 import { createCommentApi } from '@/lib/comments/api';
 import { readSettings } from '@/lib/comments/settings';
 import { ADMIN, tempDb } from '../helpers/comments';

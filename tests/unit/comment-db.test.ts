@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { migrate, openDatabase } from '@/adapters/comments/db';
-import { CommentStore } from '@/lib/comments/store';
+import { CommentStore } from '@/adapters/comments/store';
 import { tempDb } from '../helpers/comments';
 
 const input = (text: string) => ({ thread: 't', parentId: null, author: 'A', text, html: `<p>${text}</p>`, status: 'approved' as const, editTokenHash: 'h', textHash: text, now: 1 });

@@ -5,7 +5,7 @@
  * `safe()`: a failure inside answers the German 500 JSON, and no answer goes into shared caches.
  */
 import { apiError, json, readBody, safe, type ErrorCode } from './http';
-import { CommentStore, type Status } from './store';
+import type { CommentStore, Status } from '@/adapters/comments/store';
 import type { CommentSettings } from './settings';
 import { RateLimiter } from './rate-limit';
 import { checkFormToken, hashToken, issueFormToken, newEditToken, safeEqual, textHash } from './tokens';

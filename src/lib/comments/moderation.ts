@@ -2,7 +2,7 @@
 import { apiError, json, safe } from './http';
 import { RateLimiter } from './rate-limit';
 import type { CommentSettings } from './settings';
-import type { CommentStore, Status } from './store';
+import type { CommentStore, Status } from '@/adapters/comments/store';
 import { safeEqual } from './tokens';
 
 /** Failed moderation logins per client per 10-minute window before it has to wait for the next one. */

@@ -1,6 +1,7 @@
+/** Adapter: the comment SQL (better-sqlite3 prepared statements) on the database src/adapters/comments/db.ts opens. */
 import type { Database as Db } from 'better-sqlite3';
-import type { ErasedComment, ErasureLog } from './erasure';
-import { newSecret } from './tokens';
+import type { ErasedComment, ErasureLog } from '@/lib/comments/erasure';
+import { newSecret } from '@/lib/comments/tokens';
 
 export type Status = 'pending' | 'approved' | 'rejected';
 
