@@ -7,7 +7,8 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { closeDatabases, openDatabase } from '../src/adapters/comments/db';
-import { readSettings } from '../src/lib/comments/settings';
+import { hasRetiredAdminToken, readSettings } from '../src/lib/comments/settings';
+import { de } from '../src/i18n/de';
 import { readBackupSettings, startDailyBackups } from '../src/adapters/ops/backup';
 import { guild } from '../src/lib/config';
 import { formatReleaseReport, releaseProblems } from '../src/lib/config/release';
@@ -17,6 +18,7 @@ import { createPipeline } from './http';
 import { ROOT, readServerSettings } from './settings';
 import { SiteHolder, isCompleteBuild, loadSite, readBuildInfo } from './site';
 import { PREVIEW_BASE, createEditorRoutes } from './editor/routes';
+import { editorPaths } from '../src/lib/editor/paths';
 import { Publisher } from './editor/publisher';
 import { startScheduler } from './editor/schedule';
 import { EditorStore } from './editor/store';
@@ -75,6 +77,8 @@ try {
 } catch (error) {
   fatal((error as Error).message);
 }
+// Moderation moved into the Redaktion's accounts: the old shared key is ignored, and the start says so.
+if (hasRetiredAdminToken(process.env)) log('warn', de.editorPlatform.adminTokenIgnored);
 if (commentSettings.moderation !== guild.comments.moderation) {
   const message = `COMMENTS_MODERATION=${commentSettings.moderation}, die Datenschutzerklärung und das Formular sagen aber „${guild.comments.moderation}“ (comments.moderation in src/guild.config.ts). Bitte angleichen.`;
   if (live) fatal(`Livebetrieb abgelehnt: ${message}`);
@@ -173,12 +177,7 @@ server.listen(settings.port, settings.host, () => {
       ? `Redaktion: ${base}/redaktion/`
       : 'Redaktion: noch kein Konto. Das erste Konto legen Sie so an: npm run redaktion -- konto anlegen <Name>',
   );
-  log(
-    'info',
-    commentSettings.adminToken
-      ? `Moderation: ${base}/admin/kommentare/`
-      : 'Moderation ist ausgeschaltet. Zum Einschalten den Server mit COMMENTS_ADMIN_TOKEN=<langer geheimer Schlüssel> starten.',
-  );
+  log('info', `Moderation: ${base}${editorPaths.comments} (mit einem Redaktionskonto)`);
   // Last: scripts and tests wait for this line, and everything above is printed by then.
   log('info', `Innungswissen läuft auf ${base}/`);
 });

@@ -1,22 +1,23 @@
 /**
- * The editor's doors: the login, the dashboard (/redaktion/), Keystatic (/keystatic, its API),
- * publishing and the preview. Every one of them is closed without a session; reader pages never
- * see a cookie (the session cookie is scoped to the editor's paths). The parts live beside this
- * file: session.ts (cookie, login, logout), api.ts, preview.ts, app.ts (the Keystatic app).
+ * The editor's doors. Every path under an editor prefix (src/lib/editor/paths.ts) is closed without a
+ * session (pages redirect to the login, APIs answer 401) and every write to one must come from this
+ * site. What is not an Astro page sits in the route table below (the Keystatic app and its API,
+ * publishing, the preview); every other editor path goes to Astro's on-demand pages with the editor in
+ * `Astro.locals.editor`: a new editor page is one .astro file, no branch here. Reader pages never see
+ * a cookie (the session cookie is scoped to the editor's paths). Parts: session.ts (cookie, login,
+ * logout), api.ts, preview.ts, app.ts (the Keystatic app).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import { de } from '@/i18n/de';
-import { json, type RouteHandler } from '../http';
+import { editorPaths, isEditorApiPath, isEditorPath } from '@/lib/editor/paths';
+import { json, type RequestContext, type RouteHandler, type RouteResult } from '../http';
 import type { Log } from '../log';
 import type { SiteHolder } from '../site';
 import { keystaticProxy, publishHistory, publishRequest, publishStatus } from './api';
 import { createEditorApp } from './app';
 import { KeystaticApi } from './keystatic-api';
-import { PREVIEW_BASE, createPreview } from './preview';
+import { createPreview } from './preview';
 import type { Publisher } from './publisher';
-import { createSessions, escapeHtml, isSameOrigin, redirect, type LoginPage } from './session';
+import { createSessions, isSameOrigin, redirect, type Session } from './session';
 import type { EditorStore } from './store';
 import { LoginThrottle } from './throttle';
 
@@ -37,79 +38,83 @@ export interface EditorRoutesOptions {
   now?: () => number;
 }
 
+/** One entry of the route table: the server's own answers behind the session (void: answered). */
+interface Route {
+  match: (path: string) => boolean;
+  handle: (ctx: RequestContext, session: Session) => RouteResult | void | Promise<void>;
+}
+
+const exactly = (route: string) => (path: string) => path === route;
+const below = (base: string) => (path: string) => path.startsWith(base);
+const tree = (root: string) => (path: string) => path === root || path.startsWith(`${root}/`);
+
 export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
   const { store, publisher, sites, contentDir } = options;
   const now = options.now ?? Date.now;
   const keystatic = new KeystaticApi(contentDir);
   const app = createEditorApp(options.editorDir);
   setInterval(() => store.purgeSessions(now()), 60 * 60 * 1000).unref();
+  const sessions = createSessions({ store, throttle: options.throttle ?? new LoginThrottle(now), log: options.log, now, onLogout: (id) => keystatic.forget(id) });
+  const preview = createPreview(publisher, (res) => {
+    res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(sites.current.notFoundPage ?? 'Nicht gefunden');
+  });
 
-  /** A page the reader build rendered (with the site's layout), read from the current build. */
-  const pageCache = new Map<string, string | undefined>();
-  function sitePage(path: string): string | undefined {
-    const file = join(sites.current.dir, 'client', path, 'index.html');
-    // Read once per build (a login flood must not read the login page from disk for every answer).
-    if (!pageCache.has(file)) {
-      if (pageCache.size > 50) pageCache.clear();
-      pageCache.set(file, existsSync(file) ? readFileSync(file, 'utf8') : undefined);
-    }
-    return pageCache.get(file);
-  }
+  const table: Route[] = [
+    { match: below('/api/keystatic/'), handle: (ctx, session) => keystaticProxy(ctx, session, keystatic) },
+    { match: exactly('/api/redaktion/veroeffentlichen'), handle: (ctx, session) => publishRequest(ctx, session, publisher) },
+    { match: exactly('/api/redaktion/vorschau'), handle: (ctx, session) => publishRequest(ctx, session, publisher) },
+    { match: exactly('/api/redaktion/status'), handle: (ctx) => publishStatus(ctx, publisher) },
+    { match: exactly('/api/redaktion/verlauf'), handle: (ctx) => publishHistory(ctx, store) },
+    { match: tree('/keystatic'), handle: (ctx) => app.page(ctx) },
+    // false: the preview's own comment counts go on to the live API.
+    { match: below(editorPaths.preview), handle: (ctx) => preview(ctx) },
+  ];
 
-  function sendHtml(res: ServerResponse, status: number, html: string | Buffer | undefined, headers: Record<string, string> = {}): void {
-    if (html === undefined) return json(res, 404, { error: { code: 'not_found', message: t.notFound } });
-    res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', ...headers });
-    res.end(html);
-  }
-
-  const loginPage: LoginPage = (ctx, status, error, name = '') => {
-    let html = sitePage('redaktion/anmelden');
-    if (html && error) html = html.replace(/data-login-error hidden>[^<]*</, `data-login-error>${escapeHtml(error)}<`);
-    if (html && name) html = html.replace(/(id="login-name")/, `$1 value="${escapeHtml(name)}"`);
-    sendHtml(ctx.res, status, html);
-  };
-  const sessions = createSessions({ store, throttle: options.throttle ?? new LoginThrottle(now), log: options.log, now, onLogout: (id) => keystatic.forget(id), loginPage });
-  const preview = createPreview(publisher, (res) => sendHtml(res, 404, sitePage('404') ?? 'Nicht gefunden'));
-
-  return async (ctx) => {
+  /** Before an editor path needs a session: the login, the logout, and the page that says there is no account yet. */
+  async function door(ctx: RequestContext): Promise<RouteResult | undefined> {
     const { req, res, path } = ctx;
-    const isApi = /^\/api\/(keystatic|redaktion)(\/|$)/.test(path);
-    const isPage = /^\/(redaktion|keystatic)(\/|$)/.test(path);
-    if (!isApi && !isPage) return path.startsWith('/_editor/') && app.assets(ctx);
-    const secure = ctx.secure;
     if (store.accountCount() === 0) {
-      if (isApi) json(res, 401, { error: { code: 'editor_off', message: `${t.offTitle}. ${t.offIntro} ${t.offCommand}` } });
-      else sendHtml(res, 200, sitePage('redaktion/ohne-konto'));
+      if (!isEditorApiPath(path)) {
+        // Every editor page shows the same notice until the first account exists.
+        req.url = editorPaths.noAccount;
+        return { locals: {} };
+      }
+      json(res, 401, { error: { code: 'editor_off', message: `${t.offTitle}. ${t.offIntro} ${t.offCommand}` } });
       return true;
     }
-    if (path === '/redaktion/anmelden/' || path === '/redaktion/anmelden') {
-      if (req.method === 'POST') await sessions.login(ctx);
-      else if (sessions.sessionOf(req)) redirect(res, '/redaktion/');
-      else loginPage(ctx, 200);
+    if (path === editorPaths.login || `${path}/` === editorPaths.login) {
+      if (req.method === 'POST') return sessions.login(ctx);
+      if (!sessions.sessionOf(req)) return { locals: {} };
+      redirect(res, editorPaths.dashboard);
       return true;
     }
-    if (path === '/redaktion/abmelden/' && req.method === 'POST') {
+    if (path === editorPaths.logout && req.method === 'POST') {
       sessions.logout(ctx);
       return true;
     }
+    return undefined;
+  }
+
+  return async (ctx) => {
+    const { req, res, path } = ctx;
+    if (!isEditorPath(path)) return path.startsWith(editorPaths.editorAssets) && app.assets(ctx);
+    const opened = await door(ctx);
+    if (opened !== undefined) return opened;
     const session = sessions.sessionOf(req);
     if (!session) {
-      if (isApi) json(res, 401, { error: { code: 'unauthorized', message: t.unauthorized } });
-      else redirect(res, '/redaktion/anmelden/');
+      if (isEditorApiPath(path)) json(res, 401, { error: { code: 'unauthorized', message: t.unauthorized } });
+      else redirect(res, editorPaths.login);
       return true;
     }
     sessions.refresh(ctx, session);
-    if (isApi && req.method !== 'GET' && req.method !== 'HEAD' && !isSameOrigin(req, secure)) {
+    // Every write to the editor (its pages' forms, its APIs, Astro's endpoints) comes from this site.
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !isSameOrigin(req, ctx.secure)) {
       json(res, 403, { error: { code: 'forbidden_origin', message: t.forbiddenOrigin } });
-    } else if (path.startsWith('/api/keystatic/')) await keystaticProxy(ctx, session, keystatic);
-    else if (path === '/api/redaktion/veroeffentlichen' || path === '/api/redaktion/vorschau') publishRequest(ctx, session, publisher);
-    else if (path === '/api/redaktion/status') publishStatus(ctx, publisher);
-    else if (path === '/api/redaktion/verlauf') publishHistory(ctx, store);
-    else if (isApi) json(res, 404, { error: { code: 'not_found', message: t.notFound } });
-    else if (path.startsWith('/keystatic')) app.page(ctx);
-    else if (path.startsWith(PREVIEW_BASE)) return preview(ctx);
-    else if (path === '/redaktion/' || path === '/redaktion') sendHtml(res, 200, sitePage('redaktion')?.replace('data-editor-name hidden></', `data-editor-name>${escapeHtml(session.name)}</`));
-    else sendHtml(res, 404, sitePage('404'));
-    return true;
+      return true;
+    }
+    const route = table.find((r) => r.match(path));
+    if (route) return (await route.handle(ctx, session)) ?? true;
+    return { locals: { editor: { name: session.name, contentDir } } };
   };
 }

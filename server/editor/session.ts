@@ -5,7 +5,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { de } from '@/i18n/de';
 import { format } from '@/i18n/format';
-import { json, type RequestContext } from '../http';
+import { EDITOR_PATH_PREFIXES, editorPaths } from '@/lib/editor/paths';
+import { json, type RequestContext, type RouteResult } from '../http';
 import type { Log } from '../log';
 import { DUMMY_HASH, verifyPassword } from './passwords';
 import { SESSION_IDLE_MS, type EditorStore, type LiveSession } from './store';
@@ -14,8 +15,8 @@ import { BUSY_HOLD_MS, BUSY_RETRY_SECONDS, type LoginThrottle } from './throttle
 const t = de.editor;
 const g = de.serverGuard;
 export const COOKIE = 'redaktion_sitzung';
-/** The session cookie goes to these paths only; reader pages never receive it. */
-export const COOKIE_PATHS = ['/redaktion', '/keystatic', '/api/keystatic', '/api/redaktion'];
+/** The session cookie goes to the editor's paths only; reader pages never receive it. */
+export const COOKIE_PATHS: readonly string[] = EDITOR_PATH_PREFIXES;
 
 export interface Session {
   id: string;
@@ -60,7 +61,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 
   });
 }
 
-export function escapeHtml(value: string): string {
+function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -73,24 +74,25 @@ export function redirect(res: ServerResponse, location: string, cookies: string[
 /** A refused login: a short page with the reason, cheap to send however many arrive. */
 export function refusal(res: ServerResponse, status: number, message: string, retryAfter: number): void {
   res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': String(retryAfter) });
-  res.end(`<!doctype html><html lang="de"><meta charset="utf-8"><title>${t.loginTitle}</title><p>${escapeHtml(message)}</p><p><a href="/redaktion/anmelden/">${t.loginTitle}</a></p></html>`);
+  res.end(`<!doctype html><html lang="de"><meta charset="utf-8"><title>${t.loginTitle}</title><p>${escapeHtml(message)}</p><p><a href="${editorPaths.login}">${t.loginTitle}</a></p></html>`);
 }
 
-/** Renders the login form: with an error and the typed name after a failed attempt. */
-export type LoginPage = (ctx: RequestContext, status: number, error?: string, name?: string) => void | Promise<void>;
+/** The login page (src/pages/redaktion/anmelden.astro), rendered by Astro with the refusal and the typed name. */
+function loginPage(status: number, error: string, name = ''): RouteResult {
+  return { locals: { editorLogin: { status, error, name } } };
+}
 
 export interface SessionOptions {
   store: EditorStore;
   throttle: LoginThrottle;
   log: Log;
   now: () => number;
-  loginPage: LoginPage;
   /** Called when a session ends (the Keystatic API forgets what it held for it). */
   onLogout: (id: string) => void;
 }
 
 export function createSessions(options: SessionOptions) {
-  const { store, throttle, log, now, loginPage } = options;
+  const { store, throttle, log, now } = options;
   let busyRefusals = 0;
   let busyLoggedAt = -Infinity;
 
@@ -103,9 +105,10 @@ export function createSessions(options: SessionOptions) {
     busyRefusals = 0;
   }
 
-  async function login(ctx: RequestContext): Promise<void> {
+  /** POST to the login page: a redirect with the cookie, a short refusal (true: answered), or the form again. */
+  async function login(ctx: RequestContext): Promise<RouteResult> {
     const { req, res, secure } = ctx;
-    if (!isSameOrigin(req, secure)) return loginPage(ctx, 403, t.loginOrigin);
+    if (!isSameOrigin(req, secure)) return loginPage(403, t.loginOrigin);
     const body = await readBody(req, 16 * 1024);
     const form = new URLSearchParams(body === 'too_large' ? '' : body.toString('utf8'));
     const name = (form.get('name') ?? '').trim().slice(0, 80);
@@ -113,7 +116,8 @@ export function createSessions(options: SessionOptions) {
     const arrival = throttle.arrive(name, ctx.client);
     if (!arrival.ok) {
       if (arrival.firstRefusal) log('warn', 'Anmeldung gesperrt: zu viele Versuche', { name, ergebnis: 'gesperrt' });
-      return refusal(res, 429, format(g.loginLocked, { minutes: Math.ceil(arrival.retryAfter / 60) }), arrival.retryAfter);
+      refusal(res, 429, format(g.loginLocked, { minutes: Math.ceil(arrival.retryAfter / 60) }), arrival.retryAfter);
+      return true;
     }
     const result = await throttle.exclusive(name, ctx.client, async () => {
       const account = name ? store.passwordHash(name) : undefined;
@@ -126,15 +130,17 @@ export function createSessions(options: SessionOptions) {
       // Held a moment, then a short answer: each flooding connection gets about one refusal a second,
       // each costing less than a reader page. The hold is a timer; no password is checked.
       await new Promise((r) => setTimeout(r, BUSY_HOLD_MS));
-      return refusal(res, 503, g.loginBusy, BUSY_RETRY_SECONDS);
+      refusal(res, 503, g.loginBusy, BUSY_RETRY_SECONDS);
+      return true;
     }
     if (!result) {
       log('info', 'Anmeldung fehlgeschlagen', { name, ergebnis: 'falsch' });
-      return loginPage(ctx, 401, t.loginFailed, name);
+      return loginPage(401, t.loginFailed, name);
     }
     log('info', 'Anmeldung', { name: result.name, ergebnis: 'ok' });
     const id = store.createSession(result.name, now());
-    redirect(res, '/redaktion/', sessionCookies(id, secure, SESSION_IDLE_MS / 1000));
+    redirect(res, editorPaths.dashboard, sessionCookies(id, secure, SESSION_IDLE_MS / 1000));
+    return true;
   }
 
   /** A logout from another site is refused and changes nothing, the cookie included. */
@@ -146,7 +152,7 @@ export function createSessions(options: SessionOptions) {
       store.endSession(id);
       options.onLogout(id);
     }
-    redirect(res, '/redaktion/anmelden/', sessionCookies('', secure, 0));
+    redirect(res, editorPaths.login, sessionCookies('', secure, 0));
   }
 
   function sessionOf(req: IncomingMessage): Session | undefined {

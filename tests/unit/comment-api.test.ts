@@ -3,7 +3,7 @@ import { openDatabase } from '@/adapters/comments/db';
 import { CommentStore } from '@/adapters/comments/store';
 import { createCommentApi } from '@/lib/comments/api';
 import { readSettings } from '@/lib/comments/settings';
-import { ADMIN, tempDb } from '../helpers/comments';
+import { tempDb } from '../helpers/comments';
 
 /** The API handlers on a real SQLite file with a clock we can move. */
 function setup() {
@@ -11,7 +11,7 @@ function setup() {
   const store = new CommentStore(openDatabase(tempDb()));
   const api = createCommentApi({
     store,
-    settings: { ...readSettings({ COMMENTS_ADMIN_TOKEN: ADMIN, COMMENTS_MIN_SUBMIT_SECONDS: '0' }, 30) },
+    settings: { ...readSettings({ COMMENTS_MIN_SUBMIT_SECONDS: '0' }, 30) },
     threads: async () => new Set(['beitrag']),
     siteOrigin: 'https://innung.example',
     commentsPage: (slug) => `/beitraege/${slug}/kommentare/`,
@@ -67,7 +67,7 @@ describe('failures inside the API', () => {
     const store = new CommentStore(openDatabase(tempDb()));
     const api = createCommentApi({
       store,
-      settings: readSettings({ COMMENTS_MIN_SUBMIT_SECONDS: '0', COMMENTS_ADMIN_TOKEN: ADMIN }, 30),
+      settings: readSettings({ COMMENTS_MIN_SUBMIT_SECONDS: '0' }, 30),
       threads: async () => new Set(['beitrag']),
       siteOrigin: 'https://innung.example',
       commentsPage: (slug) => `/beitraege/${slug}/kommentare/`,

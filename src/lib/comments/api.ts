@@ -98,7 +98,7 @@ export function createCommentApi(deps: CommentApiDeps) {
     corsHeaders: origin.corsHeaders,
     ...createNewComments(ctx),
     ...createOwnComments(ctx),
-    ...createModeration({ store, settings, now, invalidate: reads.invalidate }),
+    ...createModeration({ store, now, invalidate: reads.invalidate }),
     purgeRejected: () => purgeExpired(store, settings, now, reads.invalidate),
   };
 }
