@@ -78,7 +78,9 @@ export function refusal(res: ServerResponse, status: number, message: string, re
 }
 
 /** The login page (src/pages/redaktion/anmelden.astro), rendered by Astro with the refusal and the typed name. */
-function loginPage(status: number, error: string, name = ''): RouteResult {
+function loginPage(ctx: RequestContext, status: number, error: string, name = ''): RouteResult {
+  // Astro renders the form as for a GET: the POST's body is read already (a Request cannot be built on it again).
+  ctx.req.method = 'GET';
   return { locals: { editorLogin: { status, error, name } } };
 }
 
@@ -108,7 +110,7 @@ export function createSessions(options: SessionOptions) {
   /** POST to the login page: a redirect with the cookie, a short refusal (true: answered), or the form again. */
   async function login(ctx: RequestContext): Promise<RouteResult> {
     const { req, res, secure } = ctx;
-    if (!isSameOrigin(req, secure)) return loginPage(403, t.loginOrigin);
+    if (!isSameOrigin(req, secure)) return loginPage(ctx, 403, t.loginOrigin);
     const body = await readBody(req, 16 * 1024);
     const form = new URLSearchParams(body === 'too_large' ? '' : body.toString('utf8'));
     const name = (form.get('name') ?? '').trim().slice(0, 80);
@@ -135,7 +137,7 @@ export function createSessions(options: SessionOptions) {
     }
     if (!result) {
       log('info', 'Anmeldung fehlgeschlagen', { name, ergebnis: 'falsch' });
-      return loginPage(401, t.loginFailed, name);
+      return loginPage(ctx, 401, t.loginFailed, name);
     }
     log('info', 'Anmeldung', { name: result.name, ergebnis: 'ok' });
     const id = store.createSession(result.name, now());
