@@ -30,7 +30,7 @@ export const ALL: APIRoute = ({ locals, request }) =>
 function siteCopyWithThrowawayPage(): string {
   mkdirSync(join(ROOT, '.tmp'), { recursive: true });
   const copy = mkdtempSync(join(ROOT, '.tmp', 'editor-pages-'));
-  for (const entry of ['src', 'public', 'scripts', 'editor', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+  for (const entry of ['src', 'public', 'scripts', 'server', 'editor', 'astro.config.mjs', 'vite.config.ts', 'tsconfig.json', 'package.json']) {
     cpSync(join(ROOT, entry), join(copy, entry), { recursive: true, filter: (source) => !source.includes('node_modules') });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
