@@ -6,9 +6,10 @@ import type { RequestContext } from '../http';
 import { setStaticFileHeaders } from '../security-headers';
 import type { Middleware } from '../site';
 import type { Publisher } from './publisher';
+import { editorPaths } from '@/lib/editor/paths';
 import { redirect } from './session';
 
-export const PREVIEW_BASE = '/redaktion/vorschau/';
+export const PREVIEW_BASE = editorPaths.preview;
 
 /** `notFound` answers a path the preview build does not have. */
 export function createPreview(publisher: Publisher, notFound: (res: ServerResponse) => void) {
@@ -18,7 +19,7 @@ export function createPreview(publisher: Publisher, notFound: (res: ServerRespon
   return function preview(ctx: RequestContext): boolean {
     const dir = publisher.previewDir;
     if (!dir) {
-      redirect(ctx.res, '/redaktion/#vorschau');
+      redirect(ctx.res, `${editorPaths.dashboard}#vorschau`);
       return true;
     }
     let serve = previewStatic.get(dir);

@@ -21,7 +21,6 @@ export const editorPaths = {
   keystatic: '/keystatic/',
   /** The Keystatic app's scripts (dist-editor/_editor/): public, nothing in them is secret. */
   editorAssets: '/_editor/',
-  moderationApi: '/api/redaktion/kommentare',
 } as const;
 
 /** Whether `path` (decoded and normalised, as the server's request-path.ts makes it) is `prefix` or below it. */
