@@ -7,7 +7,8 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { closeDatabases, openDatabase } from '../src/adapters/comments/db';
-import { readSettings } from '../src/lib/comments/settings';
+import { hasRetiredAdminToken, readSettings } from '../src/lib/comments/settings';
+import { de } from '../src/i18n/de';
 import { startDailyBackups } from '../src/adapters/ops/backup-scheduler';
 import { readBackupSettings } from '../src/lib/ops/backup-settings';
 import { guild } from '../src/lib/config';
@@ -18,6 +19,7 @@ import { createPipeline } from './http';
 import { ROOT, readServerSettings } from './settings';
 import { SiteHolder, isCompleteBuild, loadSite, readBuildInfo } from './site';
 import { PREVIEW_BASE, createEditorRoutes } from './editor/routes';
+import { editorPaths } from '../src/lib/editor/paths';
 import { Publisher } from './editor/publisher';
 import { startScheduler } from './editor/schedule';
 import { EditorStore } from './editor/store';
@@ -76,6 +78,8 @@ try {
 } catch (error) {
   fatal((error as Error).message);
 }
+// Moderation moved into the Redaktion's accounts: the old shared key is ignored, and the start says so.
+if (hasRetiredAdminToken(process.env)) log('warn', de.editorPlatform.adminTokenIgnored);
 if (commentSettings.moderation !== guild.comments.moderation) {
   const message = `COMMENTS_MODERATION=${commentSettings.moderation}, die Datenschutzerklärung und das Formular sagen aber „${guild.comments.moderation}“ (comments.moderation in src/guild.config.ts). Bitte angleichen.`;
   if (live) fatal(`Livebetrieb abgelehnt: ${message}`);
@@ -174,12 +178,7 @@ server.listen(settings.port, settings.host, () => {
       ? `Redaktion: ${base}/redaktion/`
       : 'Redaktion: noch kein Konto. Das erste Konto legen Sie so an: npm run redaktion -- konto anlegen <Name>',
   );
-  log(
-    'info',
-    commentSettings.adminToken
-      ? `Moderation: ${base}/admin/kommentare/`
-      : 'Moderation ist ausgeschaltet. Zum Einschalten den Server mit COMMENTS_ADMIN_TOKEN=<langer geheimer Schlüssel> starten.',
-  );
+  log('info', `Moderation: ${base}${editorPaths.comments} (mit einem Redaktionskonto)`);
   // Last: scripts and tests wait for this line, and everything above is printed by then.
   log('info', `Innungswissen läuft auf ${base}/`);
 });

@@ -1,5 +1,5 @@
 /**
- * A built site: its static files and its on-demand routes (comments API, moderation) from
+ * A built site: its static files and its on-demand routes (comments API, editor pages) from
  * Astro's Node adapter in middleware mode. The server holds one current site and can switch to
  * a new build at once: a request keeps the site it started with, so none sees a half-switch.
  */
@@ -12,6 +12,8 @@ import { setStaticFileHeaders } from './security-headers';
 
 export type NextFn = (error?: unknown) => void;
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: NextFn) => void | Promise<void>;
+/** The node adapter's handler: a middleware that also takes the request's `Astro.locals`. */
+export type AstroHandler = (req: IncomingMessage, res: ServerResponse, next: NextFn, locals?: App.Locals) => void | Promise<void>;
 
 export interface BuildInfo {
   /** Unique per build, e.g. 2026-11-30T14-02-11-123Z. */
@@ -23,7 +25,7 @@ export interface Site {
   dir: string;
   info: BuildInfo;
   serveStatic: Middleware;
-  astro: Middleware;
+  astro: AstroHandler;
   notFoundPage: Buffer | undefined;
 }
 
@@ -61,7 +63,7 @@ export async function loadSite(dirPath: string): Promise<Site> {
   if (!isCompleteBuild(dir)) throw new Error(`Kein vollständiger Build in ${dir}. Bitte zuerst „npm run build“ ausführen.`);
   const clientDir = join(dir, 'client');
   // Each build's entry is its own module URL, so a new build brings its own on-demand code.
-  const entry = (await import(pathToFileURL(join(dir, 'server', 'entry.mjs')).href)) as { handler?: Middleware };
+  const entry = (await import(pathToFileURL(join(dir, 'server', 'entry.mjs')).href)) as { handler?: AstroHandler };
   if (typeof entry.handler !== 'function') {
     throw new Error('Der Build stammt aus einer älteren Version (Astro-Adapter nicht im Middleware-Modus). Bitte neu bauen: npm run build');
   }

@@ -9,9 +9,14 @@ declare module '*.astro' {
   export default Component;
 }
 
-/** Set by the server only after it checked the editor's session (editor pages and /api/redaktion/ endpoints). */
+/**
+ * What the production server (server/http.ts, server/editor/routes.ts) hands the on-demand pages. It sets
+ * `editor` only for a request with a valid session on an editor path (src/lib/editor/paths.ts); an editor
+ * page redirects to the login without it. `editorLogin` carries a refused login back into its form.
+ */
 declare namespace App {
   interface Locals {
     editor?: { name: string; contentDir: string };
+    editorLogin?: { status: number; error: string; name: string };
   }
 }

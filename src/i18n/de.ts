@@ -213,10 +213,6 @@ export const de = {
   },
   moderation: {
     title: 'Kommentare moderieren',
-    intro: 'Melden Sie sich mit dem Moderations-Schlüssel an (Umgebungsvariable COMMENTS_ADMIN_TOKEN des Servers). Der Schlüssel bleibt nur in diesem Browser-Tab gespeichert.',
-    token: 'Moderations-Schlüssel',
-    login: 'Anmelden',
-    logout: 'Abmelden',
     noScript: 'Die Moderation braucht JavaScript.',
     tabs: 'Kommentare nach Status',
     pending: 'Wartend',
@@ -232,9 +228,9 @@ export const de = {
     article: 'Beitrag',
     reportReason: 'Meldegrund',
     done: 'Erledigt.',
-    loggedOut: 'Abgemeldet.',
     edited: 'Geändert',
     editedNote: 'Nach der Freigabe vom Verfasser geändert',
+    moderatedBy: 'Zuletzt entschieden von',
   },
   apiErrors: {
     invalid_json: 'Die Anfrage enthält kein gültiges JSON.',
@@ -257,13 +253,11 @@ export const de = {
     forbidden_origin: 'Diese Anfrage kommt von einer fremden Website und wurde abgelehnt.',
     edit_window_closed: `Kommentare können nur in den ersten ${EDIT_WINDOW_MS / 60_000} Minuten geändert oder gelöscht werden.`,
     invalid_edit_token: 'Sie dürfen diesen Kommentar nicht ändern.',
-    unauthorized: 'Bitte melden Sie sich mit dem Moderations-Schlüssel an.',
-    moderation_disabled: 'Die Moderation ist ausgeschaltet. Setzen Sie COMMENTS_ADMIN_TOKEN und starten Sie den Server neu.',
+    unauthorized: 'Bitte melden Sie sich in der Redaktion an.',
     invalid_status: 'Unbekannter Status. Erlaubt sind pending, approved und rejected.',
     method_not_allowed: 'Diese Methode ist hier nicht erlaubt.',
     internal: 'Auf dem Server ist ein Fehler aufgetreten. Ihr Kommentar wurde nicht gespeichert.',
     form_token_used: 'Dieses Formular wurde schon abgeschickt. Für einen weiteren Kommentar laden Sie die Seite bitte neu.',
-    too_many_attempts: 'Zu viele falsche Anmeldeversuche. Bitte warten Sie einige Minuten.',
   },
   editor: {
     title: 'Redaktion',
@@ -439,6 +433,16 @@ export const de = {
     loginLocked: 'Zu viele Anmeldeversuche. Bitte versuchen Sie es in {minutes} Min. erneut.',
     loginBusy: 'Gerade melden sich sehr viele an. Bitte versuchen Sie es in einigen Sekunden noch einmal.',
     logoutRefused: 'Die Abmeldung kam nicht von dieser Website und wurde abgelehnt. Sie sind weiterhin angemeldet.',
+  },
+  /** One platform for editors and moderators (issue 22): dashboard links, the moderation's place, the retired key. */
+  editorPlatform: {
+    signedInAs: 'Angemeldet als {name}',
+    commentsLink: 'Kommentare moderieren',
+    commentsWaitingOne: '1 wartet',
+    commentsWaiting: '{n} warten',
+    backToDashboard: 'Zurück zur Redaktion',
+    adminTokenIgnored:
+      'COMMENTS_ADMIN_TOKEN wird nicht mehr verwendet; Moderation unter /redaktion/kommentare/ mit einem Redaktionskonto. Bitte die Variable aus der Konfiguration entfernen.',
   },
   templates,
 } as const;

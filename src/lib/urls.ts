@@ -44,9 +44,10 @@ export const apiRoutes = {
   report: (id: number | string) => url(`api/comments/${id}/report`),
   formToken: () => url('api/comments/form-token'),
   counts: (threads: readonly string[]) => url(`api/comments/counts?threads=${threads.map(encodeURIComponent).join(',')}`),
-  adminList: (status: string) => url(`api/admin/comments?status=${encodeURIComponent(status)}`),
-  adminComment: (id: number | string) => url(`api/admin/comments/${id}`),
-  adminAction: (id: number | string, action: 'approve' | 'reject' | 'export') => url(`api/admin/comments/${id}/${action}`),
+  /** Moderation (signed-in editors only; src/pages/api/redaktion/kommentare/). */
+  moderationList: (status: string) => url(`api/redaktion/kommentare?status=${encodeURIComponent(status)}`),
+  moderationComment: (id: number | string) => url(`api/redaktion/kommentare/${id}`),
+  moderationAction: (id: number | string, action: 'approve' | 'reject' | 'export') => url(`api/redaktion/kommentare/${id}/${action}`),
 };
 
 /** Absolute URL for canonical links, feeds and Open Graph. */

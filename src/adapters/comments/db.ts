@@ -29,6 +29,8 @@ const MIGRATIONS: string[] = [
   `ALTER TABLE comments ADD COLUMN edited_since_review INTEGER NOT NULL DEFAULT 0;
    CREATE INDEX comments_edited ON comments (edited_since_review) WHERE edited_since_review = 1;
    CREATE TABLE used_form_tokens (nonce TEXT PRIMARY KEY, expires_at INTEGER NOT NULL) WITHOUT ROWID;`,
+  // 3: moderation by the Redaktion's accounts records who approved or rejected a comment.
+  `ALTER TABLE comments ADD COLUMN moderated_by TEXT;`,
 ];
 
 export type Db = Database.Database;
