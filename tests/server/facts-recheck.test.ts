@@ -99,7 +99,7 @@ describe('Fakten prüfen in the Redaktion', () => {
     await page.waitForURL(/erledigt=stimmt/);
     await expect.poll(() => page.getByRole('status').textContent()).toContain(`geprüft am ${todayShown()} von ${EDITOR.name}`);
     const item = page.locator('[data-fact]').filter({ has: page.locator('[data-missing]') }).first();
-    await item.getByText(t.notTrue).click();
+    await item.getByText(t.notTrue, { exact: true }).click();
     await item.getByLabel(t.notTrueLabel).fill('Die Quelle nennt inzwischen einen anderen Sitz.');
     await item.getByRole('button', { name: t.notTrueSend }).click();
     await page.waitForURL(/erledigt=hinweis/);

@@ -35,11 +35,8 @@ const OUTSIDE = /^(?:astro:content|(?:node:)?fs(?:\/promises)?|(?:node:)?child_p
 const HOLDS_DATABASE = /^import\s[^;]*?from\s+['"]better-sqlite3['"]/m;
 const READS_ENVIRONMENT = /\bprocess\s*(?:\.\s*env\b|\[\s*['"]env['"]\s*\])/;
 
-/**
- * Known exceptions, each with the change that removes it. Keep this list short and explicit.
- * TODO(merge, issue 22): src/lib/comments/store.ts (all comment SQL) moves to src/adapters/comments/ on the platform branch; remove it then.
- */
-const LIB_EXCEPTIONS = ['src/lib/comments/store.ts'];
+/** Known exceptions, each with the change that removes it. Keep this list short and explicit (empty today). */
+const LIB_EXCEPTIONS: string[] = [];
 
 /**
  * Files astro.config.mjs loads (directly or through other files) cannot use the `@/` alias: Astro loads its config

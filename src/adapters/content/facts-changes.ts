@@ -9,7 +9,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { CHANGE_LOG_FILE, changeLogAppendix, diffFacts, factsOfText, type DataState } from '../../lib/messengers/changes';
+import { CHANGE_LOG_FILE, changeLogAppendix, diffFacts, factsOfText, type DataState } from '@/lib/messengers/changes';
 
 /** No hooks, no fsmonitor, no prompt: as in server/editor/git.ts, nothing in the repository runs as a side effect. */
 const SAFE = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false'];

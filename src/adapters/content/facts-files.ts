@@ -7,10 +7,10 @@
 import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { sourceSchema, type SourceData } from '../../lib/messengers/schema';
-import { DISPUTES_FILE, disputeText, parseDisputes, type Dispute } from '../../lib/editor/facts-disputes';
-import { de } from '../../i18n/de';
-import { confirmFact, factVersions, type ConfirmRequest, type RecheckRefusal } from '../../lib/editor/facts-recheck';
+import { sourceSchema, type SourceData } from '@/lib/messengers/schema';
+import { DISPUTES_FILE, disputeText, parseDisputes, type Dispute } from '@/lib/editor/facts-disputes';
+import { de } from '@/i18n/de';
+import { confirmFact, factVersions, type ConfirmRequest, type RecheckRefusal } from '@/lib/editor/facts-recheck';
 
 /** Messenger ids are file names: lower-case letters, digits, hyphens. */
 const ID = /^[a-z0-9][a-z0-9-]*$/;

@@ -2,7 +2,7 @@
  * The answer to a refused "Stimmt noch"/"Stimmt nicht mehr" from a form posted without JavaScript: a small
  * German page with the reason, the fact as it stands now (on a conflict) and a link back to the list.
  */
-import { de } from '../../i18n/de';
+import { de } from '@/i18n/de';
 
 const t = de.factsReview;
 

@@ -6,7 +6,7 @@
  * shown guards against overwriting a change someone else saved since (409, like the editor's saves).
  */
 import { isMap, isScalar, parseDocument, type Document, type YAMLMap } from 'yaml';
-import { de } from '../../i18n/de';
+import { de } from '@/i18n/de';
 
 const t = de.factsReview;
 
