@@ -17,6 +17,9 @@ export const editorPaths = {
   /** Shown instead of any editor page while no account exists. */
   noAccount: '/redaktion/ohne-konto/',
   comments: '/redaktion/kommentare/',
+  /** The comparison's facts, oldest check first, with "Stimmt noch" (src/pages/redaktion/fakten/). */
+  facts: '/redaktion/fakten/',
+  factsAction: '/api/redaktion/fakten/',
   preview: '/redaktion/vorschau/',
   keystatic: '/keystatic/',
   /** The Keystatic app's scripts (dist-editor/_editor/): public, nothing in them is secret. */
