@@ -1,13 +1,13 @@
 /** Front matter of posts: present, valid YAML, valid against the post schema, no leftover placeholder. */
 import { z } from 'astro/zod';
-import { postSchema } from '../posts/schema';
+import { DESCRIPTION_MAX, DESCRIPTION_MIN, postSchema } from '../posts/schema';
 import { dateRules } from './sources';
 import { issuesToProblems, parseYaml } from './yaml';
 import type { ParsedPost, Problem, SourceFile } from './types';
 
 const FIX: Record<string, string> = {
   title: 'Tragen Sie oben im Kopfbereich „title: Ihr Titel“ ein.',
-  description: 'Fassen Sie den Beitrag in ein bis zwei Sätzen (30 bis 160 Zeichen) zusammen.',
+  description: `Fassen Sie den Beitrag in ein bis zwei Sätzen (${DESCRIPTION_MIN} bis ${DESCRIPTION_MAX} Zeichen) zusammen.`,
   pubDate: 'Schreiben Sie das Datum als JJJJ-MM-TT, z. B. „pubDate: 2026-03-01“.',
   updatedDate: 'Schreiben Sie das Datum als JJJJ-MM-TT oder löschen Sie die Zeile.',
   category: 'Wählen Sie eine der genannten Kategorien.',

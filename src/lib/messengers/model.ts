@@ -1,5 +1,8 @@
 import { CRITERIA, CRITERION_IDS, criterion, FILTERS, type BusinessFeature, type CriterionId, type FilterId } from './criteria';
 import type { MessengerData, SourceData } from './schema';
+import { RECHECK_MONTHS } from './limits';
+
+export { RECHECK_MONTHS } from './limits';
 
 export interface Source extends SourceData {
   key: string;
@@ -82,9 +85,6 @@ export function buildMessenger(id: string, data: MessengerData, sources: Readonl
 export function byName(a: Pick<Messenger, 'name'>, b: Pick<Messenger, 'name'>): number {
   return a.name.localeCompare(b.name, 'de');
 }
-
-/** A fact's check counts as fresh for this many months; older ones are due for a re-check. */
-export const RECHECK_MONTHS = 12;
 
 function monthsBefore(now: Date, months: number): Date {
   const limit = new Date(now);
