@@ -17,7 +17,7 @@ import {
   TITLE_MAX,
   TITLE_MIN,
 } from '../src/lib/posts/schema';
-import { BUSINESS_FEATURES, CRITERIA } from '../src/lib/messengers/criteria';
+import { CRITERIA } from '../src/lib/messengers/criteria';
 import { QUOTE_MAX, SOURCE_KEY } from '../src/lib/messengers/schema';
 
 const titel = (defaultValue: string) => fields.text({ label: 'Überschrift des Kastens', defaultValue });
@@ -125,9 +125,7 @@ export default config({
                 {
                   value: fields.text({ label: 'Angabe', multiline: true }),
                   level: fields.select({ label: 'Einstufung', options: Object.entries(c.levels).map(([value, level]) => ({ value, label: level.label })), defaultValue: Object.keys(c.levels)[0]! }),
-                  ...(c.id === 'business'
-                    ? { features: fields.multiselect({ label: 'Funktionen', options: Object.entries(BUSINESS_FEATURES).map(([value, label]) => ({ value, label: String(label) })) }) }
-                    : {}),
+                  ...(c.features ? { features: fields.multiselect({ label: 'Funktionen', options: Object.entries(c.features).map(([value, label]) => ({ value, label })) }) } : {}),
                   source: fields.text({ label: 'Quelle (Schlüssel, z. B. T1)' }),
                   verified: fields.checkbox({ label: 'Von der Quelle bestätigt (nur mit Zitat)', defaultValue: false }),
                   quote: fields.text({ label: `Beleg: Worte der Quelle (höchstens ${QUOTE_MAX} Zeichen)`, multiline: true, validation: { length: { max: QUOTE_MAX } } }),

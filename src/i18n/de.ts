@@ -139,21 +139,6 @@ export const de = {
     columns: 'Spalten',
     printNote: (date: string, address: string) => `Angaben zuletzt an ihren Quellen geprüft: ${date} · Alle Angaben mit Quellen: ${address}`,
     tableHeading: 'Alle Angaben mit Quellen',
-    /** Short column labels; the full label is the header's accessible name and tooltip. */
-    short: {
-      operator: 'Sitz',
-      servers: 'Server',
-      phone: 'Tel.-Nr.',
-      addressBook: 'Adressbuch',
-      e2ee: 'E2EE',
-      metadata: 'Metadaten',
-      openSource: 'Quelloffen',
-      selfHosting: 'Selbst betr.',
-      business: 'Business',
-      cost: 'Kosten',
-      avv: 'AVV',
-      reach: 'Verbreitung',
-    } as Record<string, string>,
   },
   comments: {
     heading: 'Diskussion',

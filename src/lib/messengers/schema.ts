@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { CRITERIA, BUSINESS_FEATURES, type BusinessFeature } from './criteria';
+import { CRITERIA } from './criteria';
 import { isoDate, period, webAddress } from '../posts/schema';
 
 /** The longest quote a fact may carry: a few words of the source, not a copy of it. */
@@ -38,12 +38,11 @@ function fact(levels: string[]) {
     .strict();
 }
 
-const featureIds = Object.keys(BUSINESS_FEATURES) as [BusinessFeature, ...BusinessFeature[]];
-
 const factShape = Object.fromEntries(
   CRITERIA.map((c) => {
     const base = fact(Object.keys(c.levels));
-    return [c.id, c.id === 'business' ? base.extend({ features: z.array(z.enum(featureIds)).default([]) }) : base];
+    const features = Object.keys(c.features ?? {}) as [string, ...string[]];
+    return [c.id, features.length > 0 ? base.extend({ features: z.array(z.enum(features)).default([]) }) : base];
   }),
 );
 
