@@ -30,6 +30,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { postSchema } from '../src/lib/posts/schema';
+import { postBody, splitFrontMatter } from '../src/lib/posts/front-matter';
 import { messengerSchema, sourceSchema } from '../src/lib/messengers/schema';
 
 /** The Keystatic version whose internals this module was written against. */
@@ -247,7 +248,7 @@ const schemas = { posts: postSchema(z.string()), messengers: messengerSchema, so
 
 /** The data of an entry as the build reads it (front matter of a post, or the YAML file), defaults applied. */
 export function buildData(collection: Collection, text: string): unknown {
-  const raw = parseYaml(collection === 'posts' ? (/^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text)?.[1] ?? '') : text) as unknown;
+  const raw = parseYaml(collection === 'posts' ? (splitFrontMatter(text)?.yaml ?? '') : text) as unknown;
   const parsed = schemas[collection].safeParse(raw);
   return parsed.success ? parsed.data : raw;
 }
@@ -306,7 +307,7 @@ function essence(node: any): any {
 
 /** The first place where the post text reads differently after the save (e.g. an image turned into plain text). */
 export async function changedBody(before: string, after: string): Promise<string[]> {
-  const body = (text: string) => text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n?/, '');
+  const body = postBody;
   const parse = await siteParser();
   const a = essence(parse(body(before)));
   const b = essence(parse(body(after)));

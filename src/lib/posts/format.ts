@@ -1,3 +1,4 @@
+import { postBody } from './front-matter';
 import { SITE_TIME_ZONE } from './publish';
 
 // Formatters are made on first use: the first Intl.DateTimeFormat in a page loads the browser's
@@ -20,8 +21,7 @@ const WORDS_PER_MINUTE = 200;
 
 /** Minutes to read a Markdown/MDX body, ignoring code, tags and link targets. */
 export function readingTime(body: string): number {
-  const text = body
-    .replace(/^---[\s\S]*?---/, ' ')
+  const text = postBody(body)
     .replace(/```[\s\S]*?```/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&#?\w+;/g, ' ')
