@@ -6,6 +6,7 @@ import { backupDatabase, readBackupSettings } from '../src/adapters/ops/backup';
 import { guild } from '../src/lib/config';
 import { erasureLogDays } from '../src/lib/config/notice';
 import { messages } from '../src/lib/ops/messages';
+import { commentsDbPath } from '@/lib/config/data-paths';
 
 // Databases and backups are readable by this user only, also outside systemd.
 process.umask(0o077);
@@ -13,7 +14,7 @@ process.umask(0o077);
 try {
   const settings = readBackupSettings(process.env, { keep: guild.comments.backupKeep, daily: guild.comments.backupDaily });
   const result = await backupDatabase({
-    dbPath: process.env.COMMENTS_DB || './data/comments.db',
+    dbPath: commentsDbPath(process.env),
     dir: settings.dir,
     keep: settings.keep,
     restoreKeepDays: guild.comments.restoreKeepDays,

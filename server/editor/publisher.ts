@@ -18,6 +18,7 @@ import { preloadSite, type SiteHolder } from '../site';
 import { buildErrorSummary } from './build-errors';
 import { commitContent, type GitResult } from './git';
 import type { EditorStore, Publish } from './store';
+import { liveBuildPointer } from '@/lib/config/data-paths';
 
 export type BuildKind = Publish['kind'];
 
@@ -161,7 +162,7 @@ export class Publisher {
         const changed = result.sealed ? sealDifference(outDir, result.sealed) : 'kein Siegel vom Build';
         if (changed) throw new Error(`Der Server-Code des Builds ist nicht der, den der Build geschrieben hat (${changed}).`);
         await this.#o.sites.switchTo(outDir);
-        writeFileSync(join(parent, 'current.json'), JSON.stringify({ dir: outDir }) + '\n');
+        writeFileSync(liveBuildPointer(parent), JSON.stringify({ dir: outDir }) + '\n');
         const authors = [...new Set(ids.map((id) => this.#requestedBy.get(id)).filter(Boolean))];
         git = await commitContent(this.#o.root, this.#o.contentDir, authors.join(', ') || 'Redaktion', log);
       } else this.#previewDir = outDir;

@@ -127,7 +127,7 @@ describe('source fields: the editor accepts exactly what the one sourceSchema ac
       ['note', s.note, shape.note],
     ]);
     // The key is the file name facts cite: the same pattern as a fact's source.
-    const key = messengerSchema.shape.facts.shape.operator.shape.source;
+    const key = messengerSchema.shape.facts.shape.operator!.shape.source;
     expectAgreement([['key', s.title, key]], (v) => ({ name: 'Ein Titel', slug: v }));
   });
 
