@@ -1,13 +1,12 @@
 /** A criterion carries its own extras (short label, neutral marks, features): nothing else names one by id. */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CRITERIA, NEUTRAL_CRITERIA } from '@/lib/messengers/criteria';
 import { messengerSchema } from '@/lib/messengers/schema';
 import { ROOT } from '../helpers/paths';
+import { sourceFiles } from '../helpers/source-files';
 
-const codeFiles = (dir: string) =>
-  (readdirSync(join(ROOT, dir), { recursive: true }) as string[]).filter((f) => /\.(ts|astro)$/.test(f)).map((f) => join(dir, f));
 
 describe('criteria.ts declares what is special about a criterion', () => {
   it('every criterion has a short label, every unscored level a symbol', () => {
@@ -21,7 +20,7 @@ describe('criteria.ts declares what is special about a criterion', () => {
   it('no code outside criteria.ts special-cases a criterion by its id', () => {
     const ids = CRITERIA.map((c) => c.id).join('|');
     const special = new RegExp(`(===|!==)\\s*['"](${ids})['"]`);
-    const files = [...codeFiles('src/components'), ...codeFiles('src/pages'), ...codeFiles('editor'), 'src/lib/messengers/schema.ts', 'src/lib/messengers/model.ts', 'src/lib/messengers/profile.ts'];
+    const files = [...sourceFiles('src/components', 'src/pages', 'editor'), 'src/lib/messengers/schema.ts', 'src/lib/messengers/model.ts', 'src/lib/messengers/profile.ts'];
     expect(files.filter((file) => special.test(readFileSync(join(ROOT, file), 'utf8')))).toEqual([]);
   });
 

@@ -1,11 +1,12 @@
 /** The data folder's paths come from one module; nothing else spells out their defaults. */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildsDir, commentsDbPath, dataDir, DEFAULT_COMMENTS_DB, editorDbPath, liveBuildPointer } from '@/lib/config/data-paths';
 import { readSettings } from '@/lib/comments/settings';
 import { readServerSettings, ROOT as SERVER_ROOT } from '../../server/settings';
 import { ROOT } from '../helpers/paths';
+import { sourceFiles } from '../helpers/source-files';
 
 describe('data paths', () => {
   it('default to the data folder and follow COMMENTS_DB, DATA_DIR and BUILDS_DIR', () => {
@@ -26,9 +27,7 @@ describe('data paths', () => {
   });
 
   it('no other file spells out a default data path', () => {
-    const files = ['src', 'server', 'scripts']
-      .flatMap((dir) => (readdirSync(join(ROOT, dir), { recursive: true }) as string[]).map((f) => join(dir, f)))
-      .filter((f) => /\.(ts|mjs|astro)$/.test(f) && f !== join('src', 'lib', 'config', 'data-paths.ts'));
+    const files = sourceFiles('src', 'server', 'scripts').filter((f) => f !== join('src', 'lib', 'config', 'data-paths.ts'));
     const spelled = /data\/comments\.db|'redaktion\.db'|'current\.json'|'data', 'builds'/;
     const code = (file: string) => readFileSync(join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
     expect(files.filter((file) => spelled.test(code(file)))).toEqual([]);

@@ -1,10 +1,11 @@
 /** The one front-matter reader, and that nothing else splits posts with its own pattern. */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { postBody, splitFrontMatter } from '@/lib/posts/front-matter';
 import { readingTime } from '@/lib/posts/format';
 import { ROOT } from '../helpers/paths';
+import { sourceFiles } from '../helpers/source-files';
 
 describe('splitFrontMatter', () => {
   it('splits YAML and body and says where the body starts, with LF and CRLF', () => {
@@ -25,9 +26,7 @@ describe('splitFrontMatter', () => {
   });
 
   it('is the only front-matter pattern in src/, server/, scripts/ and editor/', () => {
-    const files = ['src', 'server', 'scripts', 'editor']
-      .flatMap((dir) => (readdirSync(join(ROOT, dir), { recursive: true }) as string[]).map((f) => join(dir, f)))
-      .filter((f) => /\.(ts|mjs|astro)$/.test(f) && f !== join('src', 'lib', 'posts', 'front-matter.ts'));
+    const files = sourceFiles('src', 'server', 'scripts', 'editor').filter((f) => f !== join('src', 'lib', 'posts', 'front-matter.ts'));
     expect(files.filter((file) => /\/\^---/.test(readFileSync(join(ROOT, file), 'utf8')))).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * files that render it hold no typed-in copy of that number.
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import guildConfig from '@/guild.config';
 import { de } from '@/i18n/de';
@@ -19,6 +19,7 @@ import { DESCRIPTION_MAX, DESCRIPTION_MIN } from '@/lib/posts/schema';
 import { scaffoldPost } from '@/lib/posts/scaffold';
 import { SITE_TIME_ZONE } from '@/lib/posts/publish';
 import { ROOT } from '../helpers/paths';
+import { sourceFiles } from '../helpers/source-files';
 
 const config = parseGuildConfig(guildConfig);
 const easyText = easyLanguage({
@@ -123,9 +124,7 @@ describe('each limit a reader sees is its constant', () => {
 
 describe('SITE_TIME_ZONE', () => {
   it('is the only place the time zone is written in src/, server/, scripts/ and editor/', () => {
-    const files = ['src', 'server', 'scripts', 'editor']
-      .flatMap((dir) => (readdirSync(join(ROOT, dir), { recursive: true }) as string[]).map((f) => join(dir, f)))
-      .filter((f) => /\.(ts|mjs|astro)$/.test(f) && f !== join('src', 'lib', 'posts', 'publish.ts'));
+    const files = sourceFiles('src', 'server', 'scripts', 'editor').filter((f) => f !== join('src', 'lib', 'posts', 'publish.ts'));
     expect(files.length).toBeGreaterThan(50);
     expect(files.filter((file) => source(file).includes(SITE_TIME_ZONE))).toEqual([]);
     expect(source('src/lib/posts/publish.ts')).toContain(`'${SITE_TIME_ZONE}'`);
