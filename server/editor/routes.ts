@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import sirv from 'sirv';
 import { de } from '@/i18n/de';
 import { format } from '@/i18n/format';
+import { MAX_EDITOR_REQUEST_BYTES } from '@/lib/editor/uploads';
 import { json, type RequestContext, type RouteHandler } from '../http';
 import type { Log } from '../log';
 import { editorContentSecurityPolicy, setStaticFileHeaders } from '../security-headers';
@@ -27,7 +28,7 @@ export const COOKIE = 'redaktion_sitzung';
 /** The session cookie goes to these paths only; reader pages never receive it. */
 export const COOKIE_PATHS = ['/redaktion', '/keystatic', '/api/keystatic', '/api/redaktion'];
 export const PREVIEW_BASE = '/redaktion/vorschau/';
-const MAX_BODY = 20 * 1024 * 1024;
+const MAX_BODY = MAX_EDITOR_REQUEST_BYTES;
 
 export interface EditorRoutesOptions {
   store: EditorStore;

@@ -18,6 +18,8 @@ import { MAX_COMPARED, RECHECK_MONTHS } from '@/lib/messengers/limits';
 import { DESCRIPTION_MAX, DESCRIPTION_MIN } from '@/lib/posts/schema';
 import { scaffoldPost } from '@/lib/posts/scaffold';
 import { SITE_TIME_ZONE } from '@/lib/posts/publish';
+import { MAX_UPLOAD_BYTES, uploadRefusal } from '@/lib/editor/uploads';
+import { REQUEST_TOO_LARGE } from '../../server/editor/update-guard';
 import { ROOT } from '../helpers/paths';
 import { sourceFiles } from '../helpers/source-files';
 
@@ -102,6 +104,12 @@ describe('each limit a reader sees is its constant', () => {
       shown: `${formatNumber(MAX_COMPARED)} Messenger`,
       sentences: [de.compare.limit, de.compare.tip],
       files: ['src/i18n/de.ts', 'src/components/comparison/CompareControls.astro', 'src/components/comparison/messenger-compare.ts'],
+    },
+    {
+      name: 'MAX_UPLOAD_BYTES',
+      shown: `${formatNumber(MAX_UPLOAD_BYTES / 1024 / 1024)} MB`,
+      sentences: [REQUEST_TOO_LARGE, uploadRefusal('bild.png', new Uint8Array(MAX_UPLOAD_BYTES + 1))!.message],
+      files: ['src/i18n/de.ts', 'src/lib/editor/uploads.ts', 'server/editor/update-guard.ts', 'server/editor/routes.ts'],
     },
   ];
 
