@@ -7,6 +7,7 @@ import { readBackupSettings } from '../src/lib/ops/backup-settings';
 import { guild } from '../src/lib/config';
 import { erasureLogDays } from '../src/lib/config/notice';
 import { messages } from '../src/lib/ops/messages';
+import { commentsDbPath } from '@/lib/config/data-paths';
 
 // Databases and backups are readable by this user only, also outside systemd.
 process.umask(0o077);
@@ -14,7 +15,7 @@ process.umask(0o077);
 try {
   const settings = readBackupSettings(process.env, { keep: guild.comments.backupKeep, daily: guild.comments.backupDaily });
   const result = await backupDatabase({
-    dbPath: process.env.COMMENTS_DB || './data/comments.db',
+    dbPath: commentsDbPath(process.env),
     dir: settings.dir,
     keep: settings.keep,
     restoreKeepDays: guild.comments.restoreKeepDays,

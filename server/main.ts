@@ -23,6 +23,7 @@ import { editorPaths } from '../src/lib/editor/paths';
 import { Publisher } from './editor/publisher';
 import { startScheduler } from './editor/schedule';
 import { EditorStore } from './editor/store';
+import { editorDbPath, liveBuildPointer } from '@/lib/config/data-paths';
 import { LoginThrottle } from './editor/throttle';
 import { passwordChecksSoFar } from './editor/passwords';
 
@@ -51,7 +52,7 @@ function isInside(parent: string, child: string): boolean {
 export function chooseBuild(root: string, buildsDir: string): string | undefined {
   const candidates = [join(root, 'dist')];
   try {
-    const pointer = JSON.parse(readFileSync(join(buildsDir, 'current.json'), 'utf8')) as { dir?: string };
+    const pointer = JSON.parse(readFileSync(liveBuildPointer(buildsDir), 'utf8')) as { dir?: string };
     // Only a folder inside buildsDir: a pointer written elsewhere must not make the server load other code.
     if (pointer.dir && isInside(buildsDir, pointer.dir)) candidates.push(pointer.dir);
   } catch {
@@ -126,7 +127,7 @@ const sites = new SiteHolder(await loadSite(buildDir));
 
 let editorStore: EditorStore;
 try {
-  editorStore = new EditorStore(join(settings.dataDir, 'redaktion.db'));
+  editorStore = new EditorStore(editorDbPath(settings.dataDir));
 } catch (error) {
   fatal(`Die Redaktions-Datenbank kann nicht geöffnet werden: ${(error as Error).message}`);
 }

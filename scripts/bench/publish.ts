@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { EditorStore } from '../../server/editor/store';
+import { editorDbPath } from '@/lib/config/data-paths';
 import { hashPassword } from '../../server/editor/passwords';
 import { childEnv } from '../child-env';
 import { generateContent } from './generate';
@@ -67,7 +68,7 @@ export async function publishBench(): Promise<void> {
     rmSync(join(base, 'plain'), { recursive: true, force: true });
 
     const dataDir = join(base, 'data');
-    const store = new EditorStore(join(dataDir, 'redaktion.db'));
+    const store = new EditorStore(editorDbPath(dataDir));
     store.setAccount('Bench', await hashPassword('bench-passwort-123'));
     store.close();
     const server = await startServer({ DATA_DIR: dataDir, BUILDS_DIR: join(base, 'builds'), INNUNGSWISSEN_CONTENT_DIR: content, COMMENTS_DB: join(dataDir, 'c.db'), EDITOR_SCHEDULE: '0' }, served);

@@ -4,6 +4,7 @@
  * preview, status, history).
  */
 import { de } from '@/i18n/de';
+import { MAX_EDITOR_REQUEST_BYTES } from '@/lib/editor/uploads';
 import { json, type RequestContext } from '../http';
 import type { KeystaticApi } from './keystatic-api';
 import type { Publisher } from './publisher';
@@ -12,7 +13,7 @@ import type { EditorStore } from './store';
 import { REQUEST_TOO_LARGE } from './update-guard';
 
 const t = de.editor;
-const MAX_BODY = 20 * 1024 * 1024;
+const MAX_BODY = MAX_EDITOR_REQUEST_BYTES;
 
 /** /api/keystatic/…: Keystatic's own handler, after our refusals (size, paths, code, conflicts). */
 export async function keystaticProxy(ctx: RequestContext, session: Session, keystatic: KeystaticApi): Promise<void> {

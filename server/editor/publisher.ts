@@ -20,6 +20,7 @@ import { commitContent, type GitResult } from './git';
 import { appendPublishChanges } from '@/adapters/content/facts-changes';
 import { berlinDay } from '@/lib/posts/publish';
 import type { EditorStore, Publish } from './store';
+import { liveBuildPointer } from '@/lib/config/data-paths';
 
 export type BuildKind = Publish['kind'];
 
@@ -173,7 +174,7 @@ export class Publisher {
         const changed = result.sealed ? sealDifference(outDir, result.sealed) : 'kein Siegel vom Build';
         if (changed) throw new Error(`Der Server-Code des Builds ist nicht der, den der Build geschrieben hat (${changed}).`);
         await this.#o.sites.switchTo(outDir);
-        writeFileSync(join(parent, 'current.json'), JSON.stringify({ dir: outDir }) + '\n');
+        writeFileSync(liveBuildPointer(parent), JSON.stringify({ dir: outDir }) + '\n');
         git = await commitContent(this.#o.root, this.#o.contentDir, authors, log);
       } else this.#previewDir = outDir;
       store.finishPublish(ids, { ok: true, files: git.files, buildDir: outDir }, this.#now());

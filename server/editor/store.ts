@@ -2,10 +2,9 @@
  * The editor's own small database (data/redaktion.db): accounts, sessions and the publish log.
  * Separate from the comments so a comment backup never carries password hashes.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { openSqlite, type SqliteSchema } from '@/adapters/sqlite';
 
 /** A session ends after this long without a request, and at logout. */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
@@ -38,6 +37,11 @@ const MIGRATIONS = [
      build_dir TEXT
    );`,
 ];
+
+const EDITOR_SCHEMA: SqliteSchema = {
+  migrations: MIGRATIONS,
+  tooNew: (found) => `redaktion.db stammt aus einer neueren Version (Schema ${found}); bitte die neuere Version starten.`,
+};
 
 export interface Publish {
   id: number;
@@ -83,19 +87,7 @@ export class EditorStore {
   readonly db: Database.Database;
 
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version > MIGRATIONS.length) throw new Error(`redaktion.db stammt aus einer neueren Version (Schema ${version}); bitte die neuere Version starten.`);
-    for (let v = version; v < MIGRATIONS.length; v++) {
-      this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[v]!);
-        this.db.pragma(`user_version = ${v + 1}`);
-      })();
-    }
+    this.db = openSqlite(path, EDITOR_SCHEMA);
   }
 
   close(): void {

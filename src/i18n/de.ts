@@ -1,5 +1,6 @@
-import { format } from './format';
-import { EDIT_WINDOW_MS } from '../lib/comments/rules';
+import { format, formatCount, formatNumber } from './format';
+import { EDIT_WINDOW_MS, GUEST_NAME, LIMITS, MAX_BODY_BYTES } from '../lib/comments/rules';
+import { MAX_COMPARED, RECHECK_MONTHS } from '../lib/messengers/limits';
 
 /**
  * Strings with placeholders, filled by `format()` (src/i18n/format.ts) on the server and in the browser:
@@ -17,7 +18,29 @@ const templates = {
   commentPrivacyNotePending: ' Ungeprüfte Kommentare nach {pending}.',
 } as const;
 
-const dayCount = (n: number) => `${n} ${n === 1 ? 'Tag' : 'Tagen'}`;
+const dayCount = (n: number) => formatCount(n, 'Tag', 'Tagen');
+
+/**
+ * Sentences that carry a limit the code enforces: the number is filled in from its constant
+ * (src/lib/comments/rules.ts, src/lib/messengers/limits.ts), never typed here; tests/unit/limit-strings.test.ts
+ * checks each sentence against its constant and that no constant's digits appear in this file's text.
+ */
+const limitTemplates = {
+  authorHint: 'Ohne Angabe erscheinen Sie als „{guest}“. Höchstens {max}.',
+  textHint: 'Einfache Formatierung möglich: *kursiv*, **fett**, Listen, Zitate mit >, höchstens {links}.',
+  textTooLong: 'Der Kommentar ist zu lang (höchstens {max}).',
+  authorTooLong: 'Der Name ist zu lang (höchstens {max}).',
+  tooManyLinks: 'Ein Kommentar darf höchstens {links} enthalten.',
+  bodyTooLarge: 'Die Anfrage ist zu groß (höchstens {kb} kB).',
+  editWindowClosed: 'Kommentare können nur in den ersten {minutes} geändert oder gelöscht werden.',
+  compareLimit: 'Sie können höchstens {max} Messenger nebeneinander vergleichen.',
+  compareTip: 'Tipp: Setzen Sie bei bis zu {max} Messengern das Häkchen „vergleichen“, um nur diese nebeneinander zu sehen.',
+  freshness: '{percent} % der {total} Angaben wurden in den letzten {months} an ihrer Quelle nachgelesen',
+  freshnessOldest: '; die älteste Prüfung war am {oldest}',
+} as const;
+const chars = (n: number) => formatCount(n, 'Zeichen', 'Zeichen');
+const links = (n: number) => formatCount(n, 'Link', 'Links');
+const editMinutes = formatCount(EDIT_WINDOW_MS / 60_000, 'Minute', 'Minuten');
 
 /** Every UI string, in one place. German, formal "Sie". */
 export const de = {
@@ -94,7 +117,6 @@ export const de = {
     suits: 'Passt laut Entscheidungshilfe für:',
     suitsNone: 'keinen der beiden Zwecke – die Gründe nennt die Entscheidungshilfe',
     purposes: { team: 'Team intern', kunden: 'Kundenkontakt' },
-    toAdvice: 'Zur Entscheidungshilfe',
   },
   og: {
     alt: (kind: string, title: string, site: string) => `${kind}: „${title}“ – ${site}`,
@@ -109,7 +131,6 @@ export const de = {
     messenger: 'Messenger',
     score: (n: number) => `Datenschutz: ${n} von 100`,
     cell: (messenger: string, criterion: string, level: string) => `${messenger}, ${criterion}: ${level}`,
-    detailsOf: (messenger: string, criterion: string) => `${criterion} bei ${messenger}`,
     toRow: (messenger: string) => `Ganze Zeile zu ${messenger} in der Tabelle`,
     close: 'Schließen',
     legend: 'Legende',
@@ -118,21 +139,6 @@ export const de = {
     columns: 'Spalten',
     printNote: (date: string, address: string) => `Angaben zuletzt an ihren Quellen geprüft: ${date} · Alle Angaben mit Quellen: ${address}`,
     tableHeading: 'Alle Angaben mit Quellen',
-    /** Short column labels; the full label is the header's accessible name and tooltip. */
-    short: {
-      operator: 'Sitz',
-      servers: 'Server',
-      phone: 'Tel.-Nr.',
-      addressBook: 'Adressbuch',
-      e2ee: 'E2EE',
-      metadata: 'Metadaten',
-      openSource: 'Quelloffen',
-      selfHosting: 'Selbst betr.',
-      business: 'Business',
-      cost: 'Kosten',
-      avv: 'AVV',
-      reach: 'Verbreitung',
-    } as Record<string, string>,
   },
   comments: {
     heading: 'Diskussion',
@@ -143,9 +149,9 @@ export const de = {
     formHeading: 'Kommentar schreiben',
     replyHeading: (author: string) => format(templates.replyTo, { name: author }),
     author: 'Name (freiwillig)',
-    authorHint: 'Ohne Angabe erscheinen Sie als „Gast“. Höchstens 80 Zeichen.',
+    authorHint: format(limitTemplates.authorHint, { guest: GUEST_NAME, max: chars(LIMITS.authorMax) }),
     text: 'Ihr Kommentar',
-    textHint: 'Einfache Formatierung möglich: *kursiv*, **fett**, Listen, Zitate mit >, höchstens 3 Links.',
+    textHint: format(limitTemplates.textHint, { links: links(LIMITS.linksMax) }),
     honeypot: 'Dieses Feld bitte leer lassen',
     /** Built from comments.moderation: under "post" a comment is shown at once. */
     consent: (moderation: 'pre' | 'post') =>
@@ -174,17 +180,14 @@ export const de = {
     pending: 'Danke! Ihr Kommentar wartet auf Freigabe.',
     published: 'Danke! Ihr Kommentar ist veröffentlicht.',
     replyTo: (author: string) => format(templates.replyTo, { name: author }),
-    guest: 'Gast',
     pageTitle: (title: string) => `Kommentare zu „${title}“`,
     backToArticle: 'Zurück zum Beitrag',
     errorSummary: 'Bitte prüfen Sie Ihre Eingaben:',
     facebook: 'Sie diskutieren lieber auf Facebook? Die Innung ist auch dort:',
-    yourComment: 'Ihr Kommentar',
     edited: 'Geändert',
   },
   search: {
     open: 'Suche',
-    openLabel: 'Suche öffnen',
     shortcut: 'Strg+K',
     dialogTitle: 'Website durchsuchen',
     label: 'Suchbegriff',
@@ -202,7 +205,6 @@ export const de = {
     sortRelevance: 'Relevanz',
     sortDate: 'Neueste zuerst',
     results: (n: number, q: string) => format(n === 1 ? templates.searchResultOne : templates.searchResults, { n, q }),
-    noResults: (q: string) => format(templates.searchNone, { q }),
     suggestions: 'Versuchen Sie einen allgemeineren Begriff, prüfen Sie die Schreibweise oder probieren Sie: ',
     suggestionWords: ['datenschutz', 'whatsapp', 'threema', 'adressbuch', 'avv'],
     loading: 'Suche wird geladen …',
@@ -236,9 +238,9 @@ export const de = {
     invalid_json: 'Die Anfrage enthält kein gültiges JSON.',
     invalid: 'Bitte prüfen Sie Ihre Eingaben.',
     text_required: 'Bitte schreiben Sie einen Kommentar.',
-    text_too_long: 'Der Kommentar ist zu lang (höchstens 5.000 Zeichen).',
-    author_too_long: 'Der Name ist zu lang (höchstens 80 Zeichen).',
-    too_many_links: 'Ein Kommentar darf höchstens 3 Links enthalten.',
+    text_too_long: format(limitTemplates.textTooLong, { max: chars(LIMITS.textMax) }),
+    author_too_long: format(limitTemplates.authorTooLong, { max: chars(LIMITS.authorMax) }),
+    too_many_links: format(limitTemplates.tooManyLinks, { links: links(LIMITS.linksMax) }),
     consent_required: 'Bitte stimmen Sie der Speicherung Ihres Kommentars zu.',
     honeypot: 'Ihr Kommentar wurde als automatisch erzeugt erkannt.',
     duplicate: 'Diesen Kommentar gibt es unter dem Beitrag schon.',
@@ -247,11 +249,11 @@ export const de = {
     unknown_thread: 'Zu diesem Beitrag gibt es keine Kommentare.',
     not_found: 'Diesen Kommentar gibt es nicht.',
     parent_not_found: 'Der Kommentar, auf den Sie antworten, existiert nicht.',
-    body_too_large: 'Die Anfrage ist zu groß (höchstens 16 kB).',
+    body_too_large: format(limitTemplates.bodyTooLarge, { kb: formatNumber(MAX_BODY_BYTES / 1024) }),
     unsupported_media_type: 'Bitte senden Sie JSON oder ein Formular.',
     rate_limited: 'Sie haben gerade viele Kommentare geschrieben. Bitte warten Sie ein paar Minuten.',
     forbidden_origin: 'Diese Anfrage kommt von einer fremden Website und wurde abgelehnt.',
-    edit_window_closed: `Kommentare können nur in den ersten ${EDIT_WINDOW_MS / 60_000} Minuten geändert oder gelöscht werden.`,
+    edit_window_closed: format(limitTemplates.editWindowClosed, { minutes: editMinutes }),
     invalid_edit_token: 'Sie dürfen diesen Kommentar nicht ändern.',
     unauthorized: 'Bitte melden Sie sich in der Redaktion an.',
     invalid_status: 'Unbekannter Status. Erlaubt sind pending, approved und rejected.',
@@ -302,7 +304,6 @@ export const de = {
     unauthorized: 'Bitte melden Sie sich an.',
     forbiddenOrigin: 'Diese Anfrage kommt nicht von dieser Website und wurde abgelehnt.',
     conflict: 'Diese Datei wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu; Ihre Änderung wurde nicht gespeichert.',
-    tooLarge: 'Die Datei ist zu groß (höchstens 20 MB).',
     notFound: 'Unbekannte Adresse der Redaktion.',
     failed: 'Auf dem Server ist ein Fehler aufgetreten. Es wurde nichts geändert.',
   },
@@ -353,7 +354,6 @@ export const de = {
   /** Evidence of a messenger fact and the comparison's change log (issue 24). */
   evidence: {
     summary: 'Beleg',
-    quoteLabel: 'Worte der Quelle',
     gloss: 'Sinngemäß auf Deutsch:',
     by: 'von',
     team: 'Redaktion',
@@ -364,8 +364,11 @@ export const de = {
     fallback: (name: string) => `Beleg auf der Seite zu ${name} lesen`,
     loading: 'Beleg wird geladen …',
     failed: 'Der Beleg konnte nicht geladen werden.',
-    freshness: (percent: number, total: number, oldest: string | undefined, months: number) =>
-      `${percent} % der ${total} Angaben wurden in den letzten ${months} Monaten an ihrer Quelle nachgelesen${oldest ? `; die älteste Prüfung war am ${oldest}` : ''}.`,
+    /** Fresh means checked in the last RECHECK_MONTHS months (src/lib/messengers/limits.ts). */
+    freshness: (percent: number, total: number, oldest: string | undefined) =>
+      format(limitTemplates.freshness, { percent: formatNumber(percent), total: formatNumber(total), months: formatCount(RECHECK_MONTHS, 'Monat', 'Monaten') }) +
+      (oldest ? format(limitTemplates.freshnessOldest, { oldest }) : '') +
+      '.',
     neverChecked: (n: number) => (n === 1 ? '1 Angabe ist noch nicht geprüft.' : `${n} Angaben sind noch nicht geprüft.`),
   },
   changes: {
@@ -443,6 +446,11 @@ export const de = {
     backToDashboard: 'Zurück zur Redaktion',
     adminTokenIgnored:
       'COMMENTS_ADMIN_TOKEN wird nicht mehr verwendet; Moderation unter /redaktion/kommentare/ mit einem Redaktionskonto. Bitte die Variable aus der Konfiguration entfernen.',
+  },
+  /** The comparison's limits (issue 22): built from src/lib/messengers/limits.ts. */
+  compare: {
+    limit: format(limitTemplates.compareLimit, { max: formatNumber(MAX_COMPARED) }),
+    tip: format(limitTemplates.compareTip, { max: formatNumber(MAX_COMPARED) }),
   },
   templates,
 } as const;

@@ -1,4 +1,6 @@
 /** Comment server settings, from the environment (documented in the README). */
+import { commentsDbPath } from '../config/data-paths';
+
 export interface CommentSettings {
   dbPath: string;
   moderation: 'pre' | 'post';
@@ -44,7 +46,7 @@ export function readSettings(env: Record<string, string | undefined>, defaults: 
     throw new Error(`COMMENTS_MODERATION muss „pre“ oder „post“ sein, ist aber „${moderation}“.`);
   }
   return {
-    dbPath: env.COMMENTS_DB || './data/comments.db',
+    dbPath: commentsDbPath(env),
     moderation,
     allowedOrigins: (env.COMMENTS_ALLOWED_ORIGINS ?? '')
       .split(',')

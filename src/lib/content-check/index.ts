@@ -5,7 +5,8 @@
  */
 import { parse as parseYamlText } from 'yaml';
 import { messengerSchema } from '../messengers/schema';
-import { buildMessenger, staleFacts } from '../messengers/model';
+import { buildMessenger, RECHECK_MONTHS, staleFacts } from '../messengers/model';
+import { formatCount } from '../../i18n/format';
 import { formatDate } from '../posts/format';
 import { checkMessengers } from './messengers';
 import { checkPostFiles, type SafetyMemo } from './posts';
@@ -55,7 +56,7 @@ export function checkFiles(files: ContentFiles, now = new Date(), dates?: Source
     const stale = staleFacts(messengers, now);
     if (stale.length > 0) {
       const list = stale.map((s) => `${s.id}.${s.criterion} (${s.checked ? formatDate(s.checked) : 'nie geprüft'})`).join(', ');
-      warnings.push(`${stale.length} Angaben im Messenger-Vergleich wurden seit mehr als 12 Monaten nicht an ihrer Quelle geprüft – bitte prüfen: ${list}`);
+      warnings.push(`${stale.length} Angaben im Messenger-Vergleich wurden seit mehr als ${formatCount(RECHECK_MONTHS, 'Monat', 'Monaten')} nicht an ihrer Quelle geprüft – bitte prüfen: ${list}`);
     }
   }
   return { problems, warnings };

@@ -7,6 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
 import { postSchema } from '../posts/schema';
+import { postBody, splitFrontMatter } from '../posts/front-matter';
 import { messengerSchema, sourceSchema } from '../messengers/schema';
 
 export type Collection = 'posts' | 'messengers' | 'sources';
@@ -21,7 +22,7 @@ const schemas = { posts: postSchema(z.string()), messengers: messengerSchema, so
 
 /** The data of an entry as the build reads it (front matter of a post, or the YAML file), defaults applied. */
 export function buildData(collection: Collection, text: string): unknown {
-  const raw = parseYaml(collection === 'posts' ? (/^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text)?.[1] ?? '') : text) as unknown;
+  const raw = parseYaml(collection === 'posts' ? (splitFrontMatter(text)?.yaml ?? '') : text) as unknown;
   const parsed = schemas[collection].safeParse(raw);
   return parsed.success ? parsed.data : raw;
 }
@@ -67,7 +68,7 @@ export type MdxParse = (text: string) => any;
 
 /** The first place where the post text reads differently after the save (e.g. an image turned into plain text). */
 export function changedBody(before: string, after: string, parse: MdxParse): string[] {
-  const body = (text: string) => text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n?/, '');
+  const body = postBody;
   const a = essence(parse(body(before)));
   const b = essence(parse(body(after)));
   const show = (node: any) => JSON.stringify(node)?.slice(0, 160) ?? 'fehlt';
