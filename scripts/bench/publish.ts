@@ -75,6 +75,9 @@ function pictureProgress(buildsDir: string): { dir: string; drawn: number; total
 async function readersWhilePictures(url: string, cookie: string, content: string, buildsDir: string, cacheDir: string, idle: number, section: string): Promise<void> {
   rmSync(cacheDir, { recursive: true, force: true });
   await publishAndWait(url, cookie, content, 3);
+  // The drawing process starts its first batch (niced) a moment after the switch: measure once it draws.
+  const waitFrom = Date.now();
+  while (pictureProgress(buildsDir).drawn === 0 && Date.now() - waitFrom < 120_000) await new Promise((r) => setTimeout(r, 100));
   const before = pictureProgress(buildsDir);
   const busy = await readerThroughput(`${url}/`, SMOKE ? 3 : 8);
   const after = pictureProgress(buildsDir);
