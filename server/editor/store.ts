@@ -5,11 +5,9 @@
 import type Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
 import { openSqlite, type SqliteSchema } from '@/adapters/sqlite';
+import { SESSION_IDLE_MS, SESSION_MAX_MS } from '@/lib/editor/session-limits';
 
-/** A session ends after this long without a request, and at logout. */
-export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
-/** A session ends this long after its login, however busy the editor is (a stolen cookie does not live forever). */
-export const SESSION_MAX_MS = 7 * 24 * 60 * 60 * 1000;
+export { SESSION_IDLE_MS, SESSION_MAX_MS };
 /** The database is written at most this often per session, and the cookie refreshed. */
 const TOUCH_EVERY_MS = 60_000;
 

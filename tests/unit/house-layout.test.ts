@@ -59,17 +59,8 @@ function loadedByAstroConfig(): Set<string> {
   return seen;
 }
 
-/**
- * Relative imports across src/ that wait for another branch of issue 22 (their lines are being changed there):
- * a whole file, or one import as `file → specifier`.
- * TODO(merge, issue 22): switch these to `@/…` after merging, then empty this list.
- */
-const CLIMB_EXCEPTIONS = [
-  'src/pages/datenschutz.astro',
-  'src/pages/leichte-sprache.astro',
-  'src/layouts/BaseLayout.astro → ../adapters/og/pages',
-  'src/layouts/BaseLayout.astro → ../adapters/og/render',
-];
+/** Relative imports allowed across src/ (a whole file, or one import as `file → specifier`); empty today, keep it so. */
+const CLIMB_EXCEPTIONS: string[] = [];
 const climbExcepted = (file: string, specifier: string) => CLIMB_EXCEPTIONS.includes(rel(file)) || CLIMB_EXCEPTIONS.includes(`${rel(file)} → ${specifier}`);
 
 /** Relative imports from a file in src/ to a file in another top-level folder of src/ (`../../lib/…` from src/adapters/x/). */

@@ -3,7 +3,7 @@
  * test can keep the rules a program can check (tests/unit/easy-language.test.ts): sentences of at most 15 words,
  * main clauses only, no passive, hard words only after their explanation, compounds split with a hyphen.
  */
-import { formatCount } from '../../i18n/format';
+import { formatCount } from '@/i18n/format';
 import type { GuildConfig } from './schema';
 import { easyModeration } from './notice';
 

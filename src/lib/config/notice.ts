@@ -3,7 +3,7 @@
  * constants the code enforces, so the Datenschutzerklärung, the comment form and the Leichte-Sprache page
  * say the same thing and change together (e.g. comments.moderation "post").
  */
-import { formatCount } from '../../i18n/format';
+import { formatCount } from '@/i18n/format';
 import type { GuildConfig } from './schema';
 
 export type CommentConfig = GuildConfig['comments'];
