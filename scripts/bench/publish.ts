@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { EditorStore } from '../../server/editor/store';
-import { editorDbPath } from '@/lib/config/data-paths';
+import { editorDbPath, liveBuildPointer } from '@/lib/config/data-paths';
 import { hashPassword } from '../../server/editor/passwords';
 import { childEnv } from '../child-env';
 import { generateContent } from './generate';
@@ -61,7 +61,7 @@ async function waitForOwnPicture(url: string, picture: string, timeoutMs: number
 
 /** The build being served (the publisher's pointer) and how many of its queued pictures are in og/. */
 function pictureProgress(buildsDir: string): { dir: string; drawn: number; total: number; done: boolean } {
-  const { dir } = JSON.parse(readFileSync(join(buildsDir, 'current.json'), 'utf8')) as { dir: string };
+  const { dir } = JSON.parse(readFileSync(liveBuildPointer(buildsDir), 'utf8')) as { dir: string };
   const total = (JSON.parse(readFileSync(join(dir, 'og-queue.json'), 'utf8')) as { pictures: unknown[] }).pictures.length;
   const og = join(dir, 'client', 'og');
   const drawn = existsSync(og) ? readdirSync(og, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.png')).length : 0;

@@ -162,8 +162,8 @@ export class Publisher {
     if (this.#stopped) return changes?.undo();
     if (!result.ok) {
       changes?.undo();
-      rmSync(outDir, { recursive: true, force: true });
       store.finishPublish(ids, { ok: false, error: result.error }, this.#now());
+      this.#discard(outDir);
       log('warn', kind === 'publish' ? 'Veröffentlichung fehlgeschlagen; die Seite bleibt unverändert' : 'Vorschau fehlgeschlagen', { grund: result.error.split('\n')[0] });
       return;
     }
@@ -181,12 +181,25 @@ export class Publisher {
       log('info', kind === 'publish' ? 'Veröffentlicht' : 'Vorschau bereit', { dauer_ms: this.#now() - started });
       this.#cleanUp(parent, kind === 'publish' ? [this.#o.sites.current.dir, this.#o.sites.previous?.dir] : [outDir]);
     } catch (error) {
-      if (resolve(this.#o.sites.current.dir) !== resolve(outDir)) {
-        changes?.undo();
-        rmSync(outDir, { recursive: true, force: true });
-      }
+      // Recorded first: the clean-up below must not be able to leave a publish open for ever.
       store.finishPublish(ids, { ok: false, error: `Der neue Build konnte nicht übernommen werden: ${(error as Error).message}` }, this.#now());
       log('error', 'Umschalten auf den neuen Build fehlgeschlagen', { fehler: (error as Error).message });
+      if (resolve(this.#o.sites.current.dir) !== resolve(outDir)) {
+        changes?.undo();
+        this.#discard(outDir);
+      }
+    }
+  }
+
+  /**
+   * Removes a build that will not go live. Its share pictures may still be drawn into it (the drawing
+   * process outlives the build), so removing can race with new files: retried, and a failure only logged.
+   */
+  #discard(outDir: string): void {
+    try {
+      rmSync(outDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch (error) {
+      this.#o.log('warn', 'Verworfener Build konnte nicht ganz gelöscht werden; er wird beim nächsten Aufräumen entfernt', { ordner: outDir, fehler: (error as Error).message });
     }
   }
 
@@ -254,7 +267,7 @@ export class Publisher {
       const dir = join(parent, name);
       if (name.endsWith('.json') || name === 'preview' || kept.has(resolve(dir))) continue;
       // Give requests still reading the old build a moment.
-      setTimeout(() => rmSync(dir, { recursive: true, force: true }), 30_000).unref();
+      setTimeout(() => this.#discard(dir), 30_000).unref();
     }
   }
 
