@@ -16,14 +16,15 @@ describe('the messenger comparison in Chromium', () => {
     await page.fill('[data-query]', 'schweiz');
     await expect.poll(() => visibleRows(page)).toEqual(expect.arrayContaining(['threema', 'threema-work']));
     expect(await visibleRows(page)).not.toContain('whatsapp');
+    // Wire's processing agreement was read at its source on 03.12.2026 (content/messengers/wire.yaml, avv: ja).
     await page.check('input[data-filter][value="avv"]');
-    await expect.poll(() => visibleRows(page)).toEqual(['threema-work']);
-    expect(await page.locator('[data-result-count]').textContent()).toBe('1 von 12 Messengern werden angezeigt.');
+    await expect.poll(() => visibleRows(page)).toEqual(['threema-work', 'wire']);
+    expect(await page.locator('[data-result-count]').textContent()).toBe('2 von 12 Messengern werden angezeigt.');
     expect(await page.locator('[data-result-count]').getAttribute('aria-live')).toBe('polite');
     expect(page.url()).toContain('q=schweiz');
     expect(page.url()).toContain('filter=avv');
     await page.reload();
-    await expect.poll(() => visibleRows(page)).toEqual(['threema-work']);
+    await expect.poll(() => visibleRows(page)).toEqual(['threema-work', 'wire']);
     expect(await page.inputValue('[data-query]')).toBe('schweiz');
     expect(await page.isChecked('input[data-filter][value="avv"]')).toBe(true);
     expect(watch.consoleErrors).toEqual([]);
@@ -57,7 +58,7 @@ describe('the messenger comparison in Chromium', () => {
     await slow.check('input[data-filter][value="avv"]');
     await expect.poll(() => visibleRows(slow)).not.toContain('whatsapp');
     release();
-    await expect.poll(() => visibleRows(slow)).toEqual(['threema-work']);
+    await expect.poll(() => visibleRows(slow)).toEqual(['threema-work', 'wire']);
     await slow.close();
 
     // A failed load (here: the file is unreachable) leaves the names searchable and says so; the next query tries again.
@@ -113,7 +114,7 @@ describe('the messenger comparison in Chromium', () => {
     await page.click('[data-advice-submit]');
     await page.waitForURL(/\/messenger-vergleich\/empfehlung\/\?use=team/);
     expect(await page.locator('h1').textContent()).toBe('Welcher Messenger passt zu meinem Betrieb?');
-    expect(await page.locator('[data-advice-summary]').textContent()).toContain('am besten: Threema Work');
+    expect(await page.locator('[data-advice-summary]').textContent()).toContain('am besten: Wire');
     await context.close();
   });
 
