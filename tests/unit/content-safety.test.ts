@@ -225,7 +225,7 @@ describe('`npm run check:content` runs the rule', () => {
     const dir = mkdtempSync(join(tmpdir(), 'iw-safety-'));
     cpSync(FIXTURE_CONTENT, dir, { recursive: true });
     writeFileSync(join(dir, 'posts', 'nutzlast.mdx'), post("{globalThis.process.getBuiltinModule('node:child_process').execSync('id')}").source);
-    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite-node/vite-node.mjs'), join(ROOT, 'scripts/check-content.ts')], {
+    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/check-content.ts')], {
       cwd: ROOT,
       env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: dir }),
       encoding: 'utf8',

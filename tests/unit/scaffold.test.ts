@@ -36,7 +36,7 @@ describe('scaffold of a new post', () => {
     const dir = mkdtempSync(join(tmpdir(), 'iw-new-'));
     mkdirSync(join(dir, 'posts'));
     const run = () =>
-      spawnSync(process.execPath, [join(ROOT, 'node_modules/vite-node/vite-node.mjs'), join(ROOT, 'scripts/new-post.ts'), '--', 'Größe & Maß'], {
+      spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/new-post.ts'), '--', 'Größe & Maß'], {
         cwd: ROOT,
         env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: dir }),
         encoding: 'utf8',
