@@ -1,5 +1,5 @@
 /**
- * Issue 21: content is data, never code. The content rule accepts what editors write today and what the
+ * Content is data, never code. The content rule accepts what editors write today and what the
  * guide shows, and refuses everything the build would run or a reader's browser would execute.
  */
 import { spawnSync } from 'node:child_process';
