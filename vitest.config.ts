@@ -2,6 +2,9 @@ import { defineConfig, mergeConfig } from 'vitest/config';
 import viteConfig from './vite.config';
 import { BuildsApartSequencer } from './tests/helpers/sequencer';
 
+/** Test files whose time is mostly spent waiting, not computing (see the 'waiting' project). */
+const WAITING = ['tests/server/server-process.test.ts', 'tests/server/crash.test.ts', 'tests/server/deploy.test.ts'];
+
 const WORKERS = Math.max(1, Number(process.env.TEST_WORKERS ?? 1) || 1);
 
 export default mergeConfig(viteConfig, defineConfig({
@@ -22,8 +25,12 @@ export default mergeConfig(viteConfig, defineConfig({
       // One production build for the build, HTTP and browser tests (tests/helpers/global-setup.ts).
       {
         extends: true,
-        test: { name: 'site', include: ['tests/{build,server,browser}/**/*.test.ts'], globalSetup: ['tests/helpers/global-setup.ts'] },
+        test: { name: 'site', include: ['tests/{build,server,browser}/**/*.test.ts'], exclude: WAITING, globalSetup: ['tests/helpers/global-setup.ts'] },
       },
+      // Files that mostly wait (for the server's own timeouts, a killed process, nginx): in the worker
+      // threads beside the site files, after the unit files, instead of holding up the line of builds.
+      // The same global set-up: it builds once per run (tests/helpers/global-setup.ts).
+      { extends: true, test: { name: 'waiting', include: WAITING, pool: 'threads', globalSetup: ['tests/helpers/global-setup.ts'] } },
     ],
   },
 }));
