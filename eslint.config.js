@@ -8,7 +8,18 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'dist-editor/', '.astro/', '.tmp/', 'data/', 'bench/tmp/', 'node_modules/', 'public/', 'content/', 'tests/fixtures/content/'],
+    ignores: [
+      'dist/',
+      'dist-editor/',
+      '.astro/',
+      '.tmp/',
+      'data/',
+      'bench/tmp/',
+      'node_modules/',
+      'public/',
+      'content/',
+      'tests/fixtures/content/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -23,7 +23,9 @@ export default function setup(project: TestProject) {
 function buildOnce(): { output: string; ms: number } {
   // Test workers inherit the environment: every launchBrowser() then starts this one.
   process.env.CHROME_PATH = ensureChromium();
-  const fixtures = ['draft-post.md', 'future-post.md', 'bausteine-test.mdx', 'bausteine-foto.png'].map((f) => join(ROOT, 'tests/fixtures/posts', f));
+  const fixtures = ['draft-post.md', 'future-post.md', 'bausteine-test.mdx', 'bausteine-foto.png'].map((f) =>
+    join(ROOT, 'tests/fixtures/posts', f),
+  );
   // A lock left by a run that was cut off (tests/helpers/build.ts holdBuildLock).
   rmSync(BUILD_LOCK, { recursive: true, force: true });
   prepareContent(TEST_CONTENT, fixtures);
