@@ -50,5 +50,5 @@ describe('scaffold of a new post', () => {
     expect(second.status).toBe(1);
     expect(second.stderr).toContain('Es gibt schon einen Beitrag mit dieser Adresse');
     expect(readFileSync(join(dir, 'posts', 'groesse-und-mass.mdx'), 'utf8')).toBe('von Hand geändert');
-  });
+  }, 90_000); // two script starts: 3 s each on a quiet machine, over 15 s each under a loaded one
 });
