@@ -11,7 +11,7 @@ export default tseslint.config(
     ignores: [
       'dist/',
       'dist-editor/',
-      '.astro/',
+      '**/.astro/',
       '.tmp/',
       'data/',
       'bench/tmp/',
