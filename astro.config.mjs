@@ -10,6 +10,7 @@ import { remarkContentIsData } from './src/lib/content-check/mdx-safety.ts';
 import { guildColors } from './src/integrations/guild-colors.ts';
 import { dataStoreAsJson } from './src/integrations/data-store-json.ts';
 import { ogImages } from './src/integrations/og-images.ts';
+import { isEditorPath } from './src/lib/editor/paths.ts';
 
 // Where the comment API runs when the static pages are served from another host (empty = same origin).
 const commentsApiOrigin = (process.env.COMMENTS_API_ORIGIN ?? '').trim().replace(/\/+$/, '');
@@ -27,7 +28,7 @@ export default defineConfig({
   site: guild.siteUrl,
   // Pages use a trailing slash (directory format); the API paths of the comment contract have none.
   trailingSlash: 'ignore',
-  // Pages are static; only routes that say `prerender = false` (comments API, moderation) run on the server.
+  // Pages are static; only routes that say `prerender = false` (comments API, the editor's pages) run on the server.
   output: 'static',
   // Middleware mode: server/ serves the static files and hands the on-demand routes to this build's handler.
   adapter: node({ mode: 'middleware' }),
@@ -38,8 +39,8 @@ export default defineConfig({
     mdx({ remarkPlugins: [remarkContentIsData] }),
     ogImages(),
     sitemap({
-      // Not for search engines: moderation, the search page and the decision aid's result (all noindex).
-      filter: (page) => !/\/(admin|suche|empfehlung|redaktion)\//.test(page) && !page.endsWith('/404/'),
+      // Not for search engines: the editor's pages, the search page and the decision aid's result (all noindex).
+      filter: (page) => !isEditorPath(new URL(page).pathname) && !/\/(suche|empfehlung)\//.test(page) && !page.endsWith('/404/'),
     }),
   ],
   vite: {

@@ -11,23 +11,37 @@ import {
   CATEGORIES,
   DESCRIPTION_MAX,
   DESCRIPTION_MIN,
+  PERIOD,
+  SOURCE_TEXT_MIN,
+  SOURCE_TITLE_MIN,
   TAG_PATTERN,
   TAGS_MAX,
   TITLE_MAX,
   TITLE_MIN,
+  WEB_ADDRESS_PATTERN,
 } from '../src/lib/posts/schema';
-import { BUSINESS_FEATURES, CRITERIA } from '../src/lib/messengers/criteria';
-import { QUOTE_MAX, SOURCE_KEY } from '../src/lib/messengers/schema';
+import { CRITERIA } from '../src/lib/messengers/criteria';
+import { MESSENGER_LIMITS as L, QUOTE_LANG, SOURCE_KEY } from '../src/lib/messengers/schema';
+
+/** The same pattern, or nothing: Keystatic leaves an empty text field out of the file, as the schema's optional(). */
+const orEmpty = (pattern: RegExp) => new RegExp(`^(?:${pattern.source.replace(/^\^/, '').replace(/\$$/, '')})?$`);
+/** At least `min` characters, or nothing (an optional field with a minimum length in the schema). */
+const atLeastOrEmpty = (min: number) => new RegExp(`^(?:[\\s\\S]{${min},})?$`);
+const webAddress = { regex: WEB_ADDRESS_PATTERN, message: 'Eine vollständige Adresse mit https:// (oder http://)' };
+const optionalWebAddress = { ...webAddress, regex: orEmpty(WEB_ADDRESS_PATTERN) };
+const period = { regex: orEmpty(PERIOD), message: 'Monat und Jahr wie „Juni 2025“, „Anfang 2022“ oder nur das Jahr' };
+const minimum = (min: number) => ({ regex: atLeastOrEmpty(min), message: `Leer lassen oder mindestens ${min} Zeichen` });
 
 const titel = (defaultValue: string) => fields.text({ label: 'Überschrift des Kastens', defaultValue });
 /** Keystatic stores a post's images in a folder named like the post and writes ./<slug>/name.png (the content check warns about any other place). */
 export const postImages = { directory: 'posts', publicPath: './' };
 
+/** A post's source: the fields of postSourceSchema (src/lib/posts/schema.ts). */
 const sourceFields = fields.object({
-  title: fields.text({ label: 'Titel der Quelle', validation: { length: { min: 2 } } }),
-  url: fields.url({ label: 'Adresse (https://…)', validation: { isRequired: true } }),
+  title: fields.text({ label: 'Titel der Quelle', validation: { length: { min: SOURCE_TITLE_MIN } } }),
+  url: fields.text({ label: 'Adresse (https://…)', validation: { isRequired: true, pattern: webAddress } }),
   date: fields.date({ label: 'Eigenes Datum der Quelle (leer = undatiert, nie schätzen)' }),
-  period: fields.text({ label: 'Nur Monat oder Jahr (z. B. „Juni 2025“), statt eines Datums' }),
+  period: fields.text({ label: 'Nur Monat oder Jahr (z. B. „Juni 2025“), statt eines Datums', validation: { pattern: period } }),
   checked: fields.date({ label: 'Aussage zuletzt daran geprüft am' }),
 });
 
@@ -112,28 +126,39 @@ export default config({
       slugField: 'name',
       format: { data: 'yaml' },
       schema: {
-        name: fields.slug({ name: { label: 'Name' }, slug: { label: 'Kennung (Dateiname)' } }),
+        name: fields.slug({ name: { label: 'Name', validation: { length: { min: L.nameMin } } }, slug: { label: 'Kennung (Dateiname)' } }),
         aliases: fields.array(fields.text({ label: 'Anderer Name' }), { label: 'Andere Namen (für die Suche)' }),
-        category: fields.text({ label: 'Art' }),
-        summary: fields.text({ label: 'Kurzfassung', multiline: true }),
+        category: fields.text({ label: 'Art', validation: { length: { min: L.categoryMin } } }),
+        summary: fields.text({
+          label: 'Kurzfassung',
+          description: `${L.summaryMin}–${L.summaryMax} Zeichen.`,
+          multiline: true,
+          validation: { length: { min: L.summaryMin, max: L.summaryMax } },
+        }),
         facts: fields.object(
           Object.fromEntries(
             CRITERIA.map((c) => [
               c.id,
               fields.object(
                 {
-                  value: fields.text({ label: 'Angabe', multiline: true }),
+                  value: fields.text({ label: 'Angabe', multiline: true, validation: { length: { min: L.valueMin } } }),
                   level: fields.select({ label: 'Einstufung', options: Object.entries(c.levels).map(([value, level]) => ({ value, label: level.label })), defaultValue: Object.keys(c.levels)[0]! }),
-                  ...(c.id === 'business'
-                    ? { features: fields.multiselect({ label: 'Funktionen', options: Object.entries(BUSINESS_FEATURES).map(([value, label]) => ({ value, label: String(label) })) }) }
-                    : {}),
-                  source: fields.text({ label: 'Quelle (Schlüssel, z. B. T1)' }),
+                  ...(c.features ? { features: fields.multiselect({ label: 'Funktionen', options: Object.entries(c.features).map(([value, label]) => ({ value, label })) }) } : {}),
+                  source: fields.text({
+                    label: 'Quelle (Schlüssel, z. B. T1)',
+                    description: 'Der Schlüssel einer Quelle aus „Quellen“ (ihr Dateiname).',
+                    validation: { isRequired: true, pattern: { regex: SOURCE_KEY, message: 'Buchstaben, Ziffern und Bindestriche, z. B. T1 oder BNetzA' } },
+                  }),
                   verified: fields.checkbox({ label: 'Von der Quelle bestätigt (nur mit Zitat)', defaultValue: false }),
-                  quote: fields.text({ label: `Beleg: Worte der Quelle (höchstens ${QUOTE_MAX} Zeichen)`, multiline: true, validation: { length: { max: QUOTE_MAX } } }),
-                  quoteLang: fields.text({ label: 'Sprache des Zitats (z. B. de, en)' }),
-                  gloss: fields.text({ label: 'Deutsche Wiedergabe (bei fremdsprachigem Zitat)', multiline: true }),
+                  quote: fields.text({
+                    label: `Beleg: Worte der Quelle (${L.quoteMin} bis ${L.quoteMax} Zeichen)`,
+                    multiline: true,
+                    validation: { length: { max: L.quoteMax }, pattern: minimum(L.quoteMin) },
+                  }),
+                  quoteLang: fields.text({ label: 'Sprache des Zitats (z. B. de, en)', validation: { pattern: { regex: orEmpty(QUOTE_LANG), message: 'Ein Sprachkürzel wie „de“ oder „en“' } } }),
+                  gloss: fields.text({ label: 'Deutsche Wiedergabe (bei fremdsprachigem Zitat)', multiline: true, validation: { pattern: minimum(L.glossMin) } }),
                   checked: fields.date({ label: 'Zitat an der Quelle gelesen am' }),
-                  checkedBy: fields.text({ label: 'Gelesen von (Name oder „Redaktion“)' }),
+                  checkedBy: fields.text({ label: 'Gelesen von (Name oder „Redaktion“)', validation: { pattern: minimum(L.checkedByMin) } }),
                   note: fields.text({ label: 'Hinweis zur Angabe (optional)', multiline: true }),
                 },
                 { label: c.label },
@@ -142,7 +167,7 @@ export default config({
           ),
           { label: 'Angaben' },
         ),
-        assessment: fields.text({ label: 'Einschätzung', multiline: true }),
+        assessment: fields.text({ label: 'Einschätzung', description: `Mindestens ${L.assessmentMin} Zeichen.`, multiline: true, validation: { length: { min: L.assessmentMin } } }),
       },
     }),
     sources: collection({
@@ -153,19 +178,19 @@ export default config({
       columns: ['title'],
       schema: {
         title: fields.slug({
-          name: { label: 'Titel der Quelle', validation: { length: { min: 3 } } },
+          name: { label: 'Titel der Quelle', validation: { length: { min: SOURCE_TITLE_MIN } } },
           slug: {
             label: 'Schlüssel (Dateiname, z. B. T1)',
             description: 'Messenger-Angaben nennen diesen Schlüssel; nach dem ersten Speichern nicht mehr ändern.',
             validation: { pattern: { regex: SOURCE_KEY, message: 'Buchstaben, Ziffern und Bindestriche, z. B. T1 oder BNetzA' } },
           },
         }),
-        url: fields.text({ label: 'Adresse (https://…; leer, wenn keine bestätigt ist)' }),
-        publisher: fields.text({ label: 'Herausgeber' }),
+        url: fields.text({ label: 'Adresse (https://…; leer, wenn keine bestätigt ist)', validation: { pattern: optionalWebAddress } }),
+        publisher: fields.text({ label: 'Herausgeber', validation: { pattern: minimum(SOURCE_TEXT_MIN) } }),
         date: fields.date({ label: 'Eigenes Datum der Quelle (leer = undatiert, nie schätzen)' }),
-        period: fields.text({ label: 'Nur Monat oder Jahr (z. B. „Juni 2025“), statt eines Datums' }),
+        period: fields.text({ label: 'Nur Monat oder Jahr (z. B. „Juni 2025“), statt eines Datums', validation: { pattern: period } }),
         checked: fields.date({ label: 'Angaben zuletzt daran geprüft am' }),
-        note: fields.text({ label: 'Hinweis zur Quelle', multiline: true }),
+        note: fields.text({ label: 'Hinweis zur Quelle', multiline: true, validation: { pattern: minimum(SOURCE_TEXT_MIN) } }),
       },
     }),
   },

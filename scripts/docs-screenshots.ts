@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EditorStore } from '../server/editor/store';
+import { editorDbPath } from '@/lib/config/data-paths';
 import { hashPassword } from '../server/editor/passwords';
 import { launchBrowser } from '../tests/helpers/browser';
 import { startServer } from '../tests/helpers/server';
@@ -17,7 +18,7 @@ const OUT = join(ROOT, 'docs', 'bilder');
 const work = mkdtempSync(join(ROOT, '.tmp', 'docs-'));
 const dataDir = mkdtempSync(join(tmpdir(), 'innungswissen-docs-'));
 cpSync(join(ROOT, 'content'), join(work, 'content'), { recursive: true });
-const store = new EditorStore(join(dataDir, 'redaktion.db'));
+const store = new EditorStore(editorDbPath(dataDir));
 store.setAccount('Redaktion Muster', await hashPassword('nur-fuer-die-bilder'));
 store.close();
 

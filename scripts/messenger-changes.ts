@@ -7,9 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
 import { contentDir } from '../src/adapters/content-dir';
-import { CHANGE_LOG_FILE, diffFacts, type DataState } from '../src/lib/messengers/changes';
+import { CHANGE_LOG_FILE, changeLogAppendix, diffFacts, factsOfText, type DataState } from '../src/lib/messengers/changes';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -19,24 +18,19 @@ const since = arg('--since') ?? 'HEAD';
 const date = new Date(`${arg('--date') ?? new Date().toISOString().slice(0, 10)}T00:00:00Z`);
 const dir = join(contentDir(), 'messengers');
 
-function facts(text: string): DataState[string] {
-  return (parse(text) as { facts: DataState[string] }).facts;
-}
-
 const after: DataState = {};
 const before: DataState = {};
 for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml'))) {
   const id = name.slice(0, -'.yaml'.length);
-  after[id] = facts(readFileSync(join(dir, name), 'utf8'));
+  after[id] = factsOfText(readFileSync(join(dir, name), 'utf8')) ?? {};
   const old = spawnSync('git', ['show', `${since}:content/messengers/${name}`], { encoding: 'utf8' });
-  if (old.status === 0) before[id] = facts(old.stdout);
+  if (old.status === 0) before[id] = factsOfText(old.stdout) ?? {};
 }
-const entries = diffFacts(before, after, date).map((e) => ({ ...e, date: e.date.toISOString().slice(0, 10) }));
+const entries = diffFacts(before, after, date);
 const file = join(contentDir(), CHANGE_LOG_FILE);
 if (entries.length === 0) {
   console.log('Keine Änderung an Wert, Einstufung, Quelle oder Beleg – nichts eingetragen.');
 } else {
-  const prefix = existsSync(file) && readFileSync(file, 'utf8').trim().length > 0 ? '' : '# Öffentliches Änderungsprotokoll des Messenger-Vergleichs. Nur anhängen, nie ändern (npm run content:changes).\n';
-  appendFileSync(file, prefix + stringify(entries, { lineWidth: 100 }));
+  appendFileSync(file, changeLogAppendix(entries, existsSync(file) ? readFileSync(file, 'utf8') : ''));
   console.log(`${entries.length} Einträge an ${file} angehängt.`);
 }

@@ -10,7 +10,9 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { contentDir } from '../src/adapters/content-dir';
-import { COLLECTIONS, changedBody, changedData, editorRefusal, editorSave, entryExtension, filesIn, hasAlignedTable } from './keystatic-save';
+import { editorRefusal, editorSave, filesIn } from './keystatic-save';
+import { siteParser } from './keystatic-save/mdx-parser';
+import { COLLECTIONS, changedBody, changedData, entryExtension, hasAlignedTable } from '../src/lib/editor/entry-diff';
 
 const check = process.argv.includes('--check');
 const root = resolve(contentDir());
@@ -37,7 +39,7 @@ for (const collection of COLLECTIONS) {
     if (refusal.length > 0) notes.push(`${shown}: Der Editor speichert die Datei erst, wenn diese Felder ausgefüllt sind: ${refusal.join('; ')}`);
     if (before.equals(after)) continue;
     const changes = changedData(collection, before.toString('utf8'), after.toString('utf8'));
-    if (collection === 'posts') changes.push(...(await changedBody(before.toString('utf8'), after.toString('utf8'))));
+    if (collection === 'posts') changes.push(...changedBody(before.toString('utf8'), after.toString('utf8'), await siteParser()));
     if (changes.length > 0) {
       failed.push(`${shown}: der Editor würde den Inhalt ändern (${changes.join('; ')}) – im Kopfbereich: tragen Sie den Wert ausdrücklich ein, z. B. „draft: false“; im Text: siehe docs/redaktion.md, „Was der Editor nicht erhält“.`);
       continue;

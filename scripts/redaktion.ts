@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { readServerSettings } from '../server/settings';
 import { EditorStore } from '../server/editor/store';
+import { editorDbPath } from '@/lib/config/data-paths';
 import { NAME_PATTERN, accountNameKey, hashPassword, passwordProblem } from '../server/editor/passwords';
 
 // The account database (password hashes, sessions) is for the server's user only.
@@ -77,7 +78,7 @@ async function newPassword(): Promise<string> {
 const [area, action, ...rest] = process.argv.slice(2);
 const name = rest.join(' ').trim();
 if (area !== 'konto') fail(USAGE);
-const store = new EditorStore(join(readServerSettings().dataDir, 'redaktion.db'));
+const store = new EditorStore(editorDbPath(readServerSettings().dataDir));
 try {
   if (action === 'anlegen') {
     if (!NAME_PATTERN.test(name)) fail('Bitte einen Namen mit 2 bis 40 Buchstaben, Ziffern, Leerzeichen, Punkt oder Bindestrich angeben.');

@@ -1,6 +1,6 @@
 /** `npm run comments:rerender`: renders every stored comment again from its Markdown (after a renderer change). */
 import { openDatabase } from '../src/adapters/comments/db';
-import { CommentStore } from '../src/lib/comments/store';
+import { CommentStore } from '../src/adapters/comments/store';
 import { renderComment } from '../src/lib/comments/render';
 import { readSettings } from '../src/lib/comments/settings';
 

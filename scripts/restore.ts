@@ -6,6 +6,7 @@
 import { restoreDatabase } from '../src/adapters/ops/restore';
 import { guild } from '../src/lib/config';
 import { messages } from '../src/lib/ops/messages';
+import { commentsDbPath } from '@/lib/config/data-paths';
 
 // Databases and backups are readable by this user only, also outside systemd.
 process.umask(0o077);
@@ -17,7 +18,7 @@ if (!file) {
 }
 try {
   const days = guild.comments.restoreKeepDays;
-  const result = restoreDatabase({ file, dbPath: process.env.COMMENTS_DB || './data/comments.db', keepOldDays: days });
+  const result = restoreDatabase({ file, dbPath: commentsDbPath(process.env), keepOldDays: days });
   console.log(messages.restored(result.target, file, result.comments));
   if (result.erased) console.log(messages.erasuresApplied(result.erased));
   if (result.keptOld) console.log(messages.keptOld(result.keptOld, days));

@@ -1,13 +1,15 @@
 /**
  * The request pipeline: reject what is not a path, set the security headers, work out the
  * client, then the editor (if the request is for it), the static files, Astro's on-demand
- * routes, and the 404 page. No request may take the server down.
+ * routes (with the locals a handler gave, e.g. the signed-in editor), and the 404 page.
+ * No request may take the server down.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { clientAddress, isTrusted, normalizeAddress, type TrustedProxies } from './client-address';
 import type { Log } from './log';
 import { de } from '../src/i18n/de';
+import { isEditorApiPath } from '../src/lib/editor/paths';
 import { parseTarget } from './request-path';
 import { securityHeaders } from './security-headers';
 import type { SiteHolder } from './site';
@@ -21,8 +23,14 @@ export interface RequestContext {
   secure: boolean;
 }
 
-/** A part of the server that may answer a request itself (the editor); false = not mine. */
-export type RouteHandler = (ctx: RequestContext) => boolean | Promise<boolean>;
+/**
+ * What a handler did with a request: true = answered; false = not mine (static files, then Astro);
+ * `{ locals }` = Astro renders it with these locals (`Astro.locals`), without looking for a static file.
+ */
+export type RouteResult = boolean | { locals: App.Locals };
+
+/** A part of the server that may answer a request itself (the editor). */
+export type RouteHandler = (ctx: RequestContext) => RouteResult | Promise<RouteResult>;
 
 export interface PipelineOptions {
   sites: SiteHolder;
@@ -48,26 +56,31 @@ export function createPipeline({ sites, trustedProxies, log, handlers = [] }: Pi
       const viaProxy = isTrusted(trustedProxies, normalizeAddress(req.socket.remoteAddress ?? ''));
       const secure = Boolean((req.socket as TLSSocket).encrypted) || (viaProxy && req.headers['x-forwarded-proto'] === 'https');
       const ctx: RequestContext = { req, res, path, client, secure };
-      for (const handler of handlers) if (await handler(ctx)) return;
-
       const site = sites.current;
-      const toAstro = () => {
-        Promise.resolve(
-          site.astro(req, res, () => {
-            res.statusCode = 404;
-            if (site.notFoundPage && (req.method === 'GET' || req.method === 'HEAD')) {
-              res.setHeader('Content-Type', 'text/html; charset=utf-8');
-              res.end(req.method === 'HEAD' ? undefined : site.notFoundPage);
-            } else plain(res, 404, 'Nicht gefunden');
-          }),
-        ).catch((error) => fail(res, error, log));
+      const toAstro = (locals: App.Locals = {}) => {
+        Promise.resolve(site.astro(req, res, () => notFound(req, res, path, site.notFoundPage), locals)).catch((error) => fail(res, error, log));
       };
-      if (req.method === 'GET' || req.method === 'HEAD') site.serveStatic(req, res, toAstro);
+      for (const handler of handlers) {
+        const result = await handler(ctx);
+        if (result === true) return;
+        if (result !== false) return toAstro(result.locals);
+      }
+      if (req.method === 'GET' || req.method === 'HEAD') site.serveStatic(req, res, () => toAstro());
       else toAstro();
     } catch (error) {
       fail(res, error, log);
     }
   };
+}
+
+/** Nothing here: the 404 page for a page request, German JSON for an editor API, plain text otherwise. */
+function notFound(req: IncomingMessage, res: ServerResponse, path: string, page: Buffer | undefined): void {
+  if (isEditorApiPath(path)) return json(res, 404, { error: { code: 'not_found', message: de.editor.notFound } });
+  res.statusCode = 404;
+  if (page && (req.method === 'GET' || req.method === 'HEAD')) {
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.end(req.method === 'HEAD' ? undefined : page);
+  } else plain(res, 404, 'Nicht gefunden');
 }
 
 export function plain(res: ServerResponse, status: number, text: string): void {

@@ -7,8 +7,10 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { closeDatabases, openDatabase } from '../src/adapters/comments/db';
-import { readSettings } from '../src/lib/comments/settings';
-import { readBackupSettings, startDailyBackups } from '../src/adapters/ops/backup';
+import { hasRetiredAdminToken, readSettings } from '../src/lib/comments/settings';
+import { de } from '../src/i18n/de';
+import { startDailyBackups } from '../src/adapters/ops/backup-scheduler';
+import { readBackupSettings } from '../src/lib/ops/backup-settings';
 import { guild } from '../src/lib/config';
 import { formatReleaseReport, releaseProblems } from '../src/lib/config/release';
 import { erasureLogDays } from '../src/lib/config/notice';
@@ -17,9 +19,11 @@ import { createPipeline } from './http';
 import { ROOT, readServerSettings } from './settings';
 import { SiteHolder, isCompleteBuild, loadSite, readBuildInfo } from './site';
 import { PREVIEW_BASE, createEditorRoutes } from './editor/routes';
+import { editorPaths } from '../src/lib/editor/paths';
 import { Publisher } from './editor/publisher';
 import { startScheduler } from './editor/schedule';
 import { EditorStore } from './editor/store';
+import { editorDbPath, liveBuildPointer } from '@/lib/config/data-paths';
 import { LoginThrottle } from './editor/throttle';
 import { passwordChecksSoFar } from './editor/passwords';
 
@@ -48,7 +52,7 @@ function isInside(parent: string, child: string): boolean {
 export function chooseBuild(root: string, buildsDir: string): string | undefined {
   const candidates = [join(root, 'dist')];
   try {
-    const pointer = JSON.parse(readFileSync(join(buildsDir, 'current.json'), 'utf8')) as { dir?: string };
+    const pointer = JSON.parse(readFileSync(liveBuildPointer(buildsDir), 'utf8')) as { dir?: string };
     // Only a folder inside buildsDir: a pointer written elsewhere must not make the server load other code.
     if (pointer.dir && isInside(buildsDir, pointer.dir)) candidates.push(pointer.dir);
   } catch {
@@ -75,6 +79,8 @@ try {
 } catch (error) {
   fatal((error as Error).message);
 }
+// Moderation moved into the Redaktion's accounts: the old shared key is ignored, and the start says so.
+if (hasRetiredAdminToken(process.env)) log('warn', de.editorPlatform.adminTokenIgnored);
 if (commentSettings.moderation !== guild.comments.moderation) {
   const message = `COMMENTS_MODERATION=${commentSettings.moderation}, die Datenschutzerklärung und das Formular sagen aber „${guild.comments.moderation}“ (comments.moderation in src/guild.config.ts). Bitte angleichen.`;
   if (live) fatal(`Livebetrieb abgelehnt: ${message}`);
@@ -121,7 +127,7 @@ const sites = new SiteHolder(await loadSite(buildDir));
 
 let editorStore: EditorStore;
 try {
-  editorStore = new EditorStore(join(settings.dataDir, 'redaktion.db'));
+  editorStore = new EditorStore(editorDbPath(settings.dataDir));
 } catch (error) {
   fatal(`Die Redaktions-Datenbank kann nicht geöffnet werden: ${(error as Error).message}`);
 }
@@ -173,12 +179,7 @@ server.listen(settings.port, settings.host, () => {
       ? `Redaktion: ${base}/redaktion/`
       : 'Redaktion: noch kein Konto. Das erste Konto legen Sie so an: npm run redaktion -- konto anlegen <Name>',
   );
-  log(
-    'info',
-    commentSettings.adminToken
-      ? `Moderation: ${base}/admin/kommentare/`
-      : 'Moderation ist ausgeschaltet. Zum Einschalten den Server mit COMMENTS_ADMIN_TOKEN=<langer geheimer Schlüssel> starten.',
-  );
+  log('info', `Moderation: ${base}${editorPaths.comments} (mit einem Redaktionskonto)`);
   // Last: scripts and tests wait for this line, and everything above is printed by then.
   log('info', `Innungswissen läuft auf ${base}/`);
 });

@@ -1,8 +1,10 @@
 /**
- * Response headers for every answer of the production server. Reader pages carry their
- * Content-Security-Policy as a meta tag with hashes (astro.config.mjs); the editor pages get
- * their own header policy here, because Keystatic injects inline styles.
+ * Response headers for every answer of the production server. Reader and editor pages carry their
+ * Content-Security-Policy as a meta tag with hashes (astro.config.mjs); the Keystatic app gets
+ * its own header policy here, because it injects inline styles.
  */
+import { editorPaths, isEditorPath } from '../src/lib/editor/paths';
+
 export type HeaderList = Array<[string, string]>;
 
 const COMMON: HeaderList = [
@@ -13,15 +15,20 @@ const COMMON: HeaderList = [
   ['Cross-Origin-Opener-Policy', 'same-origin'],
 ];
 
+/** The editor's paths and its app's scripts: never indexed. */
+function isEditorOwned(path: string): boolean {
+  return isEditorPath(path) || path.startsWith(editorPaths.editorAssets);
+}
+
 /** Paths whose answers are private: never stored by a shared cache, never indexed. */
 export function isPrivatePath(path: string): boolean {
-  return /^\/(api|admin|redaktion|keystatic|_editor)(\/|$)/.test(path);
+  return path === '/api' || path.startsWith('/api/') || isEditorOwned(path);
 }
 
 export function securityHeaders(path: string): HeaderList {
   const headers = [...COMMON];
   if (isPrivatePath(path)) headers.push(['Cache-Control', 'private, no-store']);
-  if (/^\/(redaktion|keystatic|_editor)(\/|$)/.test(path)) headers.push(['X-Robots-Tag', 'noindex, nofollow']);
+  if (isEditorOwned(path)) headers.push(['X-Robots-Tag', 'noindex, nofollow']);
   return headers;
 }
 

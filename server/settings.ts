@@ -2,6 +2,7 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseTrustedProxies, type TrustedProxies } from './client-address';
+import { buildsDir, dataDir } from '@/lib/config/data-paths';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -42,9 +43,9 @@ export function readServerSettings(env: NodeJS.ProcessEnv = process.env): Server
     port,
     host: env.HOST ?? 'localhost',
     distDir: env.DIST_DIR ? resolve(env.DIST_DIR) : undefined,
-    dataDir: resolve(env.DATA_DIR ?? join(ROOT, 'data')),
+    dataDir: dataDir(ROOT, env),
     contentDir: resolve(env.INNUNGSWISSEN_CONTENT_DIR ?? join(ROOT, 'content')),
-    buildsDir: insideProject(resolve(env.BUILDS_DIR ?? join(ROOT, 'data', 'builds')), 'BUILDS_DIR'),
+    buildsDir: insideProject(buildsDir(ROOT, env), 'BUILDS_DIR'),
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
     logFormat,
     schedule: env.EDITOR_SCHEDULE !== '0',

@@ -1,17 +1,20 @@
 /**
- * A built site: its static files and its on-demand routes (comments API, moderation) from
+ * A built site: its static files and its on-demand routes (comments API, editor pages) from
  * Astro's Node adapter in middleware mode. The server holds one current site and can switch to
  * a new build at once: a request keeps the site it started with, so none sees a half-switch.
  */
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sirv from 'sirv';
 import { setStaticFileHeaders } from './security-headers';
+import { withSharePictures } from './share-pictures';
 
 export type NextFn = (error?: unknown) => void;
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: NextFn) => void | Promise<void>;
+/** The node adapter's handler: a middleware that also takes the request's `Astro.locals`. */
+export type AstroHandler = (req: IncomingMessage, res: ServerResponse, next: NextFn, locals?: App.Locals) => void | Promise<void>;
 
 export interface BuildInfo {
   /** Unique per build, e.g. 2026-11-30T14-02-11-123Z. */
@@ -23,7 +26,7 @@ export interface Site {
   dir: string;
   info: BuildInfo;
   serveStatic: Middleware;
-  astro: Middleware;
+  astro: AstroHandler;
   notFoundPage: Buffer | undefined;
 }
 
@@ -56,12 +59,13 @@ export function preloadSite(dirPath: string): void {
   if (existsSync(entry)) import(pathToFileURL(entry).href).catch(() => undefined);
 }
 
-export async function loadSite(dirPath: string): Promise<Site> {
+/** `previousDir`: the build served before this one, whose share pictures stand in while this build draws its own. */
+export async function loadSite(dirPath: string, previousDir?: string): Promise<Site> {
   const dir = resolve(dirPath);
   if (!isCompleteBuild(dir)) throw new Error(`Kein vollständiger Build in ${dir}. Bitte zuerst „npm run build“ ausführen.`);
   const clientDir = join(dir, 'client');
   // Each build's entry is its own module URL, so a new build brings its own on-demand code.
-  const entry = (await import(pathToFileURL(join(dir, 'server', 'entry.mjs')).href)) as { handler?: Middleware };
+  const entry = (await import(pathToFileURL(join(dir, 'server', 'entry.mjs')).href)) as { handler?: AstroHandler };
   if (typeof entry.handler !== 'function') {
     throw new Error('Der Build stammt aus einer älteren Version (Astro-Adapter nicht im Middleware-Modus). Bitte neu bauen: npm run build');
   }
@@ -76,7 +80,7 @@ export async function loadSite(dirPath: string): Promise<Site> {
       res.setHeader('Cache-Control', pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate');
     },
   }) as Middleware;
-  const serveStatic = withSharePictures(clientDir, files);
+  const serveStatic = withSharePictures(clientDir, files, previousDir && join(previousDir, 'client'));
   const notFound = join(clientDir, '404.html');
   return {
     dir,
@@ -84,34 +88,6 @@ export async function loadSite(dirPath: string): Promise<Site> {
     serveStatic,
     astro: entry.handler,
     notFoundPage: existsSync(notFound) ? readFileSync(notFound) : undefined,
-  };
-}
-
-const SHARE_PICTURE = /^\/og\/[a-z0-9][a-z0-9_-]*(?:\/[a-z0-9][a-z0-9_-]*)*\.png$/i;
-
-/**
- * Share pictures (/og/….png) are drawn after the build, while the site is already served (see
- * src/adapters/og/draw-queue.mjs), so they are looked up on disk at each request (sirv lists the
- * files once, at the start): a page's own picture once it exists, the site's default picture until then.
- */
-function withSharePictures(clientDir: string, files: Middleware): Middleware {
-  return (req, res, next) => {
-    const path = (req.url ?? '').split('?')[0] ?? '';
-    if (!SHARE_PICTURE.test(path)) return files(req, res, next);
-    const own = join(clientDir, path);
-    const file = existsSync(own) ? own : join(clientDir, 'og-default.png');
-    let size: number;
-    try {
-      size = statSync(file).size;
-    } catch {
-      return files(req, res, next);
-    }
-    res.setHeader('Content-Type', 'image/png');
-    res.setHeader('Content-Length', size);
-    // The default stands in for a picture that is still being drawn: not cached, asked again next time.
-    res.setHeader('Cache-Control', file === own ? 'public, max-age=0, must-revalidate' : 'no-cache');
-    if (req.method === 'HEAD') return void res.end();
-    createReadStream(file).on('error', next).pipe(res);
   };
 }
 
@@ -133,7 +109,7 @@ export class SiteHolder {
   }
 
   async switchTo(dir: string): Promise<Site> {
-    const next = await loadSite(dir);
+    const next = await loadSite(dir, this.#current.dir);
     this.#previous = this.#current;
     this.#current = next;
     return next;

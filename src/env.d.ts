@@ -8,3 +8,15 @@ declare module '*.astro' {
   const Component: (props: Record<string, unknown>) => unknown;
   export default Component;
 }
+
+/**
+ * What the production server (server/http.ts, server/editor/routes.ts) hands the on-demand pages. It sets
+ * `editor` only for a request with a valid session on an editor path (src/lib/editor/paths.ts); an editor
+ * page redirects to the login without it. `editorLogin` carries a refused login back into its form.
+ */
+declare namespace App {
+  interface Locals {
+    editor?: { name: string; contentDir: string };
+    editorLogin?: { status: number; error: string; name: string };
+  }
+}

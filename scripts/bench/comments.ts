@@ -10,7 +10,7 @@ import { childEnv } from '../child-env';
 import { freePort, startServer } from '../../tests/helpers/server';
 import { startProcess } from '../../tests/helpers/process';
 import { openDatabase } from '@/adapters/comments/db';
-import { CommentStore } from '@/lib/comments/store';
+import { CommentStore } from '@/adapters/comments/store';
 import { renderComment } from '@/lib/comments/render';
 import { issueFormToken, textHash } from '@/lib/comments/tokens';
 

@@ -8,6 +8,8 @@ export const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7).
 export const wants = (section: string) => !ONLY || ONLY.includes(section);
 export const WORK = join(ROOT, '.tmp', 'bench');
 export const ASTRO = join(ROOT, 'node_modules/astro/astro.js');
-export const SIZES = SMOKE ? [100] : [1000, 5000];
+/** `--sizes=1000` builds only these sizes (for working on one size's budget; the full run builds both). */
+const sizesArg = process.argv.find((a) => a.startsWith('--sizes='))?.slice(8).split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+export const SIZES = sizesArg?.length ? sizesArg : SMOKE ? [100] : [1000, 5000];
 export const LOAD_SECONDS = SMOKE ? 2 : 10;
 export const LOAD_ROUNDS = SMOKE ? 1 : 3;

@@ -12,7 +12,7 @@ import { add } from './report';
 import { load, type Load } from './comments';
 import { startServer } from '../../tests/helpers/server';
 import { openDatabase } from '@/adapters/comments/db';
-import { CommentStore } from '@/lib/comments/store';
+import { CommentStore } from '@/adapters/comments/store';
 import { issueFormToken } from '@/lib/comments/tokens';
 import { RATE_LIMIT_WINDOW_MS } from '@/lib/comments/rate-limit';
 

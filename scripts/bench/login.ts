@@ -13,6 +13,7 @@ import { add } from './report';
 import { load, type Load } from './comments';
 import { startServer } from '../../tests/helpers/server';
 import { EditorStore } from '../../server/editor/store';
+import { editorDbPath } from '@/lib/config/data-paths';
 import { hashPassword } from '../../server/editor/passwords';
 
 const FLOOD = join(ROOT, 'scripts/bench/login-flood.mjs');
@@ -20,7 +21,7 @@ const FLOOD = join(ROOT, 'scripts/bench/login-flood.mjs');
 export async function loginFloodBench(dist: string) {
   const section = 'Redaktion: Anmelde-Flut (200 Clients)';
   const dataDir = mkdtempSync(join(WORK, 'login-'));
-  const store = new EditorStore(join(dataDir, 'redaktion.db'));
+  const store = new EditorStore(editorDbPath(dataDir));
   store.setAccount('Anna Beispiel', await hashPassword('geheimes-passwort-123'));
   store.close();
   const idleRuns: Load[] = [];

@@ -7,34 +7,61 @@ const CLOCK_TICKS = 100; // USER_HZ on Linux
 /**
  * One look at a process and all its descendants, from /proc (Linux): resident memory, and each
  * process's CPU time so far (user + system), marked when it is the share-picture drawing process.
+ * `alsoRoot` adds processes outside the tree by their command line (with their descendants): the
+ * drawing process a publish leaves running is detached from the server that started its build.
  */
-function sampleTree(rootPid: number, isPictureProcess: Map<number, boolean>): Map<number, Sample> {
+function sampleTree(rootPid: number, isPictureProcess: Map<number, boolean>, alsoRoot?: (cmdline: string) => boolean, isExtraRoot = new Map<number, boolean>()): Map<number, Sample> {
   const children = new Map<number, number[]>();
   const stats = new Map<number, { rss: number; cpuTicks: number }>();
+  const stack = [rootPid];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const ppid = Number(fields[1]);
-      stats.set(Number(entry), { rss: Number(fields[21]) * 4096, cpuTicks: Number(fields[11]) + Number(fields[12]) });
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+      const pid = Number(entry);
+      stats.set(pid, { rss: Number(fields[21]) * 4096, cpuTicks: Number(fields[11]) + Number(fields[12]) });
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+      if (alsoRoot) {
+        if (!isExtraRoot.has(pid)) isExtraRoot.set(pid, alsoRoot(readCmdline(pid)));
+        if (isExtraRoot.get(pid)) stack.push(pid);
+      }
     } catch {
       // the process ended while we looked
     }
   }
   const tree = new Map<number, Sample>();
-  const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop()!;
     const stat = stats.get(pid);
-    if (stat) {
+    if (stat && !tree.has(pid)) {
       if (!isPictureProcess.has(pid)) isPictureProcess.set(pid, readCmdline(pid).includes('draw-queue'));
       tree.set(pid, { ...stat, pictures: isPictureProcess.get(pid)! });
     }
     stack.push(...(children.get(pid) ?? []));
   }
   return tree;
+}
+
+/**
+ * Samples the resident memory of a running process tree (a server, the builds it starts, and the
+ * processes `alsoRoot` names) every 100 ms until `stop`, which returns the peak and the process itself.
+ */
+export function watchMemory(rootPid: number, alsoRoot?: (cmdline: string) => boolean): { stop: () => { peakBytes: number; rootPeakBytes: number } } {
+  const [isPictureProcess, isExtraRoot] = [new Map<number, boolean>(), new Map<number, boolean>()];
+  let [peak, rootPeak] = [0, 0];
+  const timer = setInterval(() => {
+    const tree = sampleTree(rootPid, isPictureProcess, alsoRoot, isExtraRoot);
+    peak = Math.max(peak, [...tree.values()].reduce((sum, s) => sum + s.rss, 0));
+    rootPeak = Math.max(rootPeak, tree.get(rootPid)?.rss ?? 0);
+  }, 100);
+  return {
+    stop() {
+      clearInterval(timer);
+      return { peakBytes: peak, rootPeakBytes: rootPeak };
+    },
+  };
 }
 
 function readCmdline(pid: number): string {

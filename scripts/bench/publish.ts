@@ -1,18 +1,21 @@
 /**
  * Publishing from the editor, measured against a plain `npm run build` of the same content in the
  * same run: latency from the publish request until the new article answers 200 (budget ≤ 1.15×
- * the plain build), and reader GET throughput while a publish builds (budget ≥ 0.5× idle).
+ * the plain build) and until its own share picture is served (≤ 5 s after that), reader GET
+ * throughput while a publish builds (≥ 0.5× idle) and while its share pictures are drawn (≥ 0.7×
+ * idle), and the peak memory of the server with everything it starts during the publishes (< 2 GB).
  */
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { EditorStore } from '../../server/editor/store';
+import { editorDbPath } from '@/lib/config/data-paths';
 import { hashPassword } from '../../server/editor/passwords';
 import { childEnv } from '../child-env';
 import { generateContent } from './generate';
-import { run } from './measure';
+import { run, watchMemory } from './measure';
 import { ROOT, SMOKE, WORK } from './context';
-import { add } from './report';
+import { add, addMemory, mb } from './report';
 import { startServer } from '../../tests/helpers/server';
 
 const NEW_POST = (n: number) => `---
@@ -45,6 +48,47 @@ async function publishAndWait(url: string, cookie: string, content: string, n: n
   return (Date.now() - started) / 1000;
 }
 
+/** Seconds until the page's share picture is its own (the server sends stand-ins with no-cache, see server/share-pictures.ts). */
+async function waitForOwnPicture(url: string, picture: string, timeoutMs: number): Promise<number | undefined> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const response = await fetch(`${url}/og/${picture}.png`, { method: 'HEAD' });
+    if (response.headers.get('cache-control') !== 'no-cache') return (Date.now() - started) / 1000;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return undefined;
+}
+
+/** The build being served (the publisher's pointer) and how many of its queued pictures are in og/. */
+function pictureProgress(buildsDir: string): { dir: string; drawn: number; total: number; done: boolean } {
+  const { dir } = JSON.parse(readFileSync(join(buildsDir, 'current.json'), 'utf8')) as { dir: string };
+  const total = (JSON.parse(readFileSync(join(dir, 'og-queue.json'), 'utf8')) as { pictures: unknown[] }).pictures.length;
+  const og = join(dir, 'client', 'og');
+  const drawn = existsSync(og) ? readdirSync(og, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.png')).length : 0;
+  const log = join(dir, 'og-draw.log');
+  return { dir, drawn, total, done: existsSync(log) && /\[og\] \d+ Teilbilder in og\//.test(readFileSync(log, 'utf8')) };
+}
+
+/**
+ * Readers while a publish's share pictures are drawn: the picture cache is emptied, so the publish
+ * after it draws every picture again in the background (niced, one core) once its pages are live.
+ */
+async function readersWhilePictures(url: string, cookie: string, content: string, buildsDir: string, cacheDir: string, idle: number, section: string): Promise<void> {
+  rmSync(cacheDir, { recursive: true, force: true });
+  await publishAndWait(url, cookie, content, 3);
+  // The drawing process starts its first batch (niced) a moment after the switch: measure once it draws.
+  const waitFrom = Date.now();
+  while (pictureProgress(buildsDir).drawn === 0 && Date.now() - waitFrom < 120_000) await new Promise((r) => setTimeout(r, 100));
+  const before = pictureProgress(buildsDir);
+  const busy = await readerThroughput(`${url}/`, SMOKE ? 3 : 8);
+  const after = pictureProgress(buildsDir);
+  const drawing = `${after.drawn - before.drawn} Bilder gezeichnet in der Messzeit (${after.drawn} von ${after.total})${after.done ? ', Zeichnen endete in der Messzeit' : ''}`;
+  add(section, 'Leser-GET / während Teilbilder gezeichnet werden', `${busy.toFixed(0)} req/s = ${(busy / idle).toFixed(2)}x ohne (${idle.toFixed(0)} req/s); ${drawing}`, '≥ 0.7x', busy / idle >= 0.7);
+  const started = Date.now();
+  while (!pictureProgress(buildsDir).done && Date.now() - started < 20 * 60_000) await new Promise((r) => setTimeout(r, 500));
+  add(section, 'Alle Teilbilder nach dem Veröffentlichen (leerer Cache)', `${((Date.now() - started) / 1000).toFixed(1)} s nach dem Messen, ${after.total} Bilder`);
+}
+
 export async function publishBench(): Promise<void> {
   const [root, work, smoke] = [ROOT, WORK, SMOKE];
   const sets: Array<[string, (dir: string) => void]> = [
@@ -57,7 +101,9 @@ export async function publishBench(): Promise<void> {
     const content = join(base, 'content');
     mkdirSync(base, { recursive: true });
     fill(content);
-    const env = childEnv({ INNUNGSWISSEN_CONTENT_DIR: content });
+    // A picture cache of its own: the warm-up build fills it, the last publish empties it to draw every picture again.
+    const cacheDir = join(base, 'og-cache');
+    const env = childEnv({ INNUNGSWISSEN_CONTENT_DIR: content, OG_CACHE_DIR: cacheDir });
     // Warm-up build (the site the server starts on), then the plain build that is the baseline.
     const served = join(base, 'served');
     const warm = await run(process.execPath, [join(root, 'scripts/build.mjs'), '--outDir', served], { cwd: root, env });
@@ -67,11 +113,14 @@ export async function publishBench(): Promise<void> {
     rmSync(join(base, 'plain'), { recursive: true, force: true });
 
     const dataDir = join(base, 'data');
-    const store = new EditorStore(join(dataDir, 'redaktion.db'));
+    const store = new EditorStore(editorDbPath(dataDir));
     store.setAccount('Bench', await hashPassword('bench-passwort-123'));
     store.close();
-    const server = await startServer({ DATA_DIR: dataDir, BUILDS_DIR: join(base, 'builds'), INNUNGSWISSEN_CONTENT_DIR: content, COMMENTS_DB: join(dataDir, 'c.db'), EDITOR_SCHEDULE: '0' }, served);
+    const buildsDir = join(base, 'builds');
+    const server = await startServer({ DATA_DIR: dataDir, BUILDS_DIR: buildsDir, INNUNGSWISSEN_CONTENT_DIR: content, COMMENTS_DB: join(dataDir, 'c.db'), EDITOR_SCHEDULE: '0', OG_CACHE_DIR: cacheDir }, served);
     const url = server.url;
+    // The server, its builds and the drawing processes they leave running (detached, named by their build folder).
+    const memory = watchMemory(server.process.pid!, (cmdline) => cmdline.includes(buildsDir));
     try {
       const login = await fetch(`${url}/redaktion/anmelden/`, {
         method: 'POST',
@@ -83,6 +132,7 @@ export async function publishBench(): Promise<void> {
       // Latency: a publish with nothing else running, as an editor's click on a quiet server. (Reader
       // load during the same build would slow it down on purpose: the build runs at low priority.)
       const latency = await publishAndWait(url, cookie, content, 1);
+      const ownPicture = await waitForOwnPicture(url, 'beitraege/neu-aus-der-redaktion-1', 60_000);
       // Readers while a build runs: the same server idle, then during a second publish.
       const idle = await readerThroughput(`${url}/`, smoke ? 3 : 8);
       const during = publishAndWait(url, cookie, content, 2);
@@ -91,8 +141,13 @@ export async function publishBench(): Promise<void> {
       const section = `Veröffentlichen (${label})`;
       add(section, 'npm run build derselben Inhalte', `${plain.seconds.toFixed(1)} s`);
       add(section, 'Klick bis der neue Beitrag 200 antwortet', `${latency.toFixed(1)} s = ${(latency / plain.seconds).toFixed(2)}x`, '≤ 1.15x', latency / plain.seconds <= 1.15);
+      add(section, 'Eigenes Teilbild des neuen Beitrags, nach seiner 200', ownPicture === undefined ? 'nach 60 s nicht da' : `${ownPicture.toFixed(1)} s`, '≤ 5 s', ownPicture !== undefined && ownPicture <= 5);
       add(section, 'Leser-GET / während des Builds', `${busy.toFixed(0)} req/s = ${(busy / idle).toFixed(2)}x ohne Build (${idle.toFixed(0)} req/s); dieser Build ${second.toFixed(1)} s`, '≥ 0.5x', busy / idle >= 0.5);
+      await readersWhilePictures(url, cookie, content, buildsDir, cacheDir, idle, section);
+      const { peakBytes, rootPeakBytes } = memory.stop();
+      addMemory(section, 'Spitzenspeicher des Servers mit Builds und Zeichenprozessen (3 Veröffentlichungen)', `${mb(peakBytes)} (Serverprozess allein ${mb(rootPeakBytes)})`, '< 2048 MB', peakBytes < 2 * 1024 ** 3);
     } finally {
+      memory.stop();
       await server.stop();
     }
     rmSync(base, { recursive: true, force: true });

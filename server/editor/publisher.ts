@@ -17,7 +17,10 @@ import type { Log } from '../log';
 import { preloadSite, type SiteHolder } from '../site';
 import { buildErrorSummary } from './build-errors';
 import { commitContent, type GitResult } from './git';
+import { appendPublishChanges } from '@/adapters/content/facts-changes';
+import { berlinDay } from '@/lib/posts/publish';
 import type { EditorStore, Publish } from './store';
+import { liveBuildPointer } from '@/lib/config/data-paths';
 
 export type BuildKind = Publish['kind'];
 
@@ -146,9 +149,19 @@ export class Publisher {
     const outDir = join(parent, stamp(started));
     mkdirSync(parent, { recursive: true });
     log('info', kind === 'publish' ? 'Veröffentlichung: Build startet' : 'Vorschau: Build startet', { ziel: outDir });
+    const authors = [...new Set(ids.map((id) => this.#requestedBy.get(id)).filter(Boolean))].join(', ') || 'Redaktion';
+    // The comparison's public change log gets this publish's fact changes before the build, so the build shows them.
+    const changes =
+      kind === 'publish'
+        ? await appendPublishChanges(this.#o.contentDir, berlinDay(new Date(started)), authors).catch((error: Error) => {
+            log('warn', 'Änderungsprotokoll des Vergleichs nicht ergänzt; die Veröffentlichung läuft weiter', { fehler: error.message });
+            return undefined;
+          })
+        : undefined;
     const result = await this.#build(outDir, kind);
-    if (this.#stopped) return;
+    if (this.#stopped) return changes?.undo();
     if (!result.ok) {
+      changes?.undo();
       rmSync(outDir, { recursive: true, force: true });
       store.finishPublish(ids, { ok: false, error: result.error }, this.#now());
       log('warn', kind === 'publish' ? 'Veröffentlichung fehlgeschlagen; die Seite bleibt unverändert' : 'Vorschau fehlgeschlagen', { grund: result.error.split('\n')[0] });
@@ -161,15 +174,17 @@ export class Publisher {
         const changed = result.sealed ? sealDifference(outDir, result.sealed) : 'kein Siegel vom Build';
         if (changed) throw new Error(`Der Server-Code des Builds ist nicht der, den der Build geschrieben hat (${changed}).`);
         await this.#o.sites.switchTo(outDir);
-        writeFileSync(join(parent, 'current.json'), JSON.stringify({ dir: outDir }) + '\n');
-        const authors = [...new Set(ids.map((id) => this.#requestedBy.get(id)).filter(Boolean))];
-        git = await commitContent(this.#o.root, this.#o.contentDir, authors.join(', ') || 'Redaktion', log);
+        writeFileSync(liveBuildPointer(parent), JSON.stringify({ dir: outDir }) + '\n');
+        git = await commitContent(this.#o.root, this.#o.contentDir, authors, log);
       } else this.#previewDir = outDir;
       store.finishPublish(ids, { ok: true, files: git.files, buildDir: outDir }, this.#now());
       log('info', kind === 'publish' ? 'Veröffentlicht' : 'Vorschau bereit', { dauer_ms: this.#now() - started });
       this.#cleanUp(parent, kind === 'publish' ? [this.#o.sites.current.dir, this.#o.sites.previous?.dir] : [outDir]);
     } catch (error) {
-      if (resolve(this.#o.sites.current.dir) !== resolve(outDir)) rmSync(outDir, { recursive: true, force: true });
+      if (resolve(this.#o.sites.current.dir) !== resolve(outDir)) {
+        changes?.undo();
+        rmSync(outDir, { recursive: true, force: true });
+      }
       store.finishPublish(ids, { ok: false, error: `Der neue Build konnte nicht übernommen werden: ${(error as Error).message}` }, this.#now());
       log('error', 'Umschalten auf den neuen Build fehlgeschlagen', { fehler: (error as Error).message });
     }

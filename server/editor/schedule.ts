@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SITE_TIME_ZONE, berlinDay } from '@/lib/posts/publish';
+import { splitFrontMatter } from '@/lib/posts/front-matter';
 
 /** Minutes after midnight at which the daily check runs. */
 const RUN_MINUTE = 1;
@@ -64,7 +65,7 @@ export function readSchedule(contentDir: string): ScheduledPost[] {
     return [];
   }
   return names.flatMap((name) => {
-    const head = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(dir, name), 'utf8'))?.[1] ?? '';
+    const head = splitFrontMatter(readFileSync(join(dir, name), 'utf8'))?.yaml ?? '';
     const pubDate = /^pubDate:\s*['"]?(\d{4}-\d{2}-\d{2})/m.exec(head)?.[1];
     return pubDate ? [{ file: `posts/${name}`, pubDate, draft: /^draft:\s*true\b/m.test(head) }] : [];
   });

@@ -2,15 +2,12 @@
  * The editor's own small database (data/redaktion.db): accounts, sessions and the publish log.
  * Separate from the comments so a comment backup never carries password hashes.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { openSqlite, type SqliteSchema } from '@/adapters/sqlite';
+import { SESSION_IDLE_MS, SESSION_MAX_MS } from '@/lib/editor/session-limits';
 
-/** A session ends after this long without a request, and at logout. */
-export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
-/** A session ends this long after its login, however busy the editor is (a stolen cookie does not live forever). */
-export const SESSION_MAX_MS = 7 * 24 * 60 * 60 * 1000;
+export { SESSION_IDLE_MS, SESSION_MAX_MS };
 /** The database is written at most this often per session, and the cookie refreshed. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -38,6 +35,11 @@ const MIGRATIONS = [
      build_dir TEXT
    );`,
 ];
+
+const EDITOR_SCHEMA: SqliteSchema = {
+  migrations: MIGRATIONS,
+  tooNew: (found) => `redaktion.db stammt aus einer neueren Version (Schema ${found}); bitte die neuere Version starten.`,
+};
 
 export interface Publish {
   id: number;
@@ -83,19 +85,7 @@ export class EditorStore {
   readonly db: Database.Database;
 
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version > MIGRATIONS.length) throw new Error(`redaktion.db stammt aus einer neueren Version (Schema ${version}); bitte die neuere Version starten.`);
-    for (let v = version; v < MIGRATIONS.length; v++) {
-      this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[v]!);
-        this.db.pragma(`user_version = ${v + 1}`);
-      })();
-    }
+    this.db = openSqlite(path, EDITOR_SCHEMA);
   }
 
   close(): void {

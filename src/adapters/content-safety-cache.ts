@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import type { SafetyMemo, SourceFile } from '../lib/content-check';
 
-const RULE_FILES = ['src/lib/content-check/mdx-safety.ts', 'src/lib/content-check/html-safety.ts', 'src/lib/content-check/blocks.ts', 'src/lib/safe-url.ts', 'src/lib/content-check/front-matter.ts'];
+const RULE_FILES = ['src/lib/content-check/mdx-safety.ts', 'src/lib/content-check/html-safety.ts', 'src/lib/content-check/blocks.ts', 'src/lib/safe-url.ts', 'src/lib/content-check/front-matter.ts', 'src/lib/posts/front-matter.ts'];
 const PARSER_PACKAGES = ['unified', 'remark-parse', 'remark-mdx', 'remark-gfm', 'micromark-extension-mdxjs', 'micromark-extension-gfm', 'mdast-util-from-markdown', 'parse5', 'acorn'];
 
 const sha = (...parts: string[]) => parts.reduce((hash, part) => hash.update(part).update('\0'), createHash('sha256')).digest('hex');

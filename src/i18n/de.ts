@@ -1,5 +1,6 @@
-import { format } from './format';
-import { EDIT_WINDOW_MS } from '../lib/comments/rules';
+import { format, formatCount, formatNumber } from './format';
+import { EDIT_WINDOW_MS, GUEST_NAME, LIMITS, MAX_BODY_BYTES } from '../lib/comments/rules';
+import { MAX_COMPARED, RECHECK_MONTHS } from '../lib/messengers/limits';
 
 /**
  * Strings with placeholders, filled by `format()` (src/i18n/format.ts) on the server and in the browser:
@@ -17,7 +18,29 @@ const templates = {
   commentPrivacyNotePending: ' Ungeprüfte Kommentare nach {pending}.',
 } as const;
 
-const dayCount = (n: number) => `${n} ${n === 1 ? 'Tag' : 'Tagen'}`;
+const dayCount = (n: number) => formatCount(n, 'Tag', 'Tagen');
+
+/**
+ * Sentences that carry a limit the code enforces: the number is filled in from its constant
+ * (src/lib/comments/rules.ts, src/lib/messengers/limits.ts), never typed here; tests/unit/limit-strings.test.ts
+ * checks each sentence against its constant and that no constant's digits appear in this file's text.
+ */
+const limitTemplates = {
+  authorHint: 'Ohne Angabe erscheinen Sie als „{guest}“. Höchstens {max}.',
+  textHint: 'Einfache Formatierung möglich: *kursiv*, **fett**, Listen, Zitate mit >, höchstens {links}.',
+  textTooLong: 'Der Kommentar ist zu lang (höchstens {max}).',
+  authorTooLong: 'Der Name ist zu lang (höchstens {max}).',
+  tooManyLinks: 'Ein Kommentar darf höchstens {links} enthalten.',
+  bodyTooLarge: 'Die Anfrage ist zu groß (höchstens {kb} kB).',
+  editWindowClosed: 'Kommentare können nur in den ersten {minutes} geändert oder gelöscht werden.',
+  compareLimit: 'Sie können höchstens {max} Messenger nebeneinander vergleichen.',
+  compareTip: 'Tipp: Setzen Sie bei bis zu {max} Messengern das Häkchen „vergleichen“, um nur diese nebeneinander zu sehen.',
+  freshness: '{percent} % der {total} Angaben wurden in den letzten {months} an ihrer Quelle nachgelesen',
+  freshnessOldest: '; die älteste Prüfung war am {oldest}',
+} as const;
+const chars = (n: number) => formatCount(n, 'Zeichen', 'Zeichen');
+const links = (n: number) => formatCount(n, 'Link', 'Links');
+const editMinutes = formatCount(EDIT_WINDOW_MS / 60_000, 'Minute', 'Minuten');
 
 /** Every UI string, in one place. German, formal "Sie". */
 export const de = {
@@ -94,7 +117,6 @@ export const de = {
     suits: 'Passt laut Entscheidungshilfe für:',
     suitsNone: 'keinen der beiden Zwecke – die Gründe nennt die Entscheidungshilfe',
     purposes: { team: 'Team intern', kunden: 'Kundenkontakt' },
-    toAdvice: 'Zur Entscheidungshilfe',
   },
   og: {
     alt: (kind: string, title: string, site: string) => `${kind}: „${title}“ – ${site}`,
@@ -109,7 +131,6 @@ export const de = {
     messenger: 'Messenger',
     score: (n: number) => `Datenschutz: ${n} von 100`,
     cell: (messenger: string, criterion: string, level: string) => `${messenger}, ${criterion}: ${level}`,
-    detailsOf: (messenger: string, criterion: string) => `${criterion} bei ${messenger}`,
     toRow: (messenger: string) => `Ganze Zeile zu ${messenger} in der Tabelle`,
     close: 'Schließen',
     legend: 'Legende',
@@ -118,21 +139,6 @@ export const de = {
     columns: 'Spalten',
     printNote: (date: string, address: string) => `Angaben zuletzt an ihren Quellen geprüft: ${date} · Alle Angaben mit Quellen: ${address}`,
     tableHeading: 'Alle Angaben mit Quellen',
-    /** Short column labels; the full label is the header's accessible name and tooltip. */
-    short: {
-      operator: 'Sitz',
-      servers: 'Server',
-      phone: 'Tel.-Nr.',
-      addressBook: 'Adressbuch',
-      e2ee: 'E2EE',
-      metadata: 'Metadaten',
-      openSource: 'Quelloffen',
-      selfHosting: 'Selbst betr.',
-      business: 'Business',
-      cost: 'Kosten',
-      avv: 'AVV',
-      reach: 'Verbreitung',
-    } as Record<string, string>,
   },
   comments: {
     heading: 'Diskussion',
@@ -143,9 +149,9 @@ export const de = {
     formHeading: 'Kommentar schreiben',
     replyHeading: (author: string) => format(templates.replyTo, { name: author }),
     author: 'Name (freiwillig)',
-    authorHint: 'Ohne Angabe erscheinen Sie als „Gast“. Höchstens 80 Zeichen.',
+    authorHint: format(limitTemplates.authorHint, { guest: GUEST_NAME, max: chars(LIMITS.authorMax) }),
     text: 'Ihr Kommentar',
-    textHint: 'Einfache Formatierung möglich: *kursiv*, **fett**, Listen, Zitate mit >, höchstens 3 Links.',
+    textHint: format(limitTemplates.textHint, { links: links(LIMITS.linksMax) }),
     honeypot: 'Dieses Feld bitte leer lassen',
     /** Built from comments.moderation: under "post" a comment is shown at once. */
     consent: (moderation: 'pre' | 'post') =>
@@ -174,17 +180,14 @@ export const de = {
     pending: 'Danke! Ihr Kommentar wartet auf Freigabe.',
     published: 'Danke! Ihr Kommentar ist veröffentlicht.',
     replyTo: (author: string) => format(templates.replyTo, { name: author }),
-    guest: 'Gast',
     pageTitle: (title: string) => `Kommentare zu „${title}“`,
     backToArticle: 'Zurück zum Beitrag',
     errorSummary: 'Bitte prüfen Sie Ihre Eingaben:',
     facebook: 'Sie diskutieren lieber auf Facebook? Die Innung ist auch dort:',
-    yourComment: 'Ihr Kommentar',
     edited: 'Geändert',
   },
   search: {
     open: 'Suche',
-    openLabel: 'Suche öffnen',
     shortcut: 'Strg+K',
     dialogTitle: 'Website durchsuchen',
     label: 'Suchbegriff',
@@ -202,7 +205,6 @@ export const de = {
     sortRelevance: 'Relevanz',
     sortDate: 'Neueste zuerst',
     results: (n: number, q: string) => format(n === 1 ? templates.searchResultOne : templates.searchResults, { n, q }),
-    noResults: (q: string) => format(templates.searchNone, { q }),
     suggestions: 'Versuchen Sie einen allgemeineren Begriff, prüfen Sie die Schreibweise oder probieren Sie: ',
     suggestionWords: ['datenschutz', 'whatsapp', 'threema', 'adressbuch', 'avv'],
     loading: 'Suche wird geladen …',
@@ -213,10 +215,6 @@ export const de = {
   },
   moderation: {
     title: 'Kommentare moderieren',
-    intro: 'Melden Sie sich mit dem Moderations-Schlüssel an (Umgebungsvariable COMMENTS_ADMIN_TOKEN des Servers). Der Schlüssel bleibt nur in diesem Browser-Tab gespeichert.',
-    token: 'Moderations-Schlüssel',
-    login: 'Anmelden',
-    logout: 'Abmelden',
     noScript: 'Die Moderation braucht JavaScript.',
     tabs: 'Kommentare nach Status',
     pending: 'Wartend',
@@ -232,17 +230,17 @@ export const de = {
     article: 'Beitrag',
     reportReason: 'Meldegrund',
     done: 'Erledigt.',
-    loggedOut: 'Abgemeldet.',
     edited: 'Geändert',
     editedNote: 'Nach der Freigabe vom Verfasser geändert',
+    moderatedBy: 'Zuletzt entschieden von',
   },
   apiErrors: {
     invalid_json: 'Die Anfrage enthält kein gültiges JSON.',
     invalid: 'Bitte prüfen Sie Ihre Eingaben.',
     text_required: 'Bitte schreiben Sie einen Kommentar.',
-    text_too_long: 'Der Kommentar ist zu lang (höchstens 5.000 Zeichen).',
-    author_too_long: 'Der Name ist zu lang (höchstens 80 Zeichen).',
-    too_many_links: 'Ein Kommentar darf höchstens 3 Links enthalten.',
+    text_too_long: format(limitTemplates.textTooLong, { max: chars(LIMITS.textMax) }),
+    author_too_long: format(limitTemplates.authorTooLong, { max: chars(LIMITS.authorMax) }),
+    too_many_links: format(limitTemplates.tooManyLinks, { links: links(LIMITS.linksMax) }),
     consent_required: 'Bitte stimmen Sie der Speicherung Ihres Kommentars zu.',
     honeypot: 'Ihr Kommentar wurde als automatisch erzeugt erkannt.',
     duplicate: 'Diesen Kommentar gibt es unter dem Beitrag schon.',
@@ -251,19 +249,17 @@ export const de = {
     unknown_thread: 'Zu diesem Beitrag gibt es keine Kommentare.',
     not_found: 'Diesen Kommentar gibt es nicht.',
     parent_not_found: 'Der Kommentar, auf den Sie antworten, existiert nicht.',
-    body_too_large: 'Die Anfrage ist zu groß (höchstens 16 kB).',
+    body_too_large: format(limitTemplates.bodyTooLarge, { kb: formatNumber(MAX_BODY_BYTES / 1024) }),
     unsupported_media_type: 'Bitte senden Sie JSON oder ein Formular.',
     rate_limited: 'Sie haben gerade viele Kommentare geschrieben. Bitte warten Sie ein paar Minuten.',
     forbidden_origin: 'Diese Anfrage kommt von einer fremden Website und wurde abgelehnt.',
-    edit_window_closed: `Kommentare können nur in den ersten ${EDIT_WINDOW_MS / 60_000} Minuten geändert oder gelöscht werden.`,
+    edit_window_closed: format(limitTemplates.editWindowClosed, { minutes: editMinutes }),
     invalid_edit_token: 'Sie dürfen diesen Kommentar nicht ändern.',
-    unauthorized: 'Bitte melden Sie sich mit dem Moderations-Schlüssel an.',
-    moderation_disabled: 'Die Moderation ist ausgeschaltet. Setzen Sie COMMENTS_ADMIN_TOKEN und starten Sie den Server neu.',
+    unauthorized: 'Bitte melden Sie sich in der Redaktion an.',
     invalid_status: 'Unbekannter Status. Erlaubt sind pending, approved und rejected.',
     method_not_allowed: 'Diese Methode ist hier nicht erlaubt.',
     internal: 'Auf dem Server ist ein Fehler aufgetreten. Ihr Kommentar wurde nicht gespeichert.',
     form_token_used: 'Dieses Formular wurde schon abgeschickt. Für einen weiteren Kommentar laden Sie die Seite bitte neu.',
-    too_many_attempts: 'Zu viele falsche Anmeldeversuche. Bitte warten Sie einige Minuten.',
   },
   editor: {
     title: 'Redaktion',
@@ -308,7 +304,6 @@ export const de = {
     unauthorized: 'Bitte melden Sie sich an.',
     forbiddenOrigin: 'Diese Anfrage kommt nicht von dieser Website und wurde abgelehnt.',
     conflict: 'Diese Datei wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu; Ihre Änderung wurde nicht gespeichert.',
-    tooLarge: 'Die Datei ist zu groß (höchstens 20 MB).',
     notFound: 'Unbekannte Adresse der Redaktion.',
     failed: 'Auf dem Server ist ein Fehler aufgetreten. Es wurde nichts geändert.',
   },
@@ -359,7 +354,6 @@ export const de = {
   /** Evidence of a messenger fact and the comparison's change log (issue 24). */
   evidence: {
     summary: 'Beleg',
-    quoteLabel: 'Worte der Quelle',
     gloss: 'Sinngemäß auf Deutsch:',
     by: 'von',
     team: 'Redaktion',
@@ -370,8 +364,11 @@ export const de = {
     fallback: (name: string) => `Beleg auf der Seite zu ${name} lesen`,
     loading: 'Beleg wird geladen …',
     failed: 'Der Beleg konnte nicht geladen werden.',
-    freshness: (percent: number, total: number, oldest: string | undefined, months: number) =>
-      `${percent} % der ${total} Angaben wurden in den letzten ${months} Monaten an ihrer Quelle nachgelesen${oldest ? `; die älteste Prüfung war am ${oldest}` : ''}.`,
+    /** Fresh means checked in the last RECHECK_MONTHS months (src/lib/messengers/limits.ts). */
+    freshness: (percent: number, total: number, oldest: string | undefined) =>
+      format(limitTemplates.freshness, { percent: formatNumber(percent), total: formatNumber(total), months: formatCount(RECHECK_MONTHS, 'Monat', 'Monaten') }) +
+      (oldest ? format(limitTemplates.freshnessOldest, { oldest }) : '') +
+      '.',
     neverChecked: (n: number) => (n === 1 ? '1 Angabe ist noch nicht geprüft.' : `${n} Angaben sind noch nicht geprüft.`),
   },
   changes: {
@@ -388,12 +385,72 @@ export const de = {
     all: 'Alle Änderungen im Vergleich',
     entryTitle: (messenger: string, criterion: string) => `${messenger}: ${criterion}`,
   },
+  /** The Redaktion's facts list: re-check a fact against its source (issue 24, /redaktion/fakten/). */
+  factsReview: {
+    title: 'Fakten prüfen',
+    intro: 'Jede Angabe im Messenger-Vergleich stützt sich auf eine Quelle. Öffnen Sie die Quelle, lesen Sie die zitierten Worte nach und sagen Sie uns, ob die Angabe noch stimmt. Oben stehen die Angaben, die noch nie oder am längsten nicht geprüft wurden.',
+    afterPublish: 'Ihre Prüfung wird gespeichert und erscheint nach dem nächsten „Veröffentlichen“ auf der Seite.',
+    back: 'Zurück zur Redaktion',
+    count: (shown: number, total: number) => (shown === total ? `${total} Angaben` : `${shown} von ${total} Angaben`),
+    filterHeading: 'Auswahl',
+    filterMessenger: 'Messenger',
+    filterCriterion: 'Kriterium',
+    filterAll: 'alle',
+    filterStale: (months: number) => `nur nie oder vor mehr als ${months} Monaten geprüfte`,
+    filterApply: 'Anzeigen',
+    value: 'Angabe',
+    level: 'Einstufung',
+    source: 'Quelle',
+    sourceNoLink: '(ohne Adresse)',
+    quote: 'Worte der Quelle',
+    gloss: 'Sinngemäß auf Deutsch:',
+    lastChecked: (day: string, by: string) => `Zuletzt geprüft am ${day} von ${by}`,
+    neverChecked: 'Noch nie an der Quelle geprüft.',
+    stale: (months: number) => `Älter als ${months} Monate – bitte erneut prüfen.`,
+    unconfirmed: 'nicht bestätigt',
+    confirmed: 'bestätigt',
+    missingQuote: 'Für „Stimmt noch“ fehlen die Worte der Quelle. Bitte lesen Sie die Quelle und tragen Sie im Editor den Satz ein, der die Angabe trägt (Feld „Beleg: Worte der Quelle“), dazu den Tag und Ihren Namen.',
+    stillTrue: 'Stimmt noch',
+    stillTrueHint: 'Ich habe die Quelle eben gelesen; sie sagt noch dasselbe.',
+    notTrue: 'Stimmt nicht mehr',
+    notTrueLabel: 'Was stimmt nicht mehr? (Hinweis für die technische Betreuung)',
+    notTrueSend: 'Hinweis speichern',
+    disputed: (day: string, by: string) => `Am ${day} von ${by} gemeldet: stimmt nicht mehr.`,
+    doneConfirmed: (messenger: string, criterion: string, day: string, by: string) => `Gespeichert: „${criterion}“ bei ${messenger} stimmt noch – geprüft am ${day} von ${by}.`,
+    doneDisputed: (messenger: string, criterion: string) => `Gespeichert: Ihr Hinweis zu „${criterion}“ bei ${messenger}. Die technische Betreuung sieht ihn in dieser Liste.`,
+    unreadable: (names: string) => `Diese Messenger-Dateien konnten nicht gelesen werden und fehlen in der Liste: ${names}.`,
+    refusedTitle: 'Nicht gespeichert',
+    unknownFact: 'Diese Angabe gibt es nicht (mehr). Bitte laden Sie die Liste neu.',
+    noQuote: 'Nicht gespeichert: Diese Angabe hat noch keine Worte der Quelle. Ohne sie kann niemand bestätigen, dass sie stimmt.',
+    changed: 'Nicht gespeichert: Diese Angabe wurde inzwischen von jemand anderem geändert. So steht sie jetzt in der Datei:',
+    noteMissing: (min: number, max: number) => `Nicht gespeichert: Bitte beschreiben Sie in ${min} bis ${max} Zeichen, was nicht mehr stimmt.`,
+    unreadableFile: 'Nicht gespeichert: Die Datei dieses Messengers konnte nicht gelesen werden. Bitte wenden Sie sich an die technische Betreuung.',
+    badRequest: 'Nicht gespeichert: Die Anfrage war unvollständig. Bitte laden Sie die Liste neu.',
+    toList: 'Zurück zur Liste',
+    checkedOn: 'Geprüft am',
+    checkedByLabel: 'Geprüft von',
+  },
   /** Server-side answers of the hardened request path and login (issue 21). */
   serverGuard: {
     badPath: 'Diese Adresse ist ungültig. Bitte prüfen Sie den Link.',
     loginLocked: 'Zu viele Anmeldeversuche. Bitte versuchen Sie es in {minutes} Min. erneut.',
     loginBusy: 'Gerade melden sich sehr viele an. Bitte versuchen Sie es in einigen Sekunden noch einmal.',
     logoutRefused: 'Die Abmeldung kam nicht von dieser Website und wurde abgelehnt. Sie sind weiterhin angemeldet.',
+  },
+  /** One platform for editors and moderators (issue 22): dashboard links, the moderation's place, the retired key. */
+  editorPlatform: {
+    signedInAs: 'Angemeldet als {name}',
+    commentsLink: 'Kommentare moderieren',
+    commentsWaitingOne: '1 wartet',
+    commentsWaiting: '{n} warten',
+    backToDashboard: 'Zurück zur Redaktion',
+    adminTokenIgnored:
+      'COMMENTS_ADMIN_TOKEN wird nicht mehr verwendet; Moderation unter /redaktion/kommentare/ mit einem Redaktionskonto. Bitte die Variable aus der Konfiguration entfernen.',
+  },
+  /** The comparison's limits (issue 22): built from src/lib/messengers/limits.ts. */
+  compare: {
+    limit: format(limitTemplates.compareLimit, { max: formatNumber(MAX_COMPARED) }),
+    tip: format(limitTemplates.compareTip, { max: formatNumber(MAX_COMPARED) }),
   },
   templates,
 } as const;

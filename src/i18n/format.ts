@@ -16,3 +16,13 @@ export function formatParts(template: string, values: Readonly<Record<string, st
     return key !== undefined && Object.hasOwn(values, key) ? { text: String(values[key]), value: key } : { text: piece };
   });
 }
+
+/** A number the German way: 5000 → "5.000", 1.5 → "1,5". Browser-safe (Intl). */
+export function formatNumber(n: number): string {
+  return n.toLocaleString('de-DE', { maximumFractionDigits: 1 });
+}
+
+/** "1 Tag" / "30 Tagen": a count with its singular or plural noun, the number formatted by formatNumber. */
+export function formatCount(n: number, one: string, many: string): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}

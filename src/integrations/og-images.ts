@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { writeOgQueue } from '../adapters/og/render';
+import { writeOgQueue } from '../adapters/og/registry';
 
 /**
  * Once Astro has rendered every page: writes the share pictures the pages asked for (requestOgImage

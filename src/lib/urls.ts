@@ -30,13 +30,11 @@ export const routes = {
 };
 
 /**
- * Origin of the comment API and the server-rendered comment pages: `COMMENTS_API_ORIGIN` at build
- * time, for static pages uploaded to another host; empty means the site's own origin. In the browser
- * the origin arrives in the markup (data-api-origin), so this reads '' there.
+ * Origin of the comment API and the server-rendered comment pages, from the configured value
+ * (src/adapters/comments-api-origin.ts passes COMMENTS_API_ORIGIN): no trailing slash; empty means the site's own origin.
  */
-export function commentsApiOrigin(): string {
-  const value = typeof process === 'undefined' ? '' : (process.env.COMMENTS_API_ORIGIN ?? '');
-  return value.trim().replace(/\/+$/, '');
+export function apiOrigin(configured = ''): string {
+  return configured.trim().replace(/\/+$/, '');
 }
 
 /** Paths of the comment API (prefix them with the API origin where pages and API may live apart). */
@@ -46,9 +44,10 @@ export const apiRoutes = {
   report: (id: number | string) => url(`api/comments/${id}/report`),
   formToken: () => url('api/comments/form-token'),
   counts: (threads: readonly string[]) => url(`api/comments/counts?threads=${threads.map(encodeURIComponent).join(',')}`),
-  adminList: (status: string) => url(`api/admin/comments?status=${encodeURIComponent(status)}`),
-  adminComment: (id: number | string) => url(`api/admin/comments/${id}`),
-  adminAction: (id: number | string, action: 'approve' | 'reject' | 'export') => url(`api/admin/comments/${id}/${action}`),
+  /** Moderation (signed-in editors only; src/pages/api/redaktion/kommentare/). */
+  moderationList: (status: string) => url(`api/redaktion/kommentare?status=${encodeURIComponent(status)}`),
+  moderationComment: (id: number | string) => url(`api/redaktion/kommentare/${id}`),
+  moderationAction: (id: number | string, action: 'approve' | 'reject' | 'export') => url(`api/redaktion/kommentare/${id}/${action}`),
 };
 
 /** Absolute URL for canonical links, feeds and Open Graph. */

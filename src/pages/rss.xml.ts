@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getPosts } from '../adapters/posts/collection';
-import { guild } from '../lib/config';
-import { routes } from '../lib/urls';
+import { getPosts } from '@/adapters/posts/collection';
+import { guild } from '@/lib/config';
+import { routes } from '@/lib/urls';
 
 export const GET: APIRoute = async ({ site }) => {
   const posts = await getPosts();

@@ -13,7 +13,7 @@ import { launchBrowser, watchPage } from '../helpers/browser';
 import { buildSite, holdBuildLock } from '../helpers/build';
 import { TEST_CONTENT, TEST_RUN } from '../helpers/paths';
 import { freePort, startServer, type RunningServer } from '../helpers/server';
-import { ADMIN, THREAD, admin, tempDb } from '../helpers/comments';
+import { withModerator, THREAD, admin, tempDb } from '../helpers/comments';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.webp': 'image/webp', '.wasm': 'application/wasm', '.xml': 'application/xml' };
 
@@ -51,7 +51,7 @@ beforeAll(async () => {
   release();
   if (built.status !== 0) throw new Error(`Build with COMMENTS_API_ORIGIN failed:\n${built.output}`);
   // The build needs the API's origin, so the API gets a port chosen before the build (PORT overrides startServer's own).
-  api = await startServer({ PORT: String(apiPort), COMMENTS_DB: tempDb(), COMMENTS_ADMIN_TOKEN: ADMIN, COMMENTS_MIN_SUBMIT_SECONDS: '0', COMMENTS_RATE_LIMIT: '0', COMMENTS_ALLOWED_ORIGINS: siteOrigin }, dist);
+  api = await startServer({ PORT: String(apiPort), COMMENTS_DB: tempDb(), ...withModerator(), COMMENTS_MIN_SUBMIT_SECONDS: '0', COMMENTS_RATE_LIMIT: '0', COMMENTS_ALLOWED_ORIGINS: siteOrigin }, dist);
   files = await staticServer(join(dist, 'client'), sitePort);
   browser = await launchBrowser();
 }, 900_000);

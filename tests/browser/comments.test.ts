@@ -2,14 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, watchPage } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
-import { ADMIN, THREAD, admin, tempDb } from '../helpers/comments';
+import { withModerator, THREAD, admin, tempDb } from '../helpers/comments';
+import { EDITOR, signInOnPage } from '../helpers/editor';
 
 let server: RunningServer;
 let browser: Browser;
 const articleUrl = () => `${server.url}/beitraege/${THREAD}/`;
 
 beforeAll(async () => {
-  server = await startServer({ COMMENTS_DB: tempDb(), COMMENTS_ADMIN_TOKEN: ADMIN, COMMENTS_MIN_SUBMIT_SECONDS: '0', COMMENTS_RATE_LIMIT: '0' });
+  server = await startServer({ COMMENTS_DB: tempDb(), ...withModerator(), COMMENTS_MIN_SUBMIT_SECONDS: '0', COMMENTS_RATE_LIMIT: '0' });
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -68,16 +69,22 @@ describe('the comment widget in Chromium', () => {
     await page.close();
   });
 
-  it('moderator approves on the moderation page; readers then see the comment and the count', async () => {
+  it('an editor signs in to the Redaktion, sees the waiting comment on the start page and approves it; readers then see it and the count', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.url}/admin/kommentare/`);
-    await page.fill('#admin-token', ADMIN);
-    await page.keyboard.press('Enter');
+    await page.goto(`${server.url}/redaktion/kommentare/`);
+    // Without a session the moderation page sends the editor to the one login of the Redaktion.
+    expect(new URL(page.url()).pathname).toBe('/redaktion/anmelden/');
+    await signInOnPage(page, server.url);
+    expect(await page.locator('[data-comments-link]').textContent()).toContain('1 wartet');
+    await page.locator('[data-comments-link]').click();
+    await page.waitForURL(`${server.url}/redaktion/kommentare/`);
     const item = page.locator('[data-list] article', { hasText: 'Tastatur-Tina' });
     await item.waitFor();
     expect(await page.locator('[data-count-for="pending"]').textContent()).toBe('(1)');
     await item.locator('[data-action="approve"]').click();
     await expect.poll(() => page.locator('[data-list]').textContent()).toContain('Keine Kommentare in dieser Liste.');
+    await page.locator('#tab-approved').click();
+    await expect.poll(() => page.locator('[data-list] article', { hasText: 'Tastatur-Tina' }).textContent()).toContain(`Zuletzt entschieden von: ${EDITOR.name}`);
 
     const reader = await browser.newPage();
     await openArticle(reader);

@@ -16,9 +16,11 @@ describe('a refused save in the browser editor', () => {
     await signInOnPage(page, session.server.url);
     const before = readdirSync(join(session.setup.contentDir, 'sources')).sort();
     await page.goto(`${session.server.url}/keystatic/collection/sources/create`);
+    // The editor's address field refuses javascript: itself (its pattern follows the schema, editor-fields.test.ts);
+    // an address that looks like one but does not parse gets past that pattern, and the server's save check refuses it.
     await page.getByRole('textbox', { name: 'Titel der Quelle', exact: true }).fill('Boese Quelle');
     await page.getByRole('textbox', { name: /^Schlüssel/ }).fill('BOESE');
-    await page.getByRole('textbox', { name: /^Adresse/ }).fill('JaVaScRiPt:alert(document.cookie)');
+    await page.getByRole('textbox', { name: /^Adresse/ }).fill('https://%zz');
     await page.getByRole('button', { name: 'Erstellen' }).click();
     const message = page.getByText(/Nicht gespeichert: content\/sources\/BOESE\.yaml:\d+ – url – /);
     await message.waitFor({ timeout: 30_000 });

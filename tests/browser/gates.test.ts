@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { launchBrowser, watchPage, type PageWatch } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
-import { ADMIN, tempDb } from '../helpers/comments';
+import { withModerator, tempDb } from '../helpers/comments';
+import { signInOnPage } from '../helpers/editor';
 import { TEST_CLIENT } from '../helpers/paths';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -93,12 +94,21 @@ const STATES: PageState[] = [
       await page.locator('comment-section [data-error-for="text"]:not(:empty)').waitFor();
     },
   },
+  { name: 'Redaktion login page', path: '/redaktion/anmelden/' },
   {
-    name: 'moderation page, logged in',
-    path: '/admin/kommentare/',
+    name: 'Redaktion start page, signed in',
+    path: '/redaktion/',
     prepare: async (page) => {
-      await page.fill('#admin-token', ADMIN);
-      await page.keyboard.press('Enter');
+      await signInOnPage(page, server.url);
+      await page.locator('[data-comments-link]').waitFor();
+    },
+  },
+  {
+    name: 'moderation page, signed in to the Redaktion',
+    path: '/redaktion/kommentare/',
+    prepare: async (page) => {
+      await signInOnPage(page, server.url);
+      await page.goto(`${server.url}/redaktion/kommentare/`);
       await page.locator('[data-panel]:not([hidden])').waitFor();
     },
   },
@@ -109,7 +119,7 @@ const STATES: PageState[] = [
 let gateTab: Tab;
 
 beforeAll(async () => {
-  server = await startServer({ COMMENTS_DB: tempDb(), COMMENTS_ADMIN_TOKEN: ADMIN, COMMENTS_MIN_SUBMIT_SECONDS: '0' });
+  server = await startServer({ COMMENTS_DB: tempDb(), ...withModerator(), COMMENTS_MIN_SUBMIT_SECONDS: '0' });
   browser = await launchBrowser();
   gateTab = await openTab();
 });
@@ -187,8 +197,9 @@ async function privacyFindings({ context, page, watch }: Tab, response: Response
     failedRequests: [...watch.failedRequests],
     foreignRequests: [...watch.foreignRequests],
     csp: await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp),
-    cookies: await context.cookies(),
-    localStorage: path.startsWith('/admin/') ? [] : await page.evaluate(() => Object.keys(localStorage)),
+    // The editor's own session cookie (scoped to its paths; tests/server/editor.test.ts checks it) is the one allowed.
+    cookies: (await context.cookies()).filter((c) => !(path.startsWith('/redaktion/') && c.name === 'redaktion_sitzung')),
+    localStorage: await page.evaluate(() => Object.keys(localStorage)),
   };
 }
 const CLEAN = { status: 200, consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [], cookies: [], localStorage: [] };
@@ -323,14 +334,14 @@ describe('security headers and CSP', () => {
   });
 
   it('the server sends nosniff, referrer and permissions policies and forbids framing; moderation is never cached', async () => {
-    for (const path of ['/', '/admin/kommentare/', '/api/comments/counts?threads=whatsapp-im-unternehmen']) {
+    for (const path of ['/', '/redaktion/kommentare/', '/api/comments/counts?threads=whatsapp-im-unternehmen']) {
       const response = await fetch(server.url + path);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
       expect(response.headers.get('permissions-policy')).toContain('geolocation=()');
       expect(response.headers.get('x-frame-options')).toBe('DENY');
     }
-    expect((await fetch(`${server.url}/admin/kommentare/`)).headers.get('cache-control')).toBe('private, no-store');
+    expect((await fetch(`${server.url}/redaktion/kommentare/`, { redirect: 'manual' })).headers.get('cache-control')).toBe('private, no-store');
     expect((await fetch(`${server.url}/api/comments/counts?threads=x`)).headers.get('cache-control')).toMatch(/^private/);
   });
 });

@@ -3,6 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { CRITERIA } from '@/lib/messengers/criteria';
+import { MAX_COMPARED } from '@/lib/messengers/limits';
+import { de } from '@/i18n/de';
 import { ROOT, TEST_CLIENT } from '../helpers/paths';
 
 const ids = readdirSync(join(ROOT, 'content/messengers')).map((f) => f.replace('.yaml', ''));
@@ -35,6 +37,19 @@ describe('the comparison page without JavaScript', () => {
         expect(cell.querySelector('[data-source-date]')?.text, `${id}.${c.id}`).toMatch(/^(vom \d+\. \S+ \d{4}|Stand .+|undatiert)$/);
       }
     }
+  });
+
+  it(`names the limit of ${MAX_COMPARED} compared messengers from its constant, in the tip and in the strings of <messenger-compare>`, () => {
+    const html = page();
+    expect(html.text).toContain(de.compare.tip);
+    expect(de.compare.tip).toContain(`${MAX_COMPARED} Messengern`);
+    const strings = JSON.parse(html.querySelector('messenger-compare')!.getAttribute('data-strings')!) as Record<string, string>;
+    expect(strings.compareLimit).toBe(de.compare.limit);
+  });
+
+  it('labels each matrix column with the short label its criterion declares', () => {
+    const labels = page().querySelectorAll('[data-matrix-legend] dt').map((dt) => dt.text.trim());
+    for (const c of CRITERIA) expect(labels, c.id).toContain(c.short);
   });
 
   it('marks unverified facts as "nicht bestätigt" and says when the data was checked', () => {

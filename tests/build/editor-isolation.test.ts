@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { TEST_CLIENT } from '../helpers/paths';
 
@@ -22,13 +22,17 @@ describe('the browser editor stays out of the reader site', () => {
     expect(pages.filter((file) => readFileSync(file, 'utf8').includes('/_editor/')).map((file) => relative(TEST_CLIENT, file))).toEqual([]);
   });
 
-  it('the editor pages are not in the sitemap or the search index', () => {
+  it('the editor pages are on-demand pages: none is in the reader build, the sitemap or the search index', () => {
     const sitemap = readFileSync(join(TEST_CLIENT, 'sitemap-0.xml'), 'utf8');
     expect(sitemap).not.toContain('/redaktion/');
-    for (const page of ['redaktion/index.html', 'redaktion/anmelden/index.html', 'redaktion/ohne-konto/index.html']) {
-      const html = readFileSync(join(TEST_CLIENT, page), 'utf8');
-      expect(html, page).toContain('<meta name="robots" content="noindex, nofollow"');
-      expect(html, page).not.toContain('data-pagefind-body');
-    }
+    expect(sitemap).not.toContain('/admin/');
+    expect(existsSync(join(TEST_CLIENT, 'redaktion'))).toBe(false);
+    expect(existsSync(join(TEST_CLIENT, 'admin'))).toBe(false);
+    expect(all.filter((file) => relative(TEST_CLIENT, file).startsWith('pagefind/')).some((file) => /redaktion|Anmelden zur Redaktion/.test(readFileSync(file, 'latin1')))).toBe(false);
+  });
+
+  it('robots.txt keeps crawlers out of every editor path prefix', () => {
+    const robots = readFileSync(join(TEST_CLIENT, 'robots.txt'), 'utf8');
+    for (const prefix of ['/api/', '/redaktion/', '/keystatic/']) expect(robots).toContain(`Disallow: ${prefix}`);
   });
 });

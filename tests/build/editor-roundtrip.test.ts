@@ -9,7 +9,10 @@ import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COLLECTIONS, KEYSTATIC_VERSION, changedBody, changedData, editorRefusal, editorSave, entryExtension, filesIn, hasAlignedTable, installedKeystaticVersion } from '../../scripts/keystatic-save';
+import { editorRefusal, editorSave, filesIn } from '../../scripts/keystatic-save';
+import { KEYSTATIC_VERSION, installedKeystaticVersion } from '../../scripts/keystatic-save/internals';
+import { siteParser } from '../../scripts/keystatic-save/mdx-parser';
+import { COLLECTIONS, changedBody, changedData, entryExtension, hasAlignedTable } from '@/lib/editor/entry-diff';
 import { childEnv } from '../../scripts/child-env';
 import { ROOT } from '../helpers/paths';
 
@@ -44,7 +47,7 @@ ${front}---
 ${body}`;
 
 describe('an unchanged save in the editor', () => {
-  it(`is computed with Keystatic ${KEYSTATIC_VERSION}, whose internal file names scripts/keystatic-save.ts knows`, () => {
+  it(`is computed with Keystatic ${KEYSTATIC_VERSION}, whose internal file names scripts/keystatic-save/internals.ts knows`, () => {
     expect(installedKeystaticVersion()).toBe(KEYSTATIC_VERSION);
   });
 
@@ -73,18 +76,18 @@ describe('an unchanged save in the editor', () => {
     expect(hasAlignedTable(hand)).toBe(true);
     expect(hasAlignedTable(saved)).toBe(false);
     expect(changedData('posts', hand, saved)).toEqual([]);
-    expect(await changedBody(hand, saved)).toEqual([]); // the site's MDX parser reads the same text
+    expect(changedBody(hand, saved, await siteParser())).toEqual([]); // the site's MDX parser reads the same text
     // Saved twice, the same bytes: the form is stable.
     expect((await editorSave('posts', 'beispiel', saved)).toString('utf8')).toBe(saved);
   });
 
   it('would turn a picture next to the post and a footnote into plain text: the normaliser sees a change of meaning', async () => {
     const hand = post('draft: false\n', 'Ein Foto:\n\n![Ein Bad](./bad.jpg)\n');
-    expect(await changedBody(hand, (await editorSave('posts', 'beispiel', hand)).toString('utf8'))).toEqual([
+    expect(changedBody(hand, (await editorSave('posts', 'beispiel', hand)).toString('utf8'), await siteParser())).toEqual([
       'Text /paragraph[1]/image[0]: {"type":"image","title":null,"url":"./bad.jpg","alt":"Ein Bad"} → {"type":"text","value":"![Ein Bad](./bad.jpg)"}',
     ]);
     const footnote = post('draft: false\n', 'Eine Aussage[^1].\n\n[^1]: Die Fußnote.\n');
-    expect(await changedBody(footnote, (await editorSave('posts', 'beispiel', footnote)).toString('utf8'))).toHaveLength(1);
+    expect(changedBody(footnote, (await editorSave('posts', 'beispiel', footnote)).toString('utf8'), await siteParser())).toHaveLength(1);
   });
 
   it('would turn a post without `draft` into a draft (the normaliser sees a change of meaning) and refuses one without `author`', async () => {

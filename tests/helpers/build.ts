@@ -10,10 +10,10 @@ export interface BuildResult {
   output: string;
 }
 
-/** Runs `npm run build` (scripts/build.mjs) on a content folder into outDir. */
-export function buildSite(contentDir: string, outDir: string, env: Record<string, string> = {}): BuildResult {
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--outDir', outDir], {
-    cwd: ROOT,
+/** Runs `npm run build` (scripts/build.mjs) on a content folder into outDir; `project`: a copy of the site to build instead. */
+export function buildSite(contentDir: string, outDir: string, env: Record<string, string> = {}, project = ROOT): BuildResult {
+  const result = spawnSync(process.execPath, [join(project, 'scripts/build.mjs'), '--outDir', outDir], {
+    cwd: project,
     env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: contentDir, ...env }),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

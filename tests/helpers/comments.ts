@@ -1,12 +1,19 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EDITOR, createAccount, signIn } from './editor';
 
 export const THREAD = 'whatsapp-im-unternehmen';
-export const ADMIN = 'test-admin-token-0123456789abcdef-long-enough';
 
 export function tempDb(): string {
   return join(mkdtempSync(join(tmpdir(), 'innungswissen-')), 'comments.db');
+}
+
+/** A data folder with one Redaktion account (EDITOR), for a server whose comments someone moderates. */
+export function withModerator(): Record<string, string> {
+  const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'innungswissen-data-')) };
+  createAccount(env, EDITOR.name, EDITOR.password);
+  return env;
 }
 
 export async function formToken(base: string): Promise<string> {
@@ -22,6 +29,13 @@ export function postJson(base: string, body: Record<string, unknown>, headers: R
   });
 }
 
-export function admin(base: string, path: string, method = 'GET', token = ADMIN) {
-  return fetch(`${base}/api/admin/comments${path}`, { method, headers: { Authorization: `Bearer ${token}` } });
+const sessions = new Map<string, Promise<string>>();
+
+/** The moderation API as a signed-in editor of the server at `base` (withModerator), from its own origin. */
+export async function admin(base: string, path: string, method = 'GET', cookie?: string) {
+  if (cookie === undefined) {
+    if (!sessions.has(base)) sessions.set(base, signIn(base));
+    cookie = await sessions.get(base)!;
+  }
+  return fetch(`${base}/api/redaktion/kommentare${path}`, { method, headers: { Cookie: cookie, Origin: base } });
 }

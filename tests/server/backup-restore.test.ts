@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startServer, type RunningServer } from '../helpers/server';
-import { ADMIN, THREAD, admin, formToken, tempDb } from '../helpers/comments';
+import { withModerator, THREAD, admin, formToken, tempDb } from '../helpers/comments';
 import { ROOT } from '../helpers/paths';
 import { childEnv } from '../../scripts/child-env';
 
@@ -21,7 +21,7 @@ function npm(args: string[], env: Record<string, string>): Promise<{ code: numbe
 
 const servers: RunningServer[] = [];
 afterAll(() => Promise.all(servers.map((s) => s.stop())));
-const env = (db: string) => ({ COMMENTS_DB: db, COMMENTS_ADMIN_TOKEN: ADMIN, COMMENTS_RATE_LIMIT: '0', COMMENTS_MIN_SUBMIT_SECONDS: '0' });
+const env = (db: string) => ({ COMMENTS_DB: db, ...withModerator(), COMMENTS_RATE_LIMIT: '0', COMMENTS_MIN_SUBMIT_SECONDS: '0' });
 
 describe('backup under write load, restore, and the server on the restored copy', () => {
   it('every comment acknowledged before the backup is there after a restore into a fresh folder', async () => {

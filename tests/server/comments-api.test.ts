@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startServer, type RunningServer } from '../helpers/server';
-import { ADMIN, THREAD, admin, formToken, postJson, tempDb } from '../helpers/comments';
+import { withModerator, THREAD, admin, formToken, postJson, tempDb } from '../helpers/comments';
+import { EDITOR, signIn } from '../helpers/editor';
+import { erasureLogPath } from '@/adapters/comments/erasure-log';
 
 let server: RunningServer;
 let base: string;
@@ -24,7 +26,7 @@ beforeAll(async () => {
   dbPath = tempDb();
   server = await startServer({
     COMMENTS_DB: dbPath,
-    COMMENTS_ADMIN_TOKEN: ADMIN,
+    ...withModerator(),
     COMMENTS_MIN_SUBMIT_SECONDS: '1',
     COMMENTS_RATE_LIMIT: '0',
     COMMENTS_ALLOWED_ORIGINS: 'https://partner.example',
@@ -213,17 +215,39 @@ describe('bad requests get a JSON error with a German message', () => {
   });
 });
 
-describe('moderation needs the admin token', () => {
-  it('401 without or with a wrong token, and nothing changes', async () => {
+describe('moderation is for signed-in editors of the Redaktion', () => {
+  it('401 in German without a session, 403 from another site, and nothing changes', async () => {
     const created = (await (await postJson(base, comment())).json()) as { id: number };
-    const none = await fetch(`${base}/api/admin/comments/${created.id}/approve`, { method: 'POST' });
+    const none = await fetch(`${base}/api/redaktion/kommentare/${created.id}/approve`, { method: 'POST', headers: { Origin: base } });
     expect(none.status).toBe(401);
-    expect((await none.json()).error.code).toBe('unauthorized');
-    expect((await admin(base, `/${created.id}/approve`, 'POST', 'falsch')).status).toBe(401);
-    expect((await admin(base, `/${created.id}`, 'DELETE', 'falsch')).status).toBe(401);
-    expect((await admin(base, '?status=pending', 'GET', 'falsch')).status).toBe(401);
+    expect((await none.json()).error).toEqual({ code: 'unauthorized', message: 'Bitte melden Sie sich an.' });
+    expect((await admin(base, `/${created.id}/approve`, 'POST', 'redaktion_sitzung=falsch')).status).toBe(401);
+    expect((await admin(base, `/${created.id}`, 'DELETE', 'redaktion_sitzung=falsch')).status).toBe(401);
+    expect((await admin(base, '?status=pending', 'GET', '')).status).toBe(401);
+    // A signed-in editor's browser tricked by another site: the session alone is not enough for a write.
+    const cookie = await signIn(base);
+    for (const origin of ['https://partner.example', 'https://evil.example']) {
+      const crossSite = await fetch(`${base}/api/redaktion/kommentare/${created.id}/approve`, { method: 'POST', headers: { Cookie: cookie, Origin: origin } });
+      expect(crossSite.status, origin).toBe(403);
+      expect((await crossSite.json()).error.code).toBe('forbidden_origin');
+    }
     const pending = await (await admin(base, '?status=pending')).json();
     expect(pending.comments.map((c: { id: number }) => c.id)).toContain(created.id);
+  });
+
+  it('records who approved, rejected or erased a comment', async () => {
+    const approved = (await (await postJson(base, comment())).json()) as { id: number };
+    const answer = await admin(base, `/${approved.id}/approve`, 'POST');
+    expect(await answer.json()).toEqual({ id: approved.id, status: 'approved', moderatedBy: EDITOR.name });
+    const list = (await (await admin(base, '?status=approved')).json()) as { comments: Array<{ id: number; moderatedBy: string | null }> };
+    expect(list.comments.find((c) => c.id === approved.id)?.moderatedBy).toBe(EDITOR.name);
+    const rejected = (await (await postJson(base, comment())).json()) as { id: number };
+    await admin(base, `/${rejected.id}/reject`, 'POST');
+    const rejectedList = (await (await admin(base, '?status=rejected')).json()) as { comments: Array<{ id: number; moderatedBy: string | null }> };
+    expect(rejectedList.comments.find((c) => c.id === rejected.id)?.moderatedBy).toBe(EDITOR.name);
+    expect((await admin(base, `/${approved.id}`, 'DELETE')).status).toBe(204);
+    const log = readFileSync(erasureLogPath(dbPath), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { id: number; by?: string });
+    expect(log.find((entry) => entry.id === approved.id)?.by).toBe(EDITOR.name);
   });
 
   it('API answers are never stored in shared caches and carry the security headers', async () => {
@@ -237,13 +261,15 @@ describe('moderation needs the admin token', () => {
 });
 
 describe('switches', () => {
-  it('without COMMENTS_ADMIN_TOKEN moderation is off and the start-up line says how to switch it on', async () => {
-    const other = await startServer({ COMMENTS_DB: tempDb() });
+  it('a start with the retired COMMENTS_ADMIN_TOKEN says in German that it is ignored, and the old addresses are gone', async () => {
+    const other = await startServer({ COMMENTS_DB: tempDb(), COMMENTS_ADMIN_TOKEN: 'ein-alter-schluessel-0123456789abcdef' });
     try {
-      expect(other.output()).toContain('Moderation ist ausgeschaltet. Zum Einschalten den Server mit COMMENTS_ADMIN_TOKEN=');
-      const response = await fetch(`${other.url}/api/admin/comments?status=pending`, { headers: { Authorization: 'Bearer irgendwas' } });
-      expect(response.status).toBe(401);
-      expect((await response.json()).error.code).toBe('moderation_disabled');
+      expect(other.output()).toContain('COMMENTS_ADMIN_TOKEN wird nicht mehr verwendet; Moderation unter /redaktion/kommentare/ mit einem Redaktionskonto');
+      const old = await fetch(`${other.url}/api/admin/comments?status=pending`, { headers: { Authorization: 'Bearer ein-alter-schluessel-0123456789abcdef' } });
+      expect(old.status).toBe(404);
+      const page = await fetch(`${other.url}/admin/kommentare/`, { redirect: 'manual' });
+      expect(page.status).toBe(301);
+      expect(page.headers.get('location')).toBe('/redaktion/kommentare/');
     } finally {
       await other.stop();
     }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../helpers/server';
-import { ADMIN, THREAD, admin, formToken, tempDb } from '../helpers/comments';
+import { withModerator, THREAD, admin, formToken, tempDb } from '../helpers/comments';
 
 describe('an acknowledged comment survives a crash', () => {
   it('kill -9 while comments are being posted loses none that got a 201', async () => {
     const db = tempDb();
-    const env = { COMMENTS_DB: db, COMMENTS_ADMIN_TOKEN: ADMIN, COMMENTS_RATE_LIMIT: '0', COMMENTS_MIN_SUBMIT_SECONDS: '0' };
+    const env = { COMMENTS_DB: db, ...withModerator(), COMMENTS_RATE_LIMIT: '0', COMMENTS_MIN_SUBMIT_SECONDS: '0' };
     const server = await startServer(env);
     // Each form token posts once: a pool fetched before the stream starts.
     const tokens = (await Promise.all(Array.from({ length: 20 }, () => Promise.all(Array.from({ length: 20 }, () => formToken(server.url)))))).flat();

@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../helpers/server';
-import { ADMIN, admin, formToken } from '../helpers/comments';
+import { withModerator, admin, formToken } from '../helpers/comments';
 import { SCHEMA_VERSION } from '@/adapters/comments/db';
 import { FIXTURE_COMMENTS, FIXTURE_SECRET, RELEASES } from '../fixtures/db/releases';
 
@@ -22,7 +22,7 @@ describe.each(RELEASES.map((r) => r.version))('today’s server on a database of
     prepare.prepare(`UPDATE comments SET status_changed_at = ? WHERE status = 'rejected'`).run(Date.now());
     prepare.close();
 
-    const server = await startServer({ COMMENTS_DB: path, COMMENTS_ADMIN_TOKEN: ADMIN, COMMENTS_MIN_SUBMIT_SECONDS: '0', COMMENTS_RATE_LIMIT: '0' });
+    const server = await startServer({ COMMENTS_DB: path, ...withModerator(), COMMENTS_MIN_SUBMIT_SECONDS: '0', COMMENTS_RATE_LIMIT: '0' });
     servers.push(server);
     const base = server.url;
 

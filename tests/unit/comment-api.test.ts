@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@/adapters/comments/db';
-import { CommentStore } from '@/lib/comments/store';
+import { CommentStore } from '@/adapters/comments/store';
 import { createCommentApi } from '@/lib/comments/api';
 import { readSettings } from '@/lib/comments/settings';
-import { ADMIN, tempDb } from '../helpers/comments';
+import type { ErasedComment } from '@/lib/comments/erasure';
+import { tempDb } from '../helpers/comments';
 
 /** The API handlers on a real SQLite file with a clock we can move. */
 function setup() {
@@ -11,7 +12,7 @@ function setup() {
   const store = new CommentStore(openDatabase(tempDb()));
   const api = createCommentApi({
     store,
-    settings: { ...readSettings({ COMMENTS_ADMIN_TOKEN: ADMIN, COMMENTS_MIN_SUBMIT_SECONDS: '0' }, 30) },
+    settings: { ...readSettings({ COMMENTS_MIN_SUBMIT_SECONDS: '0' }, 30) },
     threads: async () => new Set(['beitrag']),
     siteOrigin: 'https://innung.example',
     commentsPage: (slug) => `/beitraege/${slug}/kommentare/`,
@@ -67,7 +68,7 @@ describe('failures inside the API', () => {
     const store = new CommentStore(openDatabase(tempDb()));
     const api = createCommentApi({
       store,
-      settings: readSettings({ COMMENTS_MIN_SUBMIT_SECONDS: '0', COMMENTS_ADMIN_TOKEN: ADMIN }, 30),
+      settings: readSettings({ COMMENTS_MIN_SUBMIT_SECONDS: '0' }, 30),
       threads: async () => new Set(['beitrag']),
       siteOrigin: 'https://innung.example',
       commentsPage: (slug) => `/beitraege/${slug}/kommentare/`,
@@ -78,5 +79,41 @@ describe('failures inside the API', () => {
     const response = await api.post(new Request('http://x/api/comments', { method: 'POST', headers: { 'content-type': 'application/json' }, body }), '192.0.2.1');
     expect(response.status).toBe(500);
     expect((await response.json()).error).toEqual({ code: 'internal', message: 'Auf dem Server ist ein Fehler aufgetreten. Ihr Kommentar wurde nicht gespeichert.' });
+  });
+});
+
+describe('moderation by a signed-in editor', () => {
+  it('refuses without an editor (401, German), and records who approved, rejected and erased', async () => {
+    const erased: ErasedComment[] = [];
+    const store = new CommentStore(openDatabase(tempDb()), { record: (entries) => void erased.push(...entries) });
+    const api = createCommentApi({
+      store,
+      settings: readSettings({ COMMENTS_MIN_SUBMIT_SECONDS: '0' }, 30),
+      threads: async () => new Set(['beitrag']),
+      siteOrigin: 'https://innung.example',
+      commentsPage: (slug) => `/beitraege/${slug}/kommentare/`,
+    });
+    const post = async (text: string) => {
+      const body = JSON.stringify({ thread: 'beitrag', text, consent: true, website: '', formToken: api.newFormToken() });
+      return ((await (await api.post(new Request('http://x/api/comments', { method: 'POST', headers: { 'content-type': 'application/json' }, body }), '192.0.2.1')).json()) as { id: number }).id;
+    };
+    const first = await post('Erster Kommentar');
+    const second = await post('Zweiter Kommentar');
+    const refused = api.moderate(undefined, String(first), 'approved');
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).error).toEqual({ code: 'unauthorized', message: 'Bitte melden Sie sich in der Redaktion an.' });
+    expect(api.moderationList(new Request('http://x/api/redaktion/kommentare'), undefined).status).toBe(401);
+    expect(api.moderationCounts().pending).toBe(2);
+
+    const anna = { name: 'Anna Beispiel' };
+    expect(await api.moderate(anna, String(first), 'approved').json()).toEqual({ id: first, status: 'approved', moderatedBy: 'Anna Beispiel' });
+    await api.moderate({ name: 'Bernd Muster' }, String(second), 'rejected').json();
+    expect(store.get(first)?.moderatedBy).toBe('Anna Beispiel');
+    expect(store.get(second)?.moderatedBy).toBe('Bernd Muster');
+    expect(api.moderationCounts().pending).toBe(0);
+    // The Art. 15 export is about the commenter: the moderator's name is not in it.
+    expect((await api.exportComment(anna, String(first)).json()).comment).not.toHaveProperty('moderatedBy');
+    expect(api.erase(anna, String(first)).status).toBe(204);
+    expect(erased).toEqual([expect.objectContaining({ id: first, by: 'Anna Beispiel' })]);
   });
 });

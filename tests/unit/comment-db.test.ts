@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { migrate, openDatabase } from '@/adapters/comments/db';
-import { CommentStore } from '@/lib/comments/store';
+import { SCHEMA_VERSION, migrate, openDatabase } from '@/adapters/comments/db';
+import { CommentStore } from '@/adapters/comments/store';
 import { tempDb } from '../helpers/comments';
 
 const input = (text: string) => ({ thread: 't', parentId: null, author: 'A', text, html: `<p>${text}</p>`, status: 'approved' as const, editTokenHash: 'h', textHash: text, now: 1 });
@@ -33,12 +33,14 @@ describe('comment database', () => {
       PRAGMA user_version = 1;`);
     old.close();
     const db = openDatabase(path);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const store = new CommentStore(db);
-    expect(store.get(1)).toMatchObject({ author: 'Alt', text: 'alter Text', status: 'approved', edited: false });
+    expect(store.get(1)).toMatchObject({ author: 'Alt', text: 'alter Text', status: 'approved', edited: false, moderatedBy: null });
+    expect(store.setStatus(1, 'rejected', 2, 'Anna Beispiel')).toBe(true);
+    expect(store.get(1)?.moderatedBy).toBe('Anna Beispiel');
     expect(store.createWithToken(input('neu'), 'nonce-1', 10)).toEqual(expect.any(Number));
     expect(store.createWithToken(input('noch einer'), 'nonce-1', 10)).toBeNull();
     expect(store.purgeUsedTokens(11)).toBe(1);
-    expect(migrate(db)).toBe(2);
+    expect(migrate(db)).toBe(SCHEMA_VERSION);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateNewComment } from '@/lib/comments/validate';
 import { RATE_LIMIT_WINDOW_MS, RateLimiter } from '@/lib/comments/rate-limit';
 import { checkFormToken, issueFormToken } from '@/lib/comments/tokens';
-import { readSettings } from '@/lib/comments/settings';
+import { hasRetiredAdminToken, readSettings } from '@/lib/comments/settings';
 
 const base = { thread: 'whatsapp-im-unternehmen', text: 'Guter Beitrag.', consent: true, website: '', formToken: 'x' };
 
@@ -77,7 +77,6 @@ describe('settings', () => {
   it('has the documented defaults', () => {
     expect(readSettings({}, 30)).toEqual({
       dbPath: './data/comments.db',
-      adminToken: undefined,
       moderation: 'pre',
       allowedOrigins: [],
       rateLimit: 5,
@@ -92,8 +91,10 @@ describe('settings', () => {
     expect(() => readSettings({ COMMENTS_RATE_LIMIT: 'viele' }, 30)).toThrow('COMMENTS_RATE_LIMIT muss eine Zahl');
   });
 
-  it('refuses a moderation key shorter than 32 characters, saying how to make one', () => {
-    expect(() => readSettings({ COMMENTS_ADMIN_TOKEN: 'geheim' }, 30)).toThrow(/COMMENTS_ADMIN_TOKEN ist zu kurz \(6 Zeichen, nötig sind mindestens 32\).*openssl rand -base64 32/);
-    expect(readSettings({ COMMENTS_ADMIN_TOKEN: 'x'.repeat(32) }, 30).adminToken).toBe('x'.repeat(32));
+  it('ignores the retired moderation key (moderation uses the Redaktion accounts), and notices it for the start hint', () => {
+    expect(() => readSettings({ COMMENTS_ADMIN_TOKEN: 'geheim' }, 30)).not.toThrow();
+    expect(readSettings({ COMMENTS_ADMIN_TOKEN: 'x'.repeat(32) }, 30)).not.toHaveProperty('adminToken');
+    expect(hasRetiredAdminToken({ COMMENTS_ADMIN_TOKEN: 'geheim' })).toBe(true);
+    expect(hasRetiredAdminToken({})).toBe(false);
   });
 });

@@ -3,8 +3,8 @@ import { mkdtempSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { checkContent } from '@/adapters/content/read-content';
 import {
-  checkContent,
   checkMessengers,
   checkPosts,
   checkSources,

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import config, { contentComponents } from '../../editor/keystatic.config';
-import { CATEGORIES, postSchema } from '@/lib/posts/schema';
+import { CATEGORIES, postSchema, postSourceSchema } from '@/lib/posts/schema';
 import { CRITERIA } from '@/lib/messengers/criteria';
+import { messengerSchema, sourceSchema } from '@/lib/messengers/schema';
 
 /** A Keystatic field's own check: true when the editor would let the value be saved. */
 function editorAccepts(field: unknown, value: unknown): boolean {
@@ -57,6 +58,87 @@ describe('the editor and the content schema agree on every rule', () => {
     const blocks = /export const blocks = \{([^}]+)\}/.exec(index)![1]!.split(',').map((name) => name.trim()).filter(Boolean);
     const components = Object.keys(contentComponents);
     expect(components.sort()).toEqual(blocks.sort());
+  });
+});
+
+/** A zod field's answer for what Keystatic saves: an empty text field is left out of the file. */
+const zodAccepts = (field: z.ZodTypeAny, value: unknown) => field.safeParse(value === '' ? undefined : value).success;
+type Fields = Record<string, unknown>;
+const fieldsOf = (field: unknown) => (field as { fields: Fields }).fields;
+
+/** Values around every rule: lengths at and beside each limit, addresses, periods, keys, language tags. */
+const SAMPLES = [
+  '', 'x', 'xy', 'xyz', 'x'.repeat(9), 'x'.repeat(10), 'x'.repeat(19), 'x'.repeat(20), 'x'.repeat(49), 'x'.repeat(50),
+  'x'.repeat(200), 'x'.repeat(201), 'x'.repeat(300), 'x'.repeat(301),
+  'https://example.org/a?b=1', 'http://example.org', 'HTTPS://EXAMPLE.ORG/', 'javascript:alert(1)', 'ftp://example.org', 'https://', 'example.org', ' https://example.org',
+  'Juni 2025', 'Anfang 2022', '2019', 'juni 2025', 'Sommer 2025',
+  'T1', 'BNetzA', 'T2-AVV', '-T1', 'T 1', 'T1.yaml',
+  'de', 'en', 'de-CH', 'DE', 'deu',
+];
+
+function expectAgreement(pairs: Array<[string, unknown, z.ZodTypeAny]>, wrap: (v: string) => unknown = (v) => v) {
+  for (const [name, field, schemaField] of pairs) {
+    for (const value of SAMPLES) {
+      expect(editorAccepts(field, wrap(value)), `${name}: ${JSON.stringify(value)}`).toBe(zodAccepts(schemaField, value));
+    }
+  }
+}
+
+describe('messenger fields: the editor accepts exactly what messengerSchema accepts', () => {
+  const m = config.collections!.messengers!.schema as unknown as Fields;
+  const shape = messengerSchema.shape;
+
+  it('name, category, summary and assessment', () => {
+    expectAgreement([['name', m.name, shape.name]], (v) => ({ name: v, slug: 'x' }));
+    expectAgreement([
+      ['category', m.category, shape.category],
+      ['summary', m.summary, shape.summary],
+      ['assessment', m.assessment, shape.assessment],
+    ]);
+  });
+
+  it("every criterion's value, source key and evidence", () => {
+    const facts = fieldsOf(m.facts);
+    for (const c of CRITERIA) {
+      const editor = fieldsOf(facts[c.id]);
+      const schema = (shape.facts.shape as Record<string, z.AnyZodObject>)[c.id]!.shape;
+      expectAgreement(['value', 'source', 'quote', 'quoteLang', 'gloss', 'checkedBy'].map((key) => [`${c.id}.${key}`, editor[key], schema[key]]));
+    }
+  });
+
+  it("a criterion's features are offered exactly as criteria.ts declares them, and only there", () => {
+    const facts = fieldsOf(m.facts);
+    for (const c of CRITERIA) {
+      const features = fieldsOf(facts[c.id]).features as { options: Array<{ value: string }> } | undefined;
+      expect(features?.options.map((o) => o.value), c.id).toEqual(c.features ? Object.keys(c.features) : undefined);
+    }
+  });
+});
+
+describe('source fields: the editor accepts exactly what the one sourceSchema accepts', () => {
+  it('a source file (content/sources/<key>.yaml): title, key, address, publisher, period, note', () => {
+    const s = config.collections!.sources!.schema as unknown as Fields;
+    const shape = sourceSchema.shape;
+    expectAgreement([['title', s.title, shape.title]], (v) => ({ name: v, slug: 'T1' }));
+    expectAgreement([
+      ['url', s.url, shape.url],
+      ['publisher', s.publisher, shape.publisher],
+      ['period', s.period, shape.period],
+      ['note', s.note, shape.note],
+    ]);
+    // The key is the file name facts cite: the same pattern as a fact's source.
+    const key = messengerSchema.shape.facts.shape.operator!.shape.source;
+    expectAgreement([['key', s.title, key]], (v) => ({ name: 'Ein Titel', slug: v }));
+  });
+
+  it("a post's source: title, required address, period", () => {
+    const p = fieldsOf((posts.sources as { element: unknown }).element);
+    const shape = postSourceSchema.shape;
+    expectAgreement([
+      ['title', p.title, shape.title],
+      ['url', p.url, shape.url],
+      ['period', p.period, shape.period],
+    ]);
   });
 });
 

@@ -13,7 +13,7 @@ import { erasureLogPath, fileErasureLog, readErasureLog } from '@/adapters/comme
 import { backupDatabase, listBackups } from '@/adapters/ops/backup';
 import { restoreDatabase } from '@/adapters/ops/restore';
 import { checkDatabaseFile } from '@/adapters/ops/verify';
-import { CommentStore, JOURNAL_SIZE_LIMIT } from '@/lib/comments/store';
+import { CommentStore, JOURNAL_SIZE_LIMIT } from '@/adapters/comments/store';
 import { textHash } from '@/lib/comments/tokens';
 import { erasureLogDays } from '@/lib/config/notice';
 import guildConfig from '@/guild.config';

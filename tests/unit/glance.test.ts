@@ -9,7 +9,7 @@ import type { MessengerData } from '@/lib/messengers/schema';
 import { markOf, neutralMarks, suitableFor } from '@/lib/messengers/profile';
 import { CRITERIA, CRITERION_IDS } from '@/lib/messengers/criteria';
 import { fitTitle, ogKey, ogTree, titleSize, type OgInput } from '@/lib/og/layout';
-import { renderOgImageCached } from '@/adapters/og/render';
+import { renderOgImageCached } from '@/adapters/og/draw';
 
 const sources = { S: { title: 'Quelle', url: 'https://example.org/', date: new Date('2026-01-01') } };
 type Levels = Record<(typeof CRITERION_IDS)[number], string>;
@@ -103,7 +103,7 @@ describe('bench: share-picture figures from the build log', () => {
 
 describe('share pictures drawn after the build, from a queue', () => {
   it('queues every requested picture; the drawing process draws each once, then copies it from the cache', async () => {
-    const { requestOgImage, writeOgQueue } = await import('@/adapters/og/render');
+    const { requestOgImage, writeOgQueue } = await import('@/adapters/og/registry');
     const cache = mkdtempSync(join(tmpdir(), 'og-cache-'));
     const build = () => {
       const out = mkdtempSync(join(tmpdir(), 'og-site-'));

@@ -18,7 +18,7 @@ describe('JSON inside a <script> element (JSON-LD, data islands)', () => {
     const html = `<head><script type="application/ld+json">${jsonForScript(data)}</script></head>`;
     const scripts = parse(html).querySelectorAll('script');
     expect(scripts).toHaveLength(1);
-    expect(JSON.parse(scripts[0].textContent)).toEqual(data);
+    expect(JSON.parse(scripts[0]!.textContent)).toEqual(data);
     expect(jsonForScript(data)).not.toMatch(/[<>&\u2028\u2029]/);
   });
 

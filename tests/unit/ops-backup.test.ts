@@ -4,7 +4,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, utimesSy
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { openDatabase, SCHEMA_VERSION } from '@/adapters/comments/db';
-import { backupDatabase, backupFileName, listBackups, readBackupSettings, startDailyBackups } from '@/adapters/ops/backup';
+import { backupDatabase, backupFileName, listBackups } from '@/adapters/ops/backup';
+import { startDailyBackups } from '@/adapters/ops/backup-scheduler';
+import { readBackupSettings } from '@/lib/ops/backup-settings';
 import { restoreDatabase, RestoreRefused } from '@/adapters/ops/restore';
 import { checkDatabaseFile } from '@/adapters/ops/verify';
 

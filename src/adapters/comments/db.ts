@@ -1,7 +1,6 @@
-/** Adapter: the comment database file (better-sqlite3): opening, migrations, one shared connection per path. */
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+/** Adapter: the comment database file: its migrations and one shared connection per path (opened by src/adapters/sqlite.ts). */
+import { resolve } from 'node:path';
+import { checkSchemaVersion as checkVersion, migrate as migrateSchema, openSqlite, type Db, type SqliteSchema } from '../sqlite';
 
 /** Versioned migrations, applied in order at start; PRAGMA user_version records the last one. */
 const MIGRATIONS: string[] = [
@@ -29,9 +28,20 @@ const MIGRATIONS: string[] = [
   `ALTER TABLE comments ADD COLUMN edited_since_review INTEGER NOT NULL DEFAULT 0;
    CREATE INDEX comments_edited ON comments (edited_since_review) WHERE edited_since_review = 1;
    CREATE TABLE used_form_tokens (nonce TEXT PRIMARY KEY, expires_at INTEGER NOT NULL) WITHOUT ROWID;`,
+  // 3: moderation by the Redaktion's accounts records who approved or rejected a comment.
+  `ALTER TABLE comments ADD COLUMN moderated_by TEXT;`,
 ];
 
-export type Db = Database.Database;
+/** The comment database's schema: its migrations and what a file from a newer release is told. */
+export const COMMENTS_SCHEMA: SqliteSchema = {
+  migrations: MIGRATIONS,
+  tooNew: (found, known) =>
+    `Die Kommentar-Datenbank stammt aus einer neueren Version von Innungswissen (Schema ${found}, ` +
+    `diese Version kennt nur bis Schema ${known}). Sie bleibt unverändert. Bitte die neuere ` +
+    `Version einsetzen oder eine Sicherung aus dieser Version wiederherstellen (npm run restore).`,
+};
+
+export type { Db };
 
 /**
  * One connection per file and process: the server opens it at start, and every build it serves
@@ -43,25 +53,8 @@ export function openDatabase(path: string): Db {
   const key = path === ':memory:' ? '' : resolve(path);
   const known = key ? open.get(key) : undefined;
   if (known?.open) return known;
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  try {
-    checkSchemaVersion(db); // before any pragma changes the file
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  const db = openSqlite(path, COMMENTS_SCHEMA);
   if (key) open.set(key, db);
-  // WAL: readers never block the writer. A commit is in the WAL before we answer 2xx, so a
-  // killed process loses nothing acknowledged (synchronous=NORMAL guards against process crashes;
-  // only a power loss could drop the last commits).
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  // Deleted comments are overwritten with zeros in the file, not just unlinked.
-  db.pragma('secure_delete = ON');
-  migrate(db);
   return db;
 }
 
@@ -74,32 +67,13 @@ export function closeDatabases(): void {
 }
 
 export function migrate(db: Db): number {
-  const current = checkSchemaVersion(db);
-  for (let version = current; version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version]!);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
-  }
-  return MIGRATIONS.length;
+  return migrateSchema(db, COMMENTS_SCHEMA);
 }
 
 /** The newest schema this code knows (the number of migrations). */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/**
- * Version guard: a database written by a newer release is refused before anything touches it
- * (migrating "down" or writing with an older idea of the schema could corrupt it). Returns the
- * database's schema version.
- */
+/** Version guard of the comment database (see src/adapters/sqlite.ts); returns its schema version. */
 export function checkSchemaVersion(db: Db): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    throw new Error(
-      `Die Kommentar-Datenbank stammt aus einer neueren Version von Innungswissen (Schema ${current}, ` +
-        `diese Version kennt nur bis Schema ${MIGRATIONS.length}). Sie bleibt unverändert. Bitte die neuere ` +
-        `Version einsetzen oder eine Sicherung aus dieser Version wiederherstellen (npm run restore).`,
-    );
-  }
-  return current;
+  return checkVersion(db, COMMENTS_SCHEMA);
 }

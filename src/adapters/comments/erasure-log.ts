@@ -12,7 +12,7 @@ export function erasureLogPath(dbPath: string): string {
 }
 
 /** Writes entries as JSON lines (mode 0600) and syncs them to disk before returning. */
-function writeLines(path: string, flags: 'a' | 'w', entries: ErasedComment[]): void {
+function writeLines(path: string, flags: 'a' | 'w', entries: readonly ErasedComment[]): void {
   const fd = openSync(path, flags, 0o600);
   try {
     writeSync(fd, entries.map((e) => `${JSON.stringify(e)}\n`).join(''));

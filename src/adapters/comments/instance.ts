@@ -7,7 +7,7 @@ import { createCommentApi, type CommentApi } from '@/lib/comments/api';
 import { openDatabase } from './db';
 import { erasureLogPath, fileErasureLog } from './erasure-log';
 import { readSettings } from '@/lib/comments/settings';
-import { CommentStore } from '@/lib/comments/store';
+import { CommentStore } from '@/adapters/comments/store';
 
 let api: CommentApi | undefined;
 let threads: Promise<ReadonlySet<string>> | undefined;

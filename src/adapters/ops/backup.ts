@@ -12,32 +12,6 @@ import { checkDatabaseFile } from './verify';
 import { erasureLogPath, pruneErasureLog } from '../comments/erasure-log';
 import { messages } from '@/lib/ops/messages';
 
-export interface BackupSettings {
-  dir: string;
-  /** Days (and at most copies) a backup is kept. */
-  keep: number;
-  /** Whether the running server makes a backup once a day. */
-  daily: boolean;
-}
-
-/** The guild config's comments.backupKeep / backupDaily: the defaults the environment may override. */
-export interface BackupDefaults {
-  keep: number;
-  daily: boolean;
-}
-
-const OFF = ['0', 'false', 'aus', 'off', 'no', 'nein'];
-
-/** COMMENTS_BACKUP_DIR (./data/backups/), COMMENTS_BACKUP_KEEP (config, else 14), COMMENTS_BACKUP_DAILY (config, else on; "0" switches it off). */
-export function readBackupSettings(env: Record<string, string | undefined>, defaults: BackupDefaults = { keep: 14, daily: true }): BackupSettings {
-  const keepRaw = env.COMMENTS_BACKUP_KEEP;
-  const keep = keepRaw === undefined || keepRaw === '' ? defaults.keep : Number(keepRaw);
-  if (!Number.isInteger(keep) || keep < 1) throw new Error(messages.keepInvalid(keepRaw ?? ''));
-  const dailyRaw = (env.COMMENTS_BACKUP_DAILY ?? '').trim().toLowerCase();
-  const daily = dailyRaw === '' ? defaults.daily : !OFF.includes(dailyRaw);
-  return { dir: env.COMMENTS_BACKUP_DIR || './data/backups/', keep, daily };
-}
-
 /** `comments-2026-11-30_23-46-13.db` (UTC): names sort by time. */
 const NAME = /^comments-(\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2})(?:-(\d+))?\.db$/;
 
@@ -66,8 +40,8 @@ export function stampTime(name: string): number {
   return match ? Date.parse(`${match[1]}T${match[2]}:${match[3]}:${match[4]}Z`) : NaN;
 }
 
-const HOUR_MS = 60 * 60 * 1000;
-const DAY_MS = 24 * HOUR_MS;
+export const HOUR_MS = 60 * 60 * 1000;
+export const DAY_MS = 24 * HOUR_MS;
 
 /** Deletes backups beyond the newest `keep` and every one older than `keep` days; returns the deleted paths. */
 export function pruneBackups(dir: string, keep: number, now: Date): string[] {
@@ -173,79 +147,4 @@ export async function backupDatabase({ dbPath, dir, keep, restoreKeepDays = 0, e
 
   const removed = pruneAll({ dbPath, dir, keep, restoreKeepDays, erasureLogDays }, date);
   return { path: target, bytes: statSync(target).size, removed };
-}
-
-export interface DailyBackupOptions {
-  dbPath: string;
-  dir: string;
-  keep: number;
-  restoreKeepDays?: number;
-  erasureLogDays?: number;
-  /** false: no copies, but old ones are still deleted every hour (COMMENTS_BACKUP_DAILY=0). */
-  copy?: boolean;
-  log?: { info: (line: string) => void; error: (line: string) => void };
-  /** For tests: clock and the interval (one day). */
-  now?: () => Date;
-  intervalMs?: number;
-  /** How often old copies are deleted (one hour). */
-  pruneIntervalMs?: number;
-  /** Delay of the first backup when none is due earlier (default one minute after start). */
-  firstDelayMs?: number;
-}
-
-/**
- * Makes a backup once a day while the server runs. The first one comes a minute after start when
- * the newest backup in `dir` is a day old or missing, else a day after that newest one, so restarts
- * neither skip a day nor pile up copies. A failed backup is logged in German; the server goes on.
- */
-export function startDailyBackups(options: DailyBackupOptions): { stop: () => void; done: () => Promise<void> } {
-  const { dbPath, dir, keep, restoreKeepDays = 0, erasureLogDays, copy = true } = options;
-  const log = options.log ?? { info: (line: string) => console.log(line), error: (line: string) => console.error(line) };
-  const now = options.now ?? (() => new Date());
-  const interval = options.intervalMs ?? DAY_MS;
-  const firstDelay = options.firstDelayMs ?? 60_000;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-
-  const newest = copy ? listBackups(dir)[0] : undefined;
-  const sinceNewest = newest ? now().getTime() - statSync(newest).mtimeMs : Infinity;
-  schedule(Math.max(firstDelay, interval - sinceNewest));
-
-  function schedule(delay: number) {
-    if (stopped) return;
-    timer = setTimeout(run, delay);
-    timer.unref();
-  }
-
-  // Every hour, old copies go, so "older than `keep` days" holds to the hour, also for copies of `npm run backup`.
-  const prune = () => {
-    try {
-      const removed = pruneAll({ dbPath, dir, keep, restoreKeepDays, erasureLogDays }, now());
-      if (removed.length) log.info(messages.pruned(removed.length));
-    } catch (error) {
-      log.error(messages.dailyFailed(error));
-    }
-  };
-  const pruning = setInterval(prune, options.pruneIntervalMs ?? HOUR_MS);
-  pruning.unref();
-  if (!copy) prune();
-
-  function run() {
-    if (!copy) return;
-    running = backupDatabase({ dbPath, dir, keep, restoreKeepDays, erasureLogDays, now })
-      .then((result) => log.info(messages.written(result.path, result.bytes, result.removed.length)))
-      .catch((error: unknown) => log.error(messages.dailyFailed(error)))
-      .finally(() => schedule(interval));
-  }
-
-  return {
-    stop: () => {
-      stopped = true;
-      clearInterval(pruning);
-      if (timer) clearTimeout(timer);
-    },
-    /** Resolves when a backup that is running has finished (for a clean shutdown). */
-    done: () => running,
-  };
 }

@@ -1,13 +1,11 @@
 /**
- * <comment-moderation>: the moderation page. The admin token lives in sessionStorage for this
- * tab only; every action is a call to /api/admin/comments with it as a Bearer token.
+ * <comment-moderation>: the moderation page of the Redaktion. Every action is a same-origin call to
+ * /api/redaktion/kommentare…, carried by the editor's session cookie (no key in the browser).
  */
 import { apiRoutes, routes } from '@/lib/urls';
 
 type Strings = Record<string, string>;
-interface Item { id: number; thread: string; author: string; html: string; createdAt: string; status: string; reportReason: string | null; reportCount: number; edited?: boolean }
-
-const TOKEN_KEY = 'innungswissen:admin-token';
+interface Item { id: number; thread: string; author: string; html: string; createdAt: string; status: string; reportReason: string | null; reportCount: number; edited?: boolean; moderatedBy?: string | null }
 
 class CommentModeration extends HTMLElement {
   private strings: Strings = {};
@@ -15,18 +13,6 @@ class CommentModeration extends HTMLElement {
 
   connectedCallback(): void {
     this.strings = JSON.parse(this.dataset.strings ?? '{}') as Strings;
-    this.q<HTMLFormElement>('[data-login]').addEventListener('submit', (event) => {
-      event.preventDefault();
-      const token = new FormData(event.target as HTMLFormElement).get('token');
-      sessionStorage.setItem(TOKEN_KEY, String(token ?? ''));
-      void this.load();
-    });
-    this.q('[data-logout]').addEventListener('click', () => {
-      sessionStorage.removeItem(TOKEN_KEY);
-      this.q('[data-panel]').hidden = true;
-      this.q('[data-login]').hidden = false;
-      this.q('[data-status]').textContent = this.strings.loggedOut ?? '';
-    });
     const tabs = [...this.querySelectorAll<HTMLButtonElement>('[data-status-tab]')];
     for (const tab of tabs) {
       tab.addEventListener('click', () => this.select(tab));
@@ -44,7 +30,7 @@ class CommentModeration extends HTMLElement {
       const button = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-action]');
       if (button) void this.act(button);
     });
-    if (sessionStorage.getItem(TOKEN_KEY)) void this.load();
+    void this.load();
   }
 
   /** A dictionary string by key, own properties only. */
@@ -67,20 +53,18 @@ class CommentModeration extends HTMLElement {
   }
 
   private async call(path: string, method = 'GET'): Promise<Response> {
-    return fetch(path, { method, headers: { Authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY) ?? ''}` } });
+    return fetch(path, { method, credentials: 'same-origin' });
   }
 
   private async load(): Promise<void> {
     const error = this.q('[data-error]');
     error.textContent = '';
-    const response = await this.call(apiRoutes.adminList(this.current));
+    const response = await this.call(apiRoutes.moderationList(this.current));
     const body = (await response.json()) as { comments?: Item[]; counts?: { pending: number; reported: number; edited?: number }; error?: { message: string } };
     if (!response.ok || !body.comments) {
       error.textContent = body.error?.message ?? '';
-      sessionStorage.removeItem(TOKEN_KEY);
       return;
     }
-    this.q('[data-login]').hidden = true;
     this.q('[data-panel]').hidden = false;
     this.q('[data-count-for="pending"]').textContent = `(${body.counts?.pending ?? 0})`;
     this.q('[data-count-for="reported"]').textContent = `(${body.counts?.reported ?? 0})`;
@@ -114,6 +98,10 @@ class CommentModeration extends HTMLElement {
       node.querySelector('[data-field="html"]')!.innerHTML = item.html;
       for (const label of node.querySelectorAll<HTMLElement>('[data-label]')) label.textContent = this.s(label.dataset.label!);
       if (item.edited) node.querySelector<HTMLElement>('[data-edited-box]')!.hidden = false;
+      if (item.moderatedBy) {
+        node.querySelector<HTMLElement>('[data-moderated-box]')!.hidden = false;
+        node.querySelector('[data-field="moderatedBy"]')!.textContent = item.moderatedBy;
+      }
       if (item.reportCount > 0) {
         node.querySelector<HTMLElement>('[data-report-box]')!.hidden = false;
         node.querySelector('[data-field="reportReason"]')!.textContent = item.reportReason ?? '';
@@ -133,7 +121,7 @@ class CommentModeration extends HTMLElement {
     const id = article.dataset.commentId!;
     const action = button.dataset.action!;
     if (action === 'export') {
-      const response = await this.call(apiRoutes.adminAction(id, 'export'));
+      const response = await this.call(apiRoutes.moderationAction(id, 'export'));
       const blob = new Blob([await response.text()], { type: 'application/json' });
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
@@ -143,7 +131,7 @@ class CommentModeration extends HTMLElement {
       return;
     }
     if (action === 'delete' && !window.confirm(this.strings.deleteConfirm ?? '')) return;
-    const response = action === 'delete' ? await this.call(apiRoutes.adminComment(id), 'DELETE') : await this.call(apiRoutes.adminAction(id, action === 'approve' ? 'approve' : 'reject'), 'POST');
+    const response = action === 'delete' ? await this.call(apiRoutes.moderationComment(id), 'DELETE') : await this.call(apiRoutes.moderationAction(id, action === 'approve' ? 'approve' : 'reject'), 'POST');
     if (response.ok) {
       this.q('[data-status]').textContent = this.strings.done ?? '';
       await this.load();

@@ -1,10 +1,10 @@
 /**
  * <comment-section>: loads the server-rendered comment list, posts the form as JSON, shows
- * errors next to their fields, and lets authors edit or delete their comment for 15 minutes.
+ * errors next to their fields, and lets authors edit or delete their comment for EDIT_WINDOW_MS (own-comments.ts).
  * Markup comes from <template>s in CommentSection.astro, strings from its data-strings, the rules
  * from src/lib/comments/rules.ts (the server's own), the API paths from src/lib/urls.ts.
  */
-import { LIMITS } from '@/lib/comments/rules';
+import { FORM_TOKEN_MAX_AGE_MS, LIMITS } from '@/lib/comments/rules';
 import { apiRoutes } from '@/lib/urls';
 import { format, formatParts } from '@/i18n/format';
 import { forgetOwn, readOwn, rememberOwn, scheduleExpiry, updateOwn } from './own-comments';
@@ -12,8 +12,8 @@ import { forgetOwn, readOwn, rememberOwn, scheduleExpiry, updateOwn } from './ow
 type Strings = Record<string, string>;
 interface ApiErrorBody { error?: { code: string; message: string; fields?: Array<{ field: string; message: string }> } }
 
-/** A new form token well before the old one (good for 2 hours) runs out. */
-const TOKEN_REFRESH_MS = 30 * 60 * 1000;
+/** A new form token well before the old one (good for FORM_TOKEN_MAX_AGE_MS) runs out. */
+const TOKEN_REFRESH_MS = FORM_TOKEN_MAX_AGE_MS / 4;
 
 class CommentSection extends HTMLElement {
   private strings: Strings = {};

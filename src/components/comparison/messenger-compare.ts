@@ -7,6 +7,7 @@
 import { MatrixDetails } from './matrix-details';
 import { applyState, joinIndex, parseState, resultMessage, serializeState, type CriterionIndex, type IndexItem, type PageIndexItem, type ViewState } from '@/lib/messengers/search';
 import type { FilterId } from '@/lib/messengers/criteria';
+import { MAX_COMPARED } from '@/lib/messengers/limits';
 
 class MessengerCompare extends HTMLElement {
   private pageItems: PageIndexItem[] = [];
@@ -17,8 +18,10 @@ class MessengerCompare extends HTMLElement {
   private searchText: Promise<void> | undefined;
   private searchTextLoaded = false;
   private searchTextFailed = false;
+  private strings: Record<string, string> = {};
 
   connectedCallback(): void {
+    this.strings = JSON.parse(this.dataset.strings ?? '{}') as Record<string, string>;
     const index = JSON.parse(this.querySelector('script[data-index]')!.textContent ?? '{}') as { items: PageIndexItem[]; criteria: CriterionIndex[] };
     this.pageItems = index.items;
     // Until the search text is there, a query finds names only.
@@ -44,9 +47,9 @@ class MessengerCompare extends HTMLElement {
       const box = event.target as HTMLInputElement;
       if (!box.matches('[data-compare]')) return;
       const chosen = [...this.querySelectorAll<HTMLInputElement>('[data-compare]:checked')].map((b) => b.value);
-      if (chosen.length > 3) {
+      if (chosen.length > MAX_COMPARED) {
         box.checked = false;
-        this.announce('Sie können höchstens drei Messenger nebeneinander vergleichen.');
+        this.announce(this.strings.compareLimit ?? '');
         return;
       }
       this.state = { ...this.state, compare: chosen };

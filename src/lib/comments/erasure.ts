@@ -9,6 +9,8 @@ export interface ErasedComment {
   /** SHA-256 of the normalised text (the duplicate check's hash), not the text. */
   textHash: string;
   erasedAt: number;
+  /** The editor who erased it in the moderation (absent when its author deleted it or it expired). */
+  by?: string;
 }
 
 export interface ErasureLog {

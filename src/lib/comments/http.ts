@@ -1,4 +1,5 @@
 import { de } from '@/i18n/de';
+import { MAX_BODY_BYTES } from './rules';
 
 export type ErrorCode = keyof typeof de.apiErrors;
 
@@ -60,13 +61,13 @@ export function apiError(
   return json(status, { error: { code, message: de.apiErrors[code], ...(fields ? { fields } : {}) } }, options.headers);
 }
 
-export const MAX_BODY_BYTES = 16 * 1024;
+export { MAX_BODY_BYTES } from './rules';
 
 export type ParsedBody =
   | { ok: true; kind: 'json' | 'form'; data: Record<string, unknown> }
   | { ok: false; response: Response };
 
-/** Reads a JSON or form body, refusing other types (415) and anything over 16 kB (413). */
+/** Reads a JSON or form body, refusing other types (415) and anything over MAX_BODY_BYTES (413). */
 export async function readBody(request: Request, allowForm: boolean): Promise<ParsedBody> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   const kind = type === 'application/json' ? 'json' : allowForm && type === 'application/x-www-form-urlencoded' ? 'form' : null;

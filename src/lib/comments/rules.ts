@@ -4,6 +4,9 @@
  */
 export const LIMITS = { authorMax: 80, textMax: 5000, linksMax: 3, reportReasonMax: 500 } as const;
 
+/** Largest comment API request body (JSON or form), in bytes. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
 /** Authors may edit or delete their comment for this long after posting. */
 export const EDIT_WINDOW_MS = 15 * 60 * 1000;
 

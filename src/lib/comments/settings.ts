@@ -1,7 +1,8 @@
 /** Comment server settings, from the environment (documented in the README). */
+import { commentsDbPath } from '../config/data-paths';
+
 export interface CommentSettings {
   dbPath: string;
-  adminToken: string | undefined;
   moderation: 'pre' | 'post';
   allowedOrigins: string[];
   /** Writes per client per 10 minutes; 0 switches the limit off. */
@@ -30,19 +31,12 @@ function number(value: string | undefined, fallback: number, name: string): numb
   return parsed;
 }
 
-/** The shortest moderation key accepted: long enough that guessing it over the network is hopeless. */
-export const ADMIN_TOKEN_MIN_LENGTH = 32;
-
-function adminToken(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  if (value.length < ADMIN_TOKEN_MIN_LENGTH) {
-    throw new Error(
-      `COMMENTS_ADMIN_TOKEN ist zu kurz (${value.length} Zeichen, nötig sind mindestens ${ADMIN_TOKEN_MIN_LENGTH}). ` +
-        'Erzeugen Sie einen zufälligen Schlüssel, z. B. mit „openssl rand -base64 32“ oder ' +
-        '„node -e "console.log(require(\'node:crypto\').randomBytes(32).toString(\'base64url\'))"“, und starten Sie den Server neu.',
-    );
-  }
-  return value;
+/**
+ * Set on a server that still has the old moderation key: it is ignored (moderation now uses the Redaktion's
+ * accounts), and the start says so (server/main.ts prints de.editorPlatform.adminTokenIgnored).
+ */
+export function hasRetiredAdminToken(env: Record<string, string | undefined>): boolean {
+  return Boolean(env.COMMENTS_ADMIN_TOKEN);
 }
 
 export function readSettings(env: Record<string, string | undefined>, defaults: number | CommentDefaults): CommentSettings {
@@ -52,8 +46,7 @@ export function readSettings(env: Record<string, string | undefined>, defaults: 
     throw new Error(`COMMENTS_MODERATION muss „pre“ oder „post“ sein, ist aber „${moderation}“.`);
   }
   return {
-    dbPath: env.COMMENTS_DB || './data/comments.db',
-    adminToken: adminToken(env.COMMENTS_ADMIN_TOKEN),
+    dbPath: commentsDbPath(env),
     moderation,
     allowedOrigins: (env.COMMENTS_ALLOWED_ORIGINS ?? '')
       .split(',')

@@ -1,4 +1,4 @@
-import type { PublicComment } from './store';
+import type { PublicComment } from '@/adapters/comments/store';
 
 /** Top-level comments in order, each with its replies (one level deep). */
 export function nestReplies(comments: readonly PublicComment[]): Array<{ comment: PublicComment; replies: PublicComment[] }> {

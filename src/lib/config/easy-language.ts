@@ -3,6 +3,7 @@
  * test can keep the rules a program can check (tests/unit/easy-language.test.ts): sentences of at most 15 words,
  * main clauses only, no passive, hard words only after their explanation, compounds split with a hyphen.
  */
+import { formatCount } from '@/i18n/format';
 import type { GuildConfig } from './schema';
 import { easyModeration } from './notice';
 
@@ -39,7 +40,7 @@ export interface EasyInput {
   editMinutes: number;
 }
 
-const number = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const number = formatCount;
 
 function aboutUs({ config: g }: EasyInput): EasySection {
   return {
@@ -144,7 +145,7 @@ function comments({ config: g, editMinutes }: EasyInput): EasySection {
       },
       ...easyModeration(g.comments).map((text) => ({ text })),
       {
-        text: `${editMinutes} Minuten lang können Sie Ihren Kommentar noch ändern oder löschen.`,
+        text: `${number(editMinutes, 'Minute', 'Minuten')} lang können Sie Ihren Kommentar noch ändern oder löschen.`,
       },
       { text: 'Manche Kommentare lehnt die Innung ab.' },
       {

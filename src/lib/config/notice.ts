@@ -3,14 +3,15 @@
  * constants the code enforces, so the Datenschutzerklärung, the comment form and the Leichte-Sprache page
  * say the same thing and change together (e.g. comments.moderation "post").
  */
+import { formatCount } from '@/i18n/format';
 import type { GuildConfig } from './schema';
 
 export type CommentConfig = GuildConfig['comments'];
 
 /** "1 Tag" / "30 Tagen" (dative, as in "nach … Tagen"). */
-export const afterDays = (n: number) => `${n} ${n === 1 ? 'Tag' : 'Tagen'}`;
+export const afterDays = (n: number) => formatCount(n, 'Tag', 'Tagen');
 /** "1 Tag" / "14 Tage" (accusative, as in "… Tage lang"). */
-export const days = (n: number) => `${n} ${n === 1 ? 'Tag' : 'Tage'}`;
+export const days = (n: number) => formatCount(n, 'Tag', 'Tage');
 
 /** How moderation works, for the Datenschutzerklärung. */
 export function moderationSentence(c: Pick<CommentConfig, 'moderation'>): string {

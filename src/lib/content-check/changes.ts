@@ -4,10 +4,7 @@
  */
 import { changeLogSchema } from '../messengers/changes';
 import { isoDay } from '../posts/format';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { CHANGE_LOG_FILE } from '../messengers/changes';
 import { issuesToProblems, parseYaml, yamlErrors } from './yaml';
 import type { Problem, SourceFile } from './types';
 
@@ -16,12 +13,6 @@ const fix = (field: string): string => {
   if (field.endsWith('date')) return 'Schreiben Sie den Tag der Änderung als JJJJ-MM-TT.';
   return 'Einträge entstehen mit „npm run content:changes“; vergleichen Sie mit einem vorhandenen Eintrag.';
 };
-
-/** The change log file below the content folder, as a SourceFile (path relative to `root` for messages). */
-export function readChangeLog(content: string, root: string): SourceFile | undefined {
-  const path = join(content, CHANGE_LOG_FILE);
-  return existsSync(path) ? { file: relative(root, path), source: readFileSync(path, 'utf8') } : undefined;
-}
 
 export function checkChangeLog(file: SourceFile, sourceKeys: ReadonlySet<string>, messengerIds: ReadonlySet<string>, now = new Date()): Problem[] {
   const yaml = parseYaml(file.source);

@@ -1,13 +1,14 @@
 /** Front matter of posts: present, valid YAML, valid against the post schema, no leftover placeholder. */
 import { z } from 'astro/zod';
-import { postSchema } from '../posts/schema';
+import { DESCRIPTION_MAX, DESCRIPTION_MIN, postSchema } from '../posts/schema';
+import { splitFrontMatter } from '../posts/front-matter';
 import { dateRules } from './sources';
 import { issuesToProblems, parseYaml } from './yaml';
 import type { ParsedPost, Problem, SourceFile } from './types';
 
 const FIX: Record<string, string> = {
   title: 'Tragen Sie oben im Kopfbereich „title: Ihr Titel“ ein.',
-  description: 'Fassen Sie den Beitrag in ein bis zwei Sätzen (30 bis 160 Zeichen) zusammen.',
+  description: `Fassen Sie den Beitrag in ein bis zwei Sätzen (${DESCRIPTION_MIN} bis ${DESCRIPTION_MAX} Zeichen) zusammen.`,
   pubDate: 'Schreiben Sie das Datum als JJJJ-MM-TT, z. B. „pubDate: 2026-03-01“.',
   updatedDate: 'Schreiben Sie das Datum als JJJJ-MM-TT oder löschen Sie die Zeile.',
   category: 'Wählen Sie eine der genannten Kategorien.',
@@ -28,9 +29,9 @@ function slugOf(file: string): string {
 
 /** Splits off the front matter; a missing or broken one is reported. */
 export function parsePost(input: SourceFile, problems: Problem[]): ParsedPost {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(input.source);
+  const split = splitFrontMatter(input.source);
   const slug = slugOf(input.file);
-  if (!match) {
+  if (!split) {
     problems.push({
       file: input.file,
       line: 1,
@@ -41,7 +42,7 @@ export function parsePost(input: SourceFile, problems: Problem[]): ParsedPost {
     return { file: input.file, slug, data: null, body: input.source, bodyLine: 1, lineOf: () => 1 };
   }
   // +1: the opening "---" line above the YAML.
-  const yaml = parseYaml(match[1] ?? '', 1);
+  const yaml = parseYaml(split.yaml, 1);
   for (const error of yaml.errors) {
     problems.push({
       file: input.file,
@@ -51,8 +52,7 @@ export function parsePost(input: SourceFile, problems: Problem[]): ParsedPost {
       fix: 'Prüfen Sie Doppelpunkte, Einrückung und Anführungszeichen in dieser Zeile.',
     });
   }
-  const bodyLine = match[0].split('\n').length;
-  return { file: input.file, slug, data: yaml.data, body: input.source.slice(match[0].length), bodyLine, lineOf: yaml.lineOf };
+  return { file: input.file, slug, data: yaml.data, body: split.body, bodyLine: split.bodyLine, lineOf: yaml.lineOf };
 }
 
 const schema = postSchema(z.string());

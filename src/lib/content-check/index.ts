@@ -1,21 +1,19 @@
 /**
- * The one content check: posts, messenger facts and sources. `checkContent(root)` reads the content folder
- * and is called by the build (src/integrations/content-check.ts) and by `npm run check:content`, so both report
- * the same problems. Each rule lives in its own module and takes file texts, so it is tested on fixtures.
+ * The one content check: posts, messenger facts and sources, over file texts the caller passes in
+ * (src/adapters/content/read-content.ts reads them from the content folder for the build and `npm run check:content`).
+ * Each rule lives in its own module and takes file texts, so it is tested on fixtures.
  */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { parse as parseYamlText } from 'yaml';
-import { readFiles, readPostFiles } from '../files/read-posts';
 import { messengerSchema } from '../messengers/schema';
-import { buildMessenger, staleFacts } from '../messengers/model';
+import { buildMessenger, RECHECK_MONTHS, staleFacts } from '../messengers/model';
+import { formatCount } from '../../i18n/format';
 import { formatDate } from '../posts/format';
 import { checkMessengers } from './messengers';
 import { checkPostFiles, type SafetyMemo } from './posts';
 import { formatProblem, sortProblems } from './report';
 import { checkSources, keyOfSourceFile } from './sources';
-import { sourceDatesFrom, type SourceDates } from './source-dates';
-import { checkChangeLog, readChangeLog } from './changes';
+import type { SourceDates } from './source-dates';
+import { checkChangeLog } from './changes';
 import type { Problem, SourceFile } from './types';
 
 export type { Problem, SourceFile } from './types';
@@ -41,18 +39,6 @@ export interface ContentReport {
   warnings: string[];
 }
 
-/** Reads content/posts, content/messengers and content/sources below `root` (or INNUNGSWISSEN_CONTENT_DIR). */
-export function readContent(root: string, dir = './content'): ContentFiles {
-  const content = resolve(root, dir);
-  const read = (sub: string, pattern: RegExp) => (existsSync(join(content, sub)) ? readFiles(join(content, sub), root, pattern) : []);
-  return {
-    posts: existsSync(join(content, 'posts')) ? readPostFiles(join(content, 'posts'), root) : [],
-    messengers: read('messengers', /\.ya?ml$/),
-    sources: read('sources', /\.ya?ml$/),
-    changes: readChangeLog(content, root),
-  };
-}
-
 /** Every rule over the given files. */
 export function checkFiles(files: ContentFiles, now = new Date(), dates?: SourceDates, memo?: SafetyMemo): ContentReport {
   const sourceCheck = checkSources(files.sources);
@@ -68,14 +54,8 @@ export function checkFiles(files: ContentFiles, now = new Date(), dates?: Source
     const stale = staleFacts(messengers, now);
     if (stale.length > 0) {
       const list = stale.map((s) => `${s.id}.${s.criterion} (${s.checked ? formatDate(s.checked) : 'nie geprüft'})`).join(', ');
-      warnings.push(`${stale.length} Angaben im Messenger-Vergleich wurden seit mehr als 12 Monaten nicht an ihrer Quelle geprüft – bitte prüfen: ${list}`);
+      warnings.push(`${stale.length} Angaben im Messenger-Vergleich wurden seit mehr als ${formatCount(RECHECK_MONTHS, 'Monat', 'Monaten')} nicht an ihrer Quelle geprüft – bitte prüfen: ${list}`);
     }
   }
   return { problems, warnings };
-}
-
-/** The content check of a project folder. */
-/** `contentDir` is relative to `root` or absolute; callers pass `contentDir()` (src/adapters/content-dir.ts), which honours INNUNGSWISSEN_CONTENT_DIR. */
-export function checkContent(root: string, options: { contentDir?: string; now?: Date; dates?: SourceDates; safetyMemo?: SafetyMemo } = {}): ContentReport {
-  return checkFiles(readContent(root, options.contentDir), options.now, options.dates ?? sourceDatesFrom(new Map()), options.safetyMemo);
 }

@@ -4,8 +4,8 @@
  * their trailing "/" (Keystatic's own check is a plain prefix: "postsEVIL/x" passed). Pure; the server adds
  * the file-system side (symlinks, realpath) in server/editor/keystatic-api.ts.
  */
-import { de } from '../../i18n/de';
-import { format } from '../../i18n/format';
+import { de } from '@/i18n/de';
+import { format } from '@/i18n/format';
 import { isWindowsReserved, suggestName, UPLOAD_NAME } from './uploads';
 
 /** An entry's file name without extension: a post's address, a messenger's id, a source's key (T1, BNetzA). */

@@ -3,11 +3,17 @@
  * by their first bytes as well as by name; names that every system and git can hold; a size limit per
  * file and a quota for the content folder. Plain TypeScript, no Node: the rule and its numbers are one.
  */
-import { de } from '../../i18n/de';
-import { format } from '../../i18n/format';
+import { de } from '@/i18n/de';
+import { format } from '@/i18n/format';
 
 /** Largest picture the editor accepts, in bytes. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/**
+ * Largest request the editor's save API reads: one picture at MAX_UPLOAD_BYTES as Keystatic sends it
+ * (base64, 4/3 of its size) plus the entry around it. Over it the server answers with requestTooLarge,
+ * which names MAX_UPLOAD_BYTES.
+ */
+export const MAX_EDITOR_REQUEST_BYTES = 2 * MAX_UPLOAD_BYTES;
 /** Default quota for everything in content/ (EDITOR_CONTENT_QUOTA_MB overrides it on the server). */
 export const DEFAULT_CONTENT_QUOTA_BYTES = 500 * 1024 * 1024;
 /** Longest picture name. */

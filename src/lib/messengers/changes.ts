@@ -5,6 +5,7 @@
  * moves the check date gives no public entry.
  */
 import { z } from 'astro/zod';
+import { parse, stringify } from 'yaml';
 import { isoDate } from '../posts/schema';
 import { CRITERION_IDS, type CriterionId } from './criteria';
 import { QUOTE_MAX, QUOTE_LANG } from './schema';
@@ -42,6 +43,8 @@ export const changeEntrySchema = z
       quoteLang: z.string().regex(QUOTE_LANG).optional(),
       gloss: z.string().optional(),
     }).strict(),
+    /** Who published the change (editor names); absent for entries written from the command line. */
+    by: z.string().min(2).optional(),
   })
   .strict();
 
@@ -55,7 +58,7 @@ export const CHANGE_LOG_FILE = 'aenderungen.yaml';
 const FOLLOWED = ['value', 'level', 'source', 'quote'] as const;
 
 /** The entries for every fact whose value, level, source or quote differs between `before` and `after`. */
-export function diffFacts(before: DataState, after: DataState, date: Date): ChangeEntry[] {
+export function diffFacts(before: DataState, after: DataState, date: Date, by?: string): ChangeEntry[] {
   const entries: ChangeEntry[] = [];
   for (const messenger of Object.keys(after).sort()) {
     for (const criterion of CRITERION_IDS) {
@@ -76,6 +79,7 @@ export function diffFacts(before: DataState, after: DataState, date: Date): Chan
           ...(next.quote && next.quoteLang ? { quoteLang: next.quoteLang } : {}),
           ...(next.quote && next.gloss ? { gloss: next.gloss } : {}),
         },
+        ...(by ? { by } : {}),
       });
     }
   }
@@ -110,4 +114,24 @@ export function entryIds(entries: readonly ChangeEntry[]): string[] {
     seen.set(base, n);
     return n === 1 ? base : `${base}-${n}`;
   });
+}
+
+const LOG_HEADER = '# Öffentliches Änderungsprotokoll des Messenger-Vergleichs. Nur anhängen, nie ändern (npm run content:changes).\n';
+
+/** The facts of a messenger file's text (undefined when it is not a messenger file). */
+export function factsOfText(text: string): DataState[string] | undefined {
+  try {
+    const data = parse(text) as { facts?: unknown } | null;
+    return data && typeof data.facts === 'object' && data.facts !== null ? (data.facts as DataState[string]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The text to append to the log for `entries` (dates as YYYY-MM-DD), with the header when the log is new. */
+export function changeLogAppendix(entries: readonly ChangeEntry[], existing: string): string {
+  if (entries.length === 0) return '';
+  const plain = entries.map((e) => ({ ...e, date: e.date.toISOString().slice(0, 10) }));
+  const lead = existing.trim() === '' ? LOG_HEADER : existing.endsWith('\n') ? '' : '\n';
+  return lead + stringify(plain, { lineWidth: 100 });
 }

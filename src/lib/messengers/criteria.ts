@@ -1,24 +1,35 @@
 /**
- * The comparison's criteria, defined once: the table, the filters, the detail pages and the
- * decision aid all read labels, explanations and "which value is better" from here.
+ * The comparison's criteria, defined once: the table, the filters, the detail pages, the editor's fields and
+ * the decision aid all read labels, short labels, explanations, "which value is better", neutral symbols and
+ * extra features from here. A new criterion is one entry below (and a fact in each messenger file).
  * `score`: 2 = good for data protection, 1 = so-so, 0 = bad, null = not a data-protection question.
  */
 export interface Level {
   label: string;
   score: number | null;
+  /**
+   * The mark of a level that is no data-protection question (score null), shown in grey in the matrix:
+   * "how much" (full, half or empty circle) or a kind (for the cost). Scored levels get ✓ ~ ✗.
+   */
+  symbol?: string;
 }
 
 export interface Criterion {
   id: string;
   label: string;
+  /** The matrix's column label; the full label is the header's accessible name and tooltip. */
+  short: string;
   explanation: string;
   levels: Record<string, Level>;
+  /** Named extras a fact of this criterion may list (`features:` in the messenger file), shown beside its value. */
+  features?: Record<string, string>;
 }
 
 const criteria = [
   {
     id: 'operator',
     label: 'Anbieter und Sitz',
+    short: 'Sitz',
     explanation: 'Wer den Dienst betreibt und welches Recht gilt (Zugriff von Behörden, Drittland).',
     levels: {
       eu: { label: 'EU', score: 2 },
@@ -30,6 +41,7 @@ const criteria = [
   {
     id: 'servers',
     label: 'Serverstandort',
+    short: 'Server',
     explanation: 'Wo Nachrichten und Daten verarbeitet werden.',
     levels: {
       self: { label: 'eigener Server', score: 2 },
@@ -42,6 +54,7 @@ const criteria = [
   {
     id: 'phone',
     label: 'Telefonnummer nötig',
+    short: 'Tel.-Nr.',
     explanation: 'Ob man sich nur mit einer Telefonnummer anmelden kann.',
     levels: {
       no: { label: 'nein', score: 2 },
@@ -52,6 +65,7 @@ const criteria = [
   {
     id: 'addressBook',
     label: 'Adressbuch-Upload',
+    short: 'Adressbuch',
     explanation: 'Ob die App die Kontakte des Handys – auch von Unbeteiligten – an den Anbieter schickt.',
     levels: {
       none: { label: 'kein Upload', score: 2 },
@@ -62,6 +76,7 @@ const criteria = [
   {
     id: 'e2ee',
     label: 'Ende-zu-Ende-Verschlüsselung',
+    short: 'E2EE',
     explanation: 'Ob nur Absender und Empfänger die Nachrichten lesen können – standardmäßig, für alle Chats.',
     levels: {
       default: { label: 'standardmäßig', score: 2 },
@@ -72,6 +87,7 @@ const criteria = [
   {
     id: 'metadata',
     label: 'Metadaten',
+    short: 'Metadaten',
     explanation: 'Was der Anbieter darüber erfährt, wer wann mit wem schreibt.',
     levels: {
       minimal: { label: 'minimal', score: 2 },
@@ -82,6 +98,7 @@ const criteria = [
   {
     id: 'openSource',
     label: 'Quelloffen',
+    short: 'Quelloffen',
     explanation: 'Ob unabhängige Fachleute den Code von App und Server prüfen können.',
     levels: {
       full: { label: 'App und Server', score: 2 },
@@ -92,6 +109,7 @@ const criteria = [
   {
     id: 'selfHosting',
     label: 'Selbst betreiben',
+    short: 'Selbst betr.',
     explanation: 'Ob der Betrieb oder die Innung einen eigenen Server betreiben kann.',
     levels: {
       yes: { label: 'ja', score: 2 },
@@ -102,28 +120,38 @@ const criteria = [
   {
     id: 'business',
     label: 'Business-Funktionen',
+    short: 'Business',
     explanation: 'Profil, Schnellantworten, Labels, geteiltes Postfach, zentrale Verwaltung von Geräten und Konten.',
     levels: {
-      extensive: { label: 'umfangreich', score: null },
-      some: { label: 'einige', score: null },
-      none: { label: 'keine', score: null },
+      extensive: { label: 'umfangreich', score: null, symbol: '●' },
+      some: { label: 'einige', score: null, symbol: '◐' },
+      none: { label: 'keine', score: null, symbol: '○' },
+    },
+    features: {
+      profile: 'Unternehmensprofil',
+      quickReplies: 'Schnellantworten',
+      labels: 'Labels',
+      sharedInbox: 'geteiltes Postfach',
+      adminConsole: 'zentrale Verwaltung / MDM',
     },
   },
   {
     id: 'cost',
     label: 'Kosten (kleiner Betrieb)',
+    short: 'Kosten',
     explanation: 'Was ein Betrieb mit wenigen Personen ungefähr zahlt.',
     levels: {
-      free: { label: 'kostenlos', score: null },
-      oneoff: { label: 'einmalig', score: null },
-      subscription: { label: 'pro Person/Monat', score: null },
-      perMessage: { label: 'pro Nachricht', score: null },
-      unknown: { label: 'unbekannt', score: null },
+      free: { label: 'kostenlos', score: null, symbol: '0' },
+      oneoff: { label: 'einmalig', score: null, symbol: '1×' },
+      subscription: { label: 'pro Person/Monat', score: null, symbol: '/M' },
+      perMessage: { label: 'pro Nachricht', score: null, symbol: '/N' },
+      unknown: { label: 'unbekannt', score: null, symbol: '?' },
     },
   },
   {
     id: 'avv',
     label: 'AVV verfügbar',
+    short: 'AVV',
     explanation: 'Ob der Anbieter einen Auftragsverarbeitungsvertrag (Art. 28 DSGVO) schließt.',
     levels: {
       yes: { label: 'ja', score: 2 },
@@ -135,10 +163,11 @@ const criteria = [
   {
     id: 'reach',
     label: 'Verbreitung bei Kundschaft',
+    short: 'Verbreitung',
     explanation: 'Ob Kundinnen und Kunden Sie ohne neue App erreichen.',
     levels: {
-      high: { label: 'sehr hoch', score: null },
-      low: { label: 'gering', score: null },
+      high: { label: 'sehr hoch', score: null, symbol: '●' },
+      low: { label: 'gering', score: null, symbol: '○' },
     },
   },
 ] as const satisfies readonly Criterion[];
@@ -151,14 +180,11 @@ export function criterion(id: CriterionId): Criterion {
   return CRITERIA.find((c) => c.id === id)!;
 }
 
-export const BUSINESS_FEATURES = {
-  profile: 'Unternehmensprofil',
-  quickReplies: 'Schnellantworten',
-  labels: 'Labels',
-  sharedInbox: 'geteiltes Postfach',
-  adminConsole: 'zentrale Verwaltung / MDM',
-} as const;
-export type BusinessFeature = keyof typeof BUSINESS_FEATURES;
+/** Every feature id any criterion declares (`features` above). */
+export type FeatureId = keyof NonNullable<Extract<(typeof criteria)[number], { features: object }>['features']>;
+
+/** Criteria with no data-protection question (every level unscored): a grey mark, explained in the legend. */
+export const NEUTRAL_CRITERIA = criteria.filter((c) => Object.values(c.levels).every((l) => l.score === null)).map((c) => c.id) as CriterionId[];
 
 /** Yes/no questions for the filter toggles, each answered from one criterion. */
 export const FILTERS = [

@@ -1,5 +1,8 @@
-import { CRITERIA, CRITERION_IDS, criterion, FILTERS, type BusinessFeature, type CriterionId, type FilterId } from './criteria';
+import { CRITERIA, CRITERION_IDS, criterion, FILTERS, type FeatureId, type CriterionId, type FilterId } from './criteria';
 import type { MessengerData, SourceData } from './schema';
+import { RECHECK_MONTHS } from './limits';
+
+export { RECHECK_MONTHS } from './limits';
 
 export interface Source extends SourceData {
   key: string;
@@ -25,7 +28,7 @@ export interface Fact {
   checked?: Date | undefined;
   /** Who read it: an editor's name or "Redaktion". */
   checkedBy?: string | undefined;
-  features?: BusinessFeature[];
+  features?: FeatureId[];
 }
 
 export interface Messenger {
@@ -47,7 +50,7 @@ export class MessengerDataError extends Error {}
 export function buildMessenger(id: string, data: MessengerData, sources: Readonly<Record<string, SourceData>>): Messenger {
   const facts = {} as Record<CriterionId, Fact>;
   for (const c of CRITERION_IDS) {
-    const raw = data.facts[c] as MessengerData['facts'][string] & { features?: BusinessFeature[] };
+    const raw = data.facts[c] as MessengerData['facts'][string] & { features?: FeatureId[] };
     const source = sources[raw.source];
     if (!source) {
       throw new MessengerDataError(
@@ -82,9 +85,6 @@ export function buildMessenger(id: string, data: MessengerData, sources: Readonl
 export function byName(a: Pick<Messenger, 'name'>, b: Pick<Messenger, 'name'>): number {
   return a.name.localeCompare(b.name, 'de');
 }
-
-/** A fact's check counts as fresh for this many months; older ones are due for a re-check. */
-export const RECHECK_MONTHS = 12;
 
 function monthsBefore(now: Date, months: number): Date {
   const limit = new Date(now);

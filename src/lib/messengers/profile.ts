@@ -4,7 +4,7 @@
  * profile strip on messenger pages and the decision aid's ranking all read from here.
  */
 import { DEFAULT_ANSWERS, recommend, type Answers } from './advice';
-import type { CriterionId } from './criteria';
+import { criterion, NEUTRAL_CRITERIA, type CriterionId } from './criteria';
 import type { Fact, Messenger } from './model';
 
 /** good / so-so / bad for data protection; neutral where the criterion is not about data protection. */
@@ -22,27 +22,19 @@ const SCORED: Record<number, Mark> = {
   0: { tone: 'bad', symbol: '✗' },
 };
 
-/**
- * Criteria that are no data-protection question (business functions, cost, reach) get a neutral grey
- * mark that says "how much": full, half or empty circle; for the cost its kind.
- */
-const NEUTRAL: Partial<Record<CriterionId, Record<string, string>>> = {
-  business: { extensive: '●', some: '◐', none: '○' },
-  reach: { high: '●', low: '○' },
-  cost: { free: '0', oneoff: '1×', subscription: '/M', perMessage: '/N', unknown: '?' },
-};
 
 export function markOf(fact: Pick<Fact, 'criterion' | 'level' | 'score'>): Mark {
   if (fact.score !== null) return SCORED[fact.score] ?? { tone: 'neutral', symbol: '?' };
-  return { tone: 'neutral', symbol: NEUTRAL[fact.criterion]?.[fact.level] ?? '·' };
+  // Criteria that are no data-protection question declare their grey marks on their levels (criteria.ts).
+  return { tone: 'neutral', symbol: criterion(fact.criterion).levels[fact.level]?.symbol ?? '·' };
 }
 
 /** The neutral marks of one criterion, for the legend. */
 export function neutralMarks(id: CriterionId): Array<{ level: string; symbol: string }> {
-  return Object.entries(NEUTRAL[id] ?? {}).map(([level, symbol]) => ({ level, symbol }));
+  return Object.entries(criterion(id).levels).flatMap(([level, l]) => (l.symbol ? [{ level, symbol: l.symbol }] : []));
 }
 
-export const NEUTRAL_CRITERIA = Object.keys(NEUTRAL) as CriterionId[];
+export { NEUTRAL_CRITERIA };
 
 export type Purpose = 'team' | 'kunden';
 

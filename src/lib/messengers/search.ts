@@ -4,6 +4,7 @@
  */
 import { FILTERS, type FilterId } from './criteria';
 import { byName, type Messenger } from './model';
+import { MAX_COMPARED } from './limits';
 
 /** Lower case, ß → ss, umlauts and accents folded: "Verschlüsselung", "verschluesselung" and "verschlusselung" meet. */
 export function normalize(text: string): string {
@@ -65,7 +66,7 @@ export function parseState(params: URLSearchParams): ViewState {
   return {
     q: (params.get('q') ?? '').slice(0, 100),
     filters: list('filter').filter((f): f is FilterId => FILTER_IDS.has(f)),
-    compare: list('vergleich').slice(0, 3),
+    compare: list('vergleich').slice(0, MAX_COMPARED),
     sort: sort in SORTS ? (sort as SortId) : 'name',
   };
 }

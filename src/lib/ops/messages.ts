@@ -1,4 +1,6 @@
 /** German messages of the operations commands (backup, restore, health). */
+import { DEFAULT_COMMENTS_DB } from '../config/data-paths';
+
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export const kB = (bytes: number) => `${(bytes / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} kB`;
@@ -22,7 +24,7 @@ export const messages = {
   notOurSchema: (path: string, what: string) => `${path} ist keine Kommentar-Datenbank von Innungswissen (${what}).`,
   newerSchema: (path: string, version: number, known: number) =>
     `${path} stammt aus einer neueren Version von Innungswissen (Schema ${version}, diese Version kennt bis ${known}).`,
-  restoreUsage: 'Aufruf: npm run restore -- <Sicherungsdatei>   (Ziel: COMMENTS_DB, Standard ./data/comments.db)',
+  restoreUsage: `Aufruf: npm run restore -- <Sicherungsdatei>   (Ziel: COMMENTS_DB, Standard ${DEFAULT_COMMENTS_DB})`,
   fileMissing: (path: string) => `Die Sicherungsdatei ${path} gibt es nicht.`,
   refused: (detail: string) => `Wiederherstellung abgelehnt, nichts wurde ersetzt: ${detail}`,
   serverRunning: (path: string) =>

@@ -1,3 +1,6 @@
+import { postBody } from './front-matter';
+import { SITE_TIME_ZONE } from './publish';
+
 // Formatters are made on first use: the first Intl.DateTimeFormat in a page loads the browser's
 // locale data (about 90 ms on a fast machine), which every page that imports this would pay on load.
 let dateFormat: Intl.DateTimeFormat | undefined;
@@ -18,8 +21,7 @@ const WORDS_PER_MINUTE = 200;
 
 /** Minutes to read a Markdown/MDX body, ignoring code, tags and link targets. */
 export function readingTime(body: string): number {
-  const text = body
-    .replace(/^---[\s\S]*?---/, ' ')
+  const text = postBody(body)
     .replace(/```[\s\S]*?```/g, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&#?\w+;/g, ' ')
@@ -31,6 +33,6 @@ export function readingTime(body: string): number {
 
 /** "28. November 2026 um 14:05" in German time, for comments. */
 export function formatDateTime(date: Date): string {
-  dateTimeFormat ??= new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' });
+  dateTimeFormat ??= new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeStyle: 'short', timeZone: SITE_TIME_ZONE });
   return dateTimeFormat.format(date);
 }

@@ -4,6 +4,7 @@ export interface Publishable {
   data: { draft: boolean; pubDate: Date };
 }
 
+/** The site's one time zone: publish days, dates and times shown to readers and editors. */
 export const SITE_TIME_ZONE = 'Europe/Berlin';
 
 // One formatter for all calls (creating it per post cost seconds on large sites), made on first use.

@@ -1,5 +1,6 @@
 import { slugify } from './slug';
 import { berlinDay } from './publish';
+import { DESCRIPTION_MAX, DESCRIPTION_MIN } from './schema';
 
 /**
  * The front matter and example building blocks of a new post, ready to edit. No MDX comments ("{/*" … "*\/}"):
@@ -10,7 +11,7 @@ export function scaffoldPost(title: string, now = new Date()): { slug: string; c
   if (!slug) throw new Error('Bitte geben Sie einen Titel mit Buchstaben oder Zahlen an, z. B. npm run new -- "Neue Pflichten ab 2027"');
   const content = `---
 title: ${JSON.stringify(title)}
-description: "Platzhalter: Fassen Sie den Beitrag in ein bis zwei Sätzen zusammen (30 bis 160 Zeichen)."
+description: "Platzhalter: Fassen Sie den Beitrag in ein bis zwei Sätzen zusammen (${DESCRIPTION_MIN} bis ${DESCRIPTION_MAX} Zeichen)."
 pubDate: ${berlinDay(now)}
 author: Redaktion
 category: Datenschutz   # Datenschutz | Digitales | Recht | Betrieb

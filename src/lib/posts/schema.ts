@@ -36,20 +36,48 @@ export function webAddress(base: z.ZodString = z.string()) {
   return base.refine(isWebAddress, de.contentSafety.webAddress);
 }
 
+/**
+ * The editor's pattern for a web address (Keystatic validates fields by regex): the same answer as
+ * isWebAddress for what an editor types; the save check runs isWebAddress itself on every saved file.
+ */
+export const WEB_ADDRESS_PATTERN = /^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^\s<>"/?#\\]+[^\s<>"]*$/;
+
 /** When a source names only a month or year: "Juni 2025", "Anfang 2022", "2019". */
 export const PERIOD = /^(?:(?:Anfang|Mitte|Ende|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) )?\d{4}$/;
 export const period = z.string().regex(PERIOD, 'erwartet Monat und Jahr wie „Juni 2025“, „Anfang 2022“ oder nur das Jahr');
 
-export const sourceSchema = z.object({
-  title: z.string({ required_error: 'fehlt: Titel der Quelle' }).min(2),
-  url: webAddress(z.string({ required_error: 'fehlt: Adresse der Quelle' })),
-  /** The source's own date (publication or "Stand"); leave out when the source carries none ("undatiert"). */
-  date: isoDate.optional(),
-  /** Only where the source names just a month or year (then no `date`). */
-  period: period.optional(),
-  /** The day a statement was last checked against the source. */
-  checked: isoDate.optional(),
-});
+/** Shortest title of a source; the editor's source fields use the same number. */
+export const SOURCE_TITLE_MIN = 3;
+/** Shortest publisher and note of a source. */
+export const SOURCE_TEXT_MIN = 2;
+
+/**
+ * The one source schema (issue 22): a file in content/sources/<key>.yaml, and, with its address required
+ * (postSourceSchema), an entry of a post's `sources`. Strict, so a misspelt key ("datum:") is an error
+ * rather than silently dropped.
+ */
+export const sourceSchema = z
+  .object({
+    title: z
+      .string({ required_error: 'fehlt: Titel der Quelle („title“)' })
+      .min(SOURCE_TITLE_MIN, `erwartet einen Titel von mindestens ${SOURCE_TITLE_MIN} Zeichen`),
+    /** Absent only where no address could be confirmed; the source is then shown without a link. */
+    url: webAddress().optional(),
+    /** Who published it, e.g. "Threema GmbH". */
+    publisher: z.string().min(SOURCE_TEXT_MIN).optional(),
+    /** The source's own date (publication, "Stand", "gültig ab"); absent = the source carries none ("undatiert"). Never guessed. */
+    date: isoDate.optional(),
+    /** Where the source names only a month or year ("Juni 2025"); then no `date`. */
+    period: period.optional(),
+    /** The day the facts citing this source were last checked against it; only a day a quote was read there. */
+    checked: isoDate.optional(),
+    /** Anything a reader or editor should know about the source (e.g. "nur Sekundärquelle"). */
+    note: z.string().min(SOURCE_TEXT_MIN).optional(),
+  })
+  .strict();
+
+/** A post lists its sources as links: the same schema, with the address required. */
+export const postSourceSchema = sourceSchema.extend({ url: webAddress(z.string({ required_error: 'fehlt: Adresse der Quelle („url“)' })) });
 
 export const CATEGORIES = ['Datenschutz', 'Digitales', 'Recht', 'Betrieb'] as const;
 
@@ -88,7 +116,7 @@ export function postSchema<I extends z.ZodTypeAny>(image: I) {
           })
           .optional(),
       ),
-      sources: z.array(sourceSchema).default([]),
+      sources: z.array(postSourceSchema).default([]),
       /** Extra search words, e.g. parts of compounds Pagefind cannot split ("Adressbuch" → "Telefonbuch, Kontakte"). */
       keywords: z.array(z.string().min(2)).default([]),
     })

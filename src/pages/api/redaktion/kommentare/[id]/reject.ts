@@ -2,4 +2,4 @@ import type { APIRoute } from 'astro';
 import { commentApi } from '@/adapters/comments/instance';
 
 export const prerender = false;
-export const GET: APIRoute = ({ request, params, clientAddress }) => commentApi().adminExport(request, params.id, clientAddress);
+export const POST: APIRoute = ({ params, locals }) => commentApi().moderate(locals.editor, params.id, 'rejected');

@@ -2,4 +2,4 @@ import type { APIRoute } from 'astro';
 import { commentApi } from '@/adapters/comments/instance';
 
 export const prerender = false;
-export const GET: APIRoute = ({ request, clientAddress }) => commentApi().adminList(request, clientAddress);
+export const GET: APIRoute = ({ request, locals }) => commentApi().moderationList(request, locals.editor);

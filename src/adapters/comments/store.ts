@@ -1,6 +1,7 @@
+/** Adapter: the comment SQL (better-sqlite3 prepared statements) on the database src/adapters/comments/db.ts opens. */
 import type { Database as Db } from 'better-sqlite3';
-import type { ErasedComment, ErasureLog } from './erasure';
-import { newSecret } from './tokens';
+import type { ErasedComment, ErasureLog } from '@/lib/comments/erasure';
+import { newSecret } from '@/lib/comments/tokens';
 
 export type Status = 'pending' | 'approved' | 'rejected';
 
@@ -22,6 +23,8 @@ export interface StoredComment extends PublicComment {
   reportReason: string | null;
   /** Changed by its author since moderation last looked at it. */
   edited: boolean;
+  /** The editor who approved or rejected it last (null: nobody yet, or before this was recorded). */
+  moderatedBy: string | null;
 }
 
 interface Row {
@@ -40,6 +43,7 @@ interface Row {
   report_count: number;
   report_reason: string | null;
   edited_since_review: number;
+  moderated_by: string | null;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -59,6 +63,7 @@ function toStored(row: Row): StoredComment {
     reportCount: row.report_count,
     reportReason: row.report_reason,
     edited: row.edited_since_review === 1,
+    moderatedBy: row.moderated_by ?? null,
   };
 }
 
@@ -96,7 +101,7 @@ export class CommentStore {
            edited_since_review = @edited WHERE id = @id`,
       ),
       setStatus: db.prepare(
-        `UPDATE comments SET status = ?, status_changed_at = ?, report_count = 0, report_reason = NULL, edited_since_review = 0 WHERE id = ?`,
+        `UPDATE comments SET status = ?, status_changed_at = ?, moderated_by = ?, report_count = 0, report_reason = NULL, edited_since_review = 0 WHERE id = ?`,
       ),
       delete: db.prepare(`DELETE FROM comments WHERE id = ?`),
       // A comment with its replies (ON DELETE CASCADE removes them with it).
@@ -183,23 +188,27 @@ export class CommentStore {
     return this.q.purgeTokens.run(now).changes;
   }
 
-  setStatus(id: number, status: Status, now: number): boolean {
-    return this.q.setStatus.run(status, now, id).changes > 0;
+  /** A moderation decision, with the name of the editor who made it (the moderation always gives one). */
+  setStatus(id: number, status: Status, now: number, by?: string): boolean {
+    return this.q.setStatus.run(status, now, by ?? null, id).changes > 0;
   }
 
-  /** Erases a comment and its replies: logged (id, hash), deleted, overwritten (secure_delete), WAL truncated. */
-  delete(id: number, now = Date.now()): boolean {
-    return this.erase([id], now) > 0;
+  /**
+   * Erases a comment and its replies: logged (id, hash; `by` names the editor who erased it, none when
+   * its author did), deleted, overwritten (secure_delete), WAL truncated.
+   */
+  delete(id: number, now = Date.now(), by?: string): boolean {
+    return this.erase([id], now, by) > 0;
   }
 
   /** Deletes the comments with these ids and all replies to them; returns how many rows went. */
-  private erase(ids: readonly number[], now: number): number {
+  private erase(ids: readonly number[], now: number, by?: string): number {
     if (ids.length === 0) return 0;
     const removed = this.db.transaction(() => {
       const rows = new Map<number, ErasedComment>();
       for (const id of ids) {
         for (const r of this.q.subtree.all(id) as Array<{ id: number; created_at: number; text_hash: string }>) {
-          rows.set(r.id, { id: r.id, createdAt: r.created_at, textHash: r.text_hash, erasedAt: now });
+          rows.set(r.id, { id: r.id, createdAt: r.created_at, textHash: r.text_hash, erasedAt: now, ...(by ? { by } : {}) });
         }
       }
       this.erasures?.record([...rows.values()]);
