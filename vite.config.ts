@@ -3,8 +3,8 @@ import { defineConfig } from 'vite';
 
 /**
  * The `@/` import alias (tsconfig.json `paths`) for the tools that run our TypeScript through Vite
- * without Astro: Vitest (vitest.config.ts extends this) and vite-node scripts. Astro reads the
- * tsconfig itself; tsx (the server) is told the tsconfig in scripts/serve.mjs.
+ * without Astro: Vitest (vitest.config.ts extends this). Astro reads the
+ * tsconfig itself; tsx (the server and the npm scripts) reads its `paths` too (scripts/serve.mjs names the file).
  */
 export default defineConfig({
   resolve: { alias: { '@/': fileURLToPath(new URL('./src/', import.meta.url)) } },

@@ -2,28 +2,43 @@ import { defineConfig, mergeConfig } from 'vitest/config';
 import viteConfig from './vite.config';
 import { BuildsApartSequencer } from './tests/helpers/sequencer';
 
+/** Test files whose time is mostly spent waiting, not computing (see the 'waiting' project). */
+const WAITING = ['tests/server/server-process.test.ts', 'tests/server/crash.test.ts', 'tests/server/deploy.test.ts'];
+
 const WORKERS = Math.max(1, Number(process.env.TEST_WORKERS ?? 1) || 1);
 
-export default mergeConfig(viteConfig, defineConfig({
-  test: {
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
-    // One test file at a time by default: on two cores, two files at once made timing-bound tests
-    // miss their limits (a quiet run on 01.12.2026 had two timeouts). TEST_WORKERS=2 overlaps files
-    // on larger machines; files that build then take turns (holdBuildLock in tests/helpers/build.ts).
-    fileParallelism: WORKERS > 1,
-    maxWorkers: WORKERS,
-    minWorkers: 1,
-    sequence: { sequencer: BuildsApartSequencer },
-    projects: [
-      // Pure logic: fast, no build (`npx vitest run --project unit`).
-      // In worker threads: a pool of their own, so they run beside the site files, not after them.
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], pool: 'threads' } },
-      // One production build for the build, HTTP and browser tests (tests/helpers/global-setup.ts).
-      {
-        extends: true,
-        test: { name: 'site', include: ['tests/{build,server,browser}/**/*.test.ts'], globalSetup: ['tests/helpers/global-setup.ts'] },
-      },
-    ],
-  },
-}));
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    test: {
+      testTimeout: 30_000,
+      hookTimeout: 120_000,
+      // One test file at a time by default: on two cores, two files at once made timing-bound tests
+      // miss their limits (a quiet run on 01.12.2026 had two timeouts). TEST_WORKERS=2 overlaps files
+      // on larger machines; files that build then take turns (holdBuildLock in tests/helpers/build.ts).
+      fileParallelism: WORKERS > 1,
+      maxWorkers: WORKERS,
+      minWorkers: 1,
+      sequence: { sequencer: BuildsApartSequencer },
+      projects: [
+        // Pure logic: fast, no build (`npx vitest run --project unit`).
+        // In worker threads: a pool of their own, so they run beside the site files, not after them.
+        { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], pool: 'threads' } },
+        // One production build for the build, HTTP and browser tests (tests/helpers/global-setup.ts).
+        {
+          extends: true,
+          test: {
+            name: 'site',
+            include: ['tests/{build,server,browser}/**/*.test.ts'],
+            exclude: WAITING,
+            globalSetup: ['tests/helpers/global-setup.ts'],
+          },
+        },
+        // Files that mostly wait (for the server's own timeouts, a killed process, nginx): in the worker
+        // threads beside the site files, after the unit files, instead of holding up the line of builds.
+        // The same global set-up: it builds once per run (tests/helpers/global-setup.ts).
+        { extends: true, test: { name: 'waiting', include: WAITING, pool: 'threads', globalSetup: ['tests/helpers/global-setup.ts'] } },
+      ],
+    },
+  }),
+);

@@ -9,7 +9,6 @@ import { block, inline, wrapper } from '@keystatic/core/content-components';
 import {
   ALT_MIN,
   CATEGORIES,
-  DATE_PATTERN,
   DESCRIPTION_MAX,
   DESCRIPTION_MIN,
   PERIOD,

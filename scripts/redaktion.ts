@@ -7,7 +7,6 @@
  * DATA_DIR chooses the data folder (default ./data), as for the server.
  */
 import { createInterface } from 'node:readline';
-import { join } from 'node:path';
 import { readServerSettings } from '../server/settings';
 import { EditorStore } from '../server/editor/store';
 import { editorDbPath } from '@/lib/config/data-paths';

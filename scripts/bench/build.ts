@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { generateContent } from './generate';
 import { run, type RunResult } from './measure';
 import { writeBuildBaseline } from './baselines';
-import { ASTRO, ROOT, SIZES, SMOKE, WORK } from './context';
+import { ASTRO, ROOT, SIZES, WORK } from './context';
 import { add, addMemory, dirSize, kb, mb } from './report';
 import { ogStep } from './og';
 import { childEnv } from '../child-env';

@@ -1,7 +1,7 @@
 /** Weight section: bytes per page template as the browser loads them, and render-blocking scripts. */
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { add, kb, notes } from './report';
+import { add, kb } from './report';
 
 export async function pageWeight(browser: Browser, base: string) {
   const templates = [

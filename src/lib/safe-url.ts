@@ -34,7 +34,6 @@ export function decodeEntities(value: string): string {
  * (e.g. an unknown entity): such an address is refused rather than guessed at.
  */
 export function urlScheme(raw: string): string | undefined {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed here
   const value = decodeEntities(raw).replace(/[\u0000-\u0020\u007f-\u00a0\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, '');
   const head = /^[^/?#\\]*/.exec(value)?.[0] ?? '';
   const colon = head.indexOf(':');

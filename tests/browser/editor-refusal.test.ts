@@ -1,5 +1,5 @@
 /**
- * Issue 21: a save the server refuses shows its German reason (Datei:Zeile – Feld – Hinweis) in the
+ * A save the server refuses shows its German reason (Datei:Zeile – Feld – Hinweis) in the
  * browser editor, not Keystatic's raw response text, and nothing is written.
  */
 import { describe, expect, it } from 'vitest';

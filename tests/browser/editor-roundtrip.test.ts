@@ -33,7 +33,6 @@ async function settled(file: string, done: (text: string) => boolean): Promise<s
 /** Opens a post, changes its title, saves, changes it back, saves; returns the file after each save. */
 async function retitle(page: Page, slug: string, title: string): Promise<[string, string]> {
   const file = join(session.setup.contentDir, 'posts', `${slug}.mdx`);
-  const original = readFileSync(file, 'utf8');
   await page.goto(`${session.server.url}/keystatic/collection/posts/item/${slug}`);
   const field = page.getByRole('textbox', { name: 'Titel', exact: true });
   await expect.poll(() => field.inputValue(), { timeout: 30_000 }).toBe(title);

@@ -1,5 +1,5 @@
 /**
- * Issue 16 in Chromium: the overview matrix on a phone, its disclosures, filters acting on it,
+ * The messenger overview in Chromium: the overview matrix on a phone, its disclosures, filters acting on it,
  * the compact header, the print page. Screenshots land in .tmp/screenshots/ for people to look at.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Static files that are not pages carry `default-src 'none'; …; sandbox` (issue 21, F2): opened on
+ * Static files that are not pages carry `default-src 'none'; …; sandbox`: opened on
  * their own they run nothing, yet as pictures on our pages they work as before.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -103,7 +103,7 @@ describe('files written by scripts', () => {
   it('`npm run new` writes its scaffold in the editor’s form', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'iw-new-'));
     mkdirSync(join(dir, 'posts'));
-    const run = await runScript([join(ROOT, 'node_modules/vite-node/vite-node.mjs'), join(ROOT, 'scripts/new-post.ts'), '--', 'Neue Pflichten ab 2027'], dir);
+    const run = await runScript([join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/new-post.ts'), '--', 'Neue Pflichten ab 2027'], dir);
     expect(run.status, run.stderr).toBe(0);
     const file = readFileSync(join(dir, 'posts', 'neue-pflichten-ab-2027.mdx'));
     expect((await editorSave('posts', 'neue-pflichten-ab-2027', file)).toString('utf8')).toBe(file.toString('utf8'));

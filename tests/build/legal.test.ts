@@ -1,5 +1,5 @@
 /**
- * Issue 12 on the built site: the Datenschutzerklärung states what the code does and everything Art. 13 DSGVO asks,
+ * Legal pages on the built site: the Datenschutzerklärung states what the code does and everything Art. 13 DSGVO asks,
  * the demo config shows "Musterdaten" everywhere, source dates are honest, and the accessibility statement
  * and the Leichte-Sprache page exist and are linked from every page.
  */

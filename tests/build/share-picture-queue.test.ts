@@ -1,5 +1,5 @@
 /**
- * Issue 27: share pictures never hold the build. A build of the fixture content with the picture
+ * Share pictures never hold the build. A build of the fixture content with the picture
  * queue stopped (OG_PICTURES=off) is complete without them and every og:image answers with the
  * default picture; the drawing process then draws each page's own picture, a second run draws none,
  * and a run killed half-way leaves no broken file and the next one finishes the rest. After a switch
@@ -93,7 +93,7 @@ afterAll(async () => {
   rmSync(cache, { recursive: true, force: true });
 });
 
-describe('share pictures drawn after the build (issue 27)', () => {
+describe('share pictures drawn after the build', () => {
   it('with the queue stopped, the build is complete: pages, search index, compressed copies, and a queue of pictures', () => {
     expect(existsSync(join(OUT, 'build-info.json'))).toBe(true);
     expect(existsSync(join(CLIENT, 'index.html.gz'))).toBe(true);

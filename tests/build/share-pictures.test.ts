@@ -1,4 +1,4 @@
-/** Issue 16: every article, messenger page, the comparison and the home page have their own share picture. */
+/** Share pictures: every article, messenger page, the comparison and the home page have their own share picture. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -13,9 +13,19 @@ import { ROOT, TEST_CONTENT, TEST_DIST } from './paths';
  * for the build, HTTP and browser tests. Each suite starts its own server on that build.
  */
 export default function setup(project: TestProject) {
+  // Two projects ('site', 'waiting') name this set-up; Vitest runs it once for each in this process.
+  const shared = globalThis as { testBuild?: { output: string; ms: number } };
+  shared.testBuild ??= buildOnce();
+  project.provide('buildOutput', shared.testBuild.output);
+  project.provide('buildMs', shared.testBuild.ms);
+}
+
+function buildOnce(): { output: string; ms: number } {
   // Test workers inherit the environment: every launchBrowser() then starts this one.
   process.env.CHROME_PATH = ensureChromium();
-  const fixtures = ['draft-post.md', 'future-post.md', 'bausteine-test.mdx', 'bausteine-foto.png'].map((f) => join(ROOT, 'tests/fixtures/posts', f));
+  const fixtures = ['draft-post.md', 'future-post.md', 'bausteine-test.mdx', 'bausteine-foto.png'].map((f) =>
+    join(ROOT, 'tests/fixtures/posts', f),
+  );
   // A lock left by a run that was cut off (tests/helpers/build.ts holdBuildLock).
   rmSync(BUILD_LOCK, { recursive: true, force: true });
   prepareContent(TEST_CONTENT, fixtures);
@@ -25,8 +35,7 @@ export default function setup(project: TestProject) {
   // The browser editor (dist-editor/), built once and reused while its inputs stay the same.
   const editor = spawnSync(process.execPath, [join(ROOT, 'scripts/build-editor.mjs')], { cwd: ROOT, env: childEnv(), encoding: 'utf8' });
   if (editor.status !== 0) throw new Error(`Editor build failed:\n${editor.stdout}\n${editor.stderr}`);
-  project.provide('buildOutput', result.output);
-  project.provide('buildMs', Date.now() - started);
+  return { output: result.output, ms: Date.now() - started };
 }
 
 declare module 'vitest' {

@@ -1,5 +1,5 @@
 /**
- * Issue 21 against the real server: a signed-in editor cannot save code, a script-carrying upload or a
+ * Editor content safety against the real server: a signed-in editor cannot save code, a script-carrying upload or a
  * file outside the collection folders (German 4xx JSON, nothing written); a payload put on disk by hand
  * stops the preview and the publish with its Datei:Zeile message and never runs.
  */
@@ -30,7 +30,7 @@ const run = (name: string) => `globalThis.process.getBuiltinModule('node:fs').wr
 const post = (body: string) =>
   `---\ntitle: Ein Beitrag mit Nutzlast\ndescription: Dieser Beitrag versucht, beim Bauen der Seite Code auf dem Server auszuführen.\npubDate: 2026-01-10\ncategory: Betrieb\ntags: [betrieb]\ndraft: false\n---\n\n${body}\n`;
 
-/** Each payload class of issue 21, as a post body. */
+/** Each class of payload (code in content, scripts in uploads), as a post body. */
 const PAYLOADS: Record<string, string> = {
   import: "import { writeFileSync } from 'node:fs'\n\nText.",
   export: `export const x = ${run('export')}\n\nText.`,

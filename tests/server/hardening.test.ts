@@ -1,5 +1,5 @@
 /**
- * Issue 13 against the real server: single-use form tokens, edits going back to moderation, cleaned
+ * Comment hardening against the real server: single-use form tokens, edits going back to moderation, cleaned
  * names, own-property lookups, no-JS refusals rendered (never redirected with the text), every write
  * rate-limited, the full-origin check, slowed admin guessing, and no shared caching of API answers.
  */

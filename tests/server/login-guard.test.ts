@@ -1,7 +1,7 @@
 /**
- * Issue 21 against the real server: one normalised path for every check (F15), sandboxed static
- * files (F2), a login that refuses instead of sleeping and caps its scrypt work (F3, F4, F5, F18),
- * a throttle without raw addresses (issue 23), logout only when accepted (F9).
+ * The editor's login and paths against the real server: one normalised path for every check, sandboxed
+ * static files, a login that refuses instead of sleeping and caps its scrypt work, a throttle without
+ * raw addresses, logout only when accepted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
@@ -97,7 +97,7 @@ describe('static files that are not pages', () => {
 
 describe('the login', () => {
   // First: after the flood below, password-check slots rest for a moment.
-  it('logs a successful login with the name, and a cross-site logout changes nothing, the cookie included (F9)', async () => {
+  it('logs a successful login with the name, and a cross-site logout changes nothing, the cookie included', async () => {
     const cookie = await signIn(base);
     expect(server.output()).toContain(`Anmeldung (name=${EDITOR.name} ergebnis=ok)`);
     const foreign = await fetch(`${base}/redaktion/abmelden/`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie, Origin: 'https://boese.example' } });
@@ -146,7 +146,7 @@ describe('the login', () => {
     expect(statuses.filter((s) => s === 503).length).toBeGreaterThan(0);
   });
 
-  it('holds no IP address in memory, only keyed hashes (issue 23)', async () => {
+  it('holds no IP address in memory, only keyed hashes', async () => {
     await login('Jemand', 'falsches-passwort', '2001:db8:77:1::42');
     const { throttleKeys } = await hook();
     expect(throttleKeys.length).toBeGreaterThan(0);

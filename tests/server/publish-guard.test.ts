@@ -1,5 +1,5 @@
 /**
- * Issue 21, defence in depth for publishing, with real builds: the build gets no secret from the
+ * Defence in depth for publishing, with real builds: the build gets no secret from the
  * server's environment, git runs no hook the content repository holds, and the server loads only
  * server code the build it started sealed (scripts/build-manifest.mjs).
  */

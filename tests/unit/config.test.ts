@@ -134,7 +134,7 @@ describe('release check: demo data must not go live', () => {
   });
 
   const run = (args: string[]) =>
-    spawnSync(process.execPath, [join(ROOT, 'node_modules/vite-node/vite-node.mjs'), join(ROOT, 'scripts/check-release.ts'), '--', ...args], {
+    spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/check-release.ts'), '--', ...args], {
       cwd: ROOT,
       env: childEnv(),
       encoding: 'utf8',
@@ -160,7 +160,7 @@ describe('release check: demo data must not go live', () => {
     const before = process.env.INNUNGSWISSEN_LIVE;
     try {
       process.env.INNUNGSWISSEN_LIVE = '1';
-      expect(() => setup(options)).toThrow(/Livebetrieb: src\/guild\.config\.ts: \d+ Schlüssel enthalten noch Musterdaten[\s\S]*  facebook – fehlt/);
+      expect(() => setup(options)).toThrow(/Livebetrieb: src\/guild\.config\.ts: \d+ Schlüssel enthalten noch Musterdaten[\s\S]* {2}facebook – fehlt/);
       delete process.env.INNUNGSWISSEN_LIVE;
       setup(options);
       expect(warnings.join('\n')).toMatch(/Musterdaten in src\/guild\.config\.ts/);
@@ -174,11 +174,11 @@ describe('release check: demo data must not go live', () => {
     const demo = run([]);
     expect(demo.status).toBe(1);
     expect(demo.stdout).toMatch(/noch Musterdaten/);
-    expect(demo.stdout).toMatch(/^  phone – ist eine Muster-Telefonnummer$/m);
-    expect(demo.stdout).toMatch(/^  name – ist noch der Musterwert „Berliner Innung“/m);
+    expect(demo.stdout).toMatch(/^ {2}phone – ist eine Muster-Telefonnummer$/m);
+    expect(demo.stdout).toMatch(/^ {2}name – ist noch der Musterwert „Berliner Innung“/m);
     const other = run(['--config', 'tests/fixtures/config/guild.munich.ts']);
     expect(other.status).toBe(1);
-    expect(other.stdout).toMatch(/^  supervisoryAuthority\.name – „Handwerkskammer Berlin“ ist für Berlin zuständig/m);
+    expect(other.stdout).toMatch(/^ {2}supervisoryAuthority\.name – „Handwerkskammer Berlin“ ist für Berlin zuständig/m);
     const ok = run(['--config', 'tests/fixtures/config/guild.complete.ts']);
     expect(ok.stdout).toContain('keine Musterdaten mehr');
     expect(ok.status).toBe(0);

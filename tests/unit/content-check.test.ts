@@ -338,7 +338,7 @@ describe('checkContent(root): one check for the build and `npm run check:content
   it('`npm run check:content` fails on a broken messenger file and names it', () => {
     const dir = copyFixture();
     writeFileSync(join(dir, 'messengers/plauder.yaml'), readFileSync(join(dir, 'messengers/plauder.yaml'), 'utf8').replace('level: mandatory', 'level: immer'));
-    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite-node/vite-node.mjs'), join(ROOT, 'scripts/check-content.ts')], {
+    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/check-content.ts')], {
       cwd: ROOT,
       env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: dir }),
       encoding: 'utf8',
@@ -348,7 +348,7 @@ describe('checkContent(root): one check for the build and `npm run check:content
   });
 
   it('`npm run check:content` passes the fixture folder', () => {
-    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite-node/vite-node.mjs'), join(ROOT, 'scripts/check-content.ts')], {
+    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/check-content.ts')], {
       cwd: ROOT,
       env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: FIXTURE_CONTENT }),
       encoding: 'utf8',

@@ -1,5 +1,5 @@
 /**
- * Issue 21: content is data, never code. The content rule accepts what editors write today and what the
+ * Content is data, never code. The content rule accepts what editors write today and what the
  * guide shows, and refuses everything the build would run or a reader's browser would execute.
  */
 import { spawnSync } from 'node:child_process';
@@ -225,7 +225,7 @@ describe('`npm run check:content` runs the rule', () => {
     const dir = mkdtempSync(join(tmpdir(), 'iw-safety-'));
     cpSync(FIXTURE_CONTENT, dir, { recursive: true });
     writeFileSync(join(dir, 'posts', 'nutzlast.mdx'), post("{globalThis.process.getBuiltinModule('node:child_process').execSync('id')}").source);
-    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite-node/vite-node.mjs'), join(ROOT, 'scripts/check-content.ts')], {
+    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/check-content.ts')], {
       cwd: ROOT,
       env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: dir }),
       encoding: 'utf8',

@@ -38,7 +38,7 @@ describe('editor sessions', () => {
     expect(store.touchSession(id, start + 3 * SESSION_IDLE_MS + 1)).toBeUndefined();
   });
 
-  it('end 7 days after login however busy the editor is; the cookie is refreshed while used, never past that end (F16)', () => {
+  it('end 7 days after login however busy the editor is; the cookie is refreshed while used, never past that end', () => {
     const store = new EditorStore(':memory:');
     store.setAccount('Anna', 'scrypt$x', 0);
     const start = 1_000_000;

@@ -1,5 +1,5 @@
 /**
- * `npm run redaktion -- konto …` (F13, F17, F14): the password is not echoed in a terminal and
+ * `npm run redaktion -- konto …`: the password is not echoed in a terminal and
  * still read from a pipe; an existing name, or one differing only by case, spaces or dots, is
  * refused (a separate `konto passwort` resets); the database is readable by its owner only.
  */

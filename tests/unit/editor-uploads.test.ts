@@ -1,5 +1,5 @@
 /**
- * Issue 21 (F6, F7, F8, F11): what a save through the browser editor may write. The pure rules, and the
+ * What a save through the browser editor may write. The pure rules, and the
  * server's guard on a temporary content folder (symlinks, quota), before Keystatic writes anything.
  */
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';

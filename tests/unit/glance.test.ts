@@ -1,4 +1,4 @@
-/** Issue 16: symbols per fact, what a messenger suits, and the share picture's layout, key and rendering. */
+/** The comparison at a glance: symbols per fact, what a messenger suits, and the share picture's layout, key and rendering. */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';

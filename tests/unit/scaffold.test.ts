@@ -36,7 +36,7 @@ describe('scaffold of a new post', () => {
     const dir = mkdtempSync(join(tmpdir(), 'iw-new-'));
     mkdirSync(join(dir, 'posts'));
     const run = () =>
-      spawnSync(process.execPath, [join(ROOT, 'node_modules/vite-node/vite-node.mjs'), join(ROOT, 'scripts/new-post.ts'), '--', 'Größe & Maß'], {
+      spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/new-post.ts'), '--', 'Größe & Maß'], {
         cwd: ROOT,
         env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: dir }),
         encoding: 'utf8',
@@ -50,5 +50,5 @@ describe('scaffold of a new post', () => {
     expect(second.status).toBe(1);
     expect(second.stderr).toContain('Es gibt schon einen Beitrag mit dieser Adresse');
     expect(readFileSync(join(dir, 'posts', 'groesse-und-mass.mdx'), 'utf8')).toBe('von Hand geändert');
-  });
+  }, 90_000); // two script starts: 3 s each on a quiet machine, over 15 s each under a loaded one
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createLog } from '../../server/log';
 
 describe('server log lines', () => {
-  it('escape control characters in fields and messages: a name with a newline cannot forge a line (F12)', () => {
+  it('escape control characters in fields and messages: a name with a newline cannot forge a line', () => {
     const lines: string[] = [];
     const log = createLog('text', (_level, line) => lines.push(line));
     log('info', 'Anmeldung fehlgeschlagen', { name: 'x\nAnmeldung (name=admin ergebnis=ok)\u202e\u0007', ergebnis: 'falsch' });

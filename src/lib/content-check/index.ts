@@ -21,8 +21,6 @@ export { checkPosts, type SafetyMemo } from './posts';
 export { checkMessengers } from './messengers';
 export { checkSources } from './sources';
 export { formatProblem, formatReport } from './report';
-export { parseYaml, issuesToProblems } from './yaml';
-export { editDistance } from './tags';
 export { KNOWN_COMPONENTS, blockNamesIn } from './blocks';
 export { checkSavedFiles, type SavedFiles } from './editor-save';
 

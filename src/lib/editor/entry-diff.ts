@@ -46,6 +46,7 @@ export function hasAlignedTable(text: string): boolean {
   return text.split('\n').some((line) => /^[ \t|:-]+$/.test(line) && line.includes('|') && line.includes('--') && line.includes(':'));
 }
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- mdast nodes, compared as plain data */
 /** A node as it matters for the page: no positions, no list spacing, no table alignment (reported apart). */
 function essence(node: any): any {
   if (Array.isArray(node)) return node.map(essence);
@@ -62,7 +63,6 @@ function essence(node: any): any {
   return out;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- mdast nodes, compared as plain data */
 /** The MDX parser the site builds with (scripts/keystatic-save/mdx-parser.ts loads it): text → mdast. */
 export type MdxParse = (text: string) => any;
 

@@ -31,7 +31,6 @@ const MAX_SEGMENT = 120;
 
 /** Segments only; no "..", ".", empty, backslash or control character anywhere. */
 export function isPlainPath(path: string): boolean {
-  // eslint-disable-next-line no-control-regex -- control characters in a path are refused
   return !/[\\\u0000-\u001f\u007f]/.test(path) && path.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
 }
 
