@@ -15,7 +15,9 @@ import { isEditorPath } from './src/lib/editor/paths.ts';
 // Where the comment API runs when the static pages are served from another host (empty = same origin).
 const commentsApiOrigin = (process.env.COMMENTS_API_ORIGIN ?? '').trim().replace(/\/+$/, '');
 if (commentsApiOrigin && !/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(commentsApiOrigin)) {
-  throw new Error(`COMMENTS_API_ORIGIN muss ein Ursprung wie „https://kommentare.innung.example“ sein (ohne Pfad), ist aber „${commentsApiOrigin}“.`);
+  throw new Error(
+    `COMMENTS_API_ORIGIN muss ein Ursprung wie „https://kommentare.innung.example“ sein (ohne Pfad), ist aber „${commentsApiOrigin}“.`,
+  );
 }
 /**
  * @template {string} D

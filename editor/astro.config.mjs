@@ -34,7 +34,8 @@ function germanSaveErrors() {
     /** @param {string} code @param {string} id */
     transform(code, id) {
       if (!id.includes('@keystatic/core') || !code.includes(RAW_SAVE_ERROR)) return null;
-      const readable = 'throw new Error(((text) => { try { return JSON.parse(text).error.message || text; } catch { return text; } })(await res.text()));';
+      const readable =
+        'throw new Error(((text) => { try { return JSON.parse(text).error.message || text; } catch { return text; } })(await res.text()));';
       return { code: code.replaceAll(RAW_SAVE_ERROR, readable), map: null };
     },
   };

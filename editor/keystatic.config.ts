@@ -83,7 +83,10 @@ export default config({
       schema: {
         title: fields.slug({
           name: { label: 'Titel', validation: { length: { min: TITLE_MIN, max: TITLE_MAX } } },
-          slug: { label: 'Adresse (Teil nach /beitraege/)', description: 'Kleinbuchstaben und Bindestriche; nach der Veröffentlichung nicht mehr ändern.' },
+          slug: {
+            label: 'Adresse (Teil nach /beitraege/)',
+            description: 'Kleinbuchstaben und Bindestriche; nach der Veröffentlichung nicht mehr ändern.',
+          },
         }),
         description: fields.text({
           label: 'Kurzbeschreibung',
@@ -91,7 +94,11 @@ export default config({
           multiline: true,
           validation: { length: { min: DESCRIPTION_MIN, max: DESCRIPTION_MAX } },
         }),
-        pubDate: fields.date({ label: 'Erscheint am', description: 'Ein Datum in der Zukunft: Der Beitrag erscheint an diesem Tag von selbst.', validation: { isRequired: true } }),
+        pubDate: fields.date({
+          label: 'Erscheint am',
+          description: 'Ein Datum in der Zukunft: Der Beitrag erscheint an diesem Tag von selbst.',
+          validation: { isRequired: true },
+        }),
         updatedDate: fields.date({ label: 'Aktualisiert am (optional)' }),
         author: fields.text({ label: 'Autor oder Autorin', defaultValue: 'Redaktion', validation: { length: { min: 2 } } }),
         category: fields.select({
@@ -100,18 +107,27 @@ export default config({
           defaultValue: CATEGORIES[0],
         }),
         tags: fields.array(
-          fields.text({ label: 'Thema', validation: { pattern: { regex: TAG_PATTERN, message: 'Kleinbuchstaben mit Bindestrichen, z. B. datenschutz' } } }),
+          fields.text({
+            label: 'Thema',
+            validation: { pattern: { regex: TAG_PATTERN, message: 'Kleinbuchstaben mit Bindestrichen, z. B. datenschutz' } },
+          }),
           { label: 'Themen', itemLabel: (props) => props.value || 'neues Thema', validation: { length: { min: 1, max: TAGS_MAX } } },
         ),
         draft: fields.checkbox({ label: 'Entwurf (nicht veröffentlichen)', defaultValue: true }),
         cover: fields.object(
           {
             src: fields.image({ label: 'Titelbild (optional)', ...postImages }),
-            alt: fields.text({ label: 'Bildbeschreibung (Alternativtext)', description: `Pflicht, wenn ein Titelbild gewählt ist: mindestens ${ALT_MIN} Zeichen, was auf dem Bild zu sehen ist.` }),
+            alt: fields.text({
+              label: 'Bildbeschreibung (Alternativtext)',
+              description: `Pflicht, wenn ein Titelbild gewählt ist: mindestens ${ALT_MIN} Zeichen, was auf dem Bild zu sehen ist.`,
+            }),
           },
           { label: 'Titelbild' },
         ),
-        keywords: fields.array(fields.text({ label: 'Suchwort' }), { label: 'Zusätzliche Suchwörter (optional)', itemLabel: (props) => props.value || 'neues Suchwort' }),
+        keywords: fields.array(fields.text({ label: 'Suchwort' }), {
+          label: 'Zusätzliche Suchwörter (optional)',
+          itemLabel: (props) => props.value || 'neues Suchwort',
+        }),
         sources: fields.array(sourceFields, { label: 'Quellen', itemLabel: (props) => props.fields.title.value || 'neue Quelle' }),
         content: fields.mdx({
           label: 'Text',
@@ -142,12 +158,26 @@ export default config({
               fields.object(
                 {
                   value: fields.text({ label: 'Angabe', multiline: true, validation: { length: { min: L.valueMin } } }),
-                  level: fields.select({ label: 'Einstufung', options: Object.entries(c.levels).map(([value, level]) => ({ value, label: level.label })), defaultValue: Object.keys(c.levels)[0]! }),
-                  ...(c.features ? { features: fields.multiselect({ label: 'Funktionen', options: Object.entries(c.features).map(([value, label]) => ({ value, label })) }) } : {}),
+                  level: fields.select({
+                    label: 'Einstufung',
+                    options: Object.entries(c.levels).map(([value, level]) => ({ value, label: level.label })),
+                    defaultValue: Object.keys(c.levels)[0]!,
+                  }),
+                  ...(c.features
+                    ? {
+                        features: fields.multiselect({
+                          label: 'Funktionen',
+                          options: Object.entries(c.features).map(([value, label]) => ({ value, label })),
+                        }),
+                      }
+                    : {}),
                   source: fields.text({
                     label: 'Quelle (Schlüssel, z. B. T1)',
                     description: 'Der Schlüssel einer Quelle aus „Quellen“ (ihr Dateiname).',
-                    validation: { isRequired: true, pattern: { regex: SOURCE_KEY, message: 'Buchstaben, Ziffern und Bindestriche, z. B. T1 oder BNetzA' } },
+                    validation: {
+                      isRequired: true,
+                      pattern: { regex: SOURCE_KEY, message: 'Buchstaben, Ziffern und Bindestriche, z. B. T1 oder BNetzA' },
+                    },
                   }),
                   verified: fields.checkbox({ label: 'Von der Quelle bestätigt (nur mit Zitat)', defaultValue: false }),
                   quote: fields.text({
@@ -155,10 +185,20 @@ export default config({
                     multiline: true,
                     validation: { length: { max: L.quoteMax }, pattern: minimum(L.quoteMin) },
                   }),
-                  quoteLang: fields.text({ label: 'Sprache des Zitats (z. B. de, en)', validation: { pattern: { regex: orEmpty(QUOTE_LANG), message: 'Ein Sprachkürzel wie „de“ oder „en“' } } }),
-                  gloss: fields.text({ label: 'Deutsche Wiedergabe (bei fremdsprachigem Zitat)', multiline: true, validation: { pattern: minimum(L.glossMin) } }),
+                  quoteLang: fields.text({
+                    label: 'Sprache des Zitats (z. B. de, en)',
+                    validation: { pattern: { regex: orEmpty(QUOTE_LANG), message: 'Ein Sprachkürzel wie „de“ oder „en“' } },
+                  }),
+                  gloss: fields.text({
+                    label: 'Deutsche Wiedergabe (bei fremdsprachigem Zitat)',
+                    multiline: true,
+                    validation: { pattern: minimum(L.glossMin) },
+                  }),
                   checked: fields.date({ label: 'Zitat an der Quelle gelesen am' }),
-                  checkedBy: fields.text({ label: 'Gelesen von (Name oder „Redaktion“)', validation: { pattern: minimum(L.checkedByMin) } }),
+                  checkedBy: fields.text({
+                    label: 'Gelesen von (Name oder „Redaktion“)',
+                    validation: { pattern: minimum(L.checkedByMin) },
+                  }),
                   note: fields.text({ label: 'Hinweis zur Angabe (optional)', multiline: true }),
                 },
                 { label: c.label },
@@ -167,7 +207,12 @@ export default config({
           ),
           { label: 'Angaben' },
         ),
-        assessment: fields.text({ label: 'Einschätzung', description: `Mindestens ${L.assessmentMin} Zeichen.`, multiline: true, validation: { length: { min: L.assessmentMin } } }),
+        assessment: fields.text({
+          label: 'Einschätzung',
+          description: `Mindestens ${L.assessmentMin} Zeichen.`,
+          multiline: true,
+          validation: { length: { min: L.assessmentMin } },
+        }),
       },
     }),
     sources: collection({

@@ -40,29 +40,52 @@ async function main() {
     for (const path of PAGES) {
       const scores: Record<Category, number[]> = { performance: [], accessibility: [], 'best-practices': [], seo: [] };
       for (let i = 0; i < RUNS; i++) {
-        const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(MIN) });
-        for (const category of Object.keys(MIN) as Category[]) scores[category].push(Math.round((result?.lhr.categories[category]?.score ?? 0) * 100));
+        const result = await lighthouse(`${server.url}${path}`, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: Object.keys(MIN),
+        });
+        for (const category of Object.keys(MIN) as Category[])
+          scores[category].push(Math.round((result?.lhr.categories[category]?.score ?? 0) * 100));
         if (i === 0 && result) {
           // The whole first report, for a closer look at what costs time (e.g. mainthread-work-breakdown).
           writeFileSync(join(OUT, `${path.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'start'}.json`), JSON.stringify(result.lhr));
           const metric = (id: string) => result.lhr.audits[id]?.displayValue ?? '–';
-          console.error(`  ${path}: FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, SI ${metric('speed-index')}`);
+          console.error(
+            `  ${path}: FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, SI ${metric('speed-index')}`,
+          );
           for (const [id, audit] of Object.entries(result.lhr.audits)) {
-            if (audit.score !== null && audit.score < 1 && audit.scoreDisplayMode === 'binary') console.error(`  ${path}: ${id} – ${audit.title}`);
+            if (audit.score !== null && audit.score < 1 && audit.scoreDisplayMode === 'binary')
+              console.error(`  ${path}: ${id} – ${audit.title}`);
           }
         }
       }
       console.error(`  ${path}: Leistung je Lauf ${scores.performance.join(', ')}`);
-      const medians = Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!])) as Record<Category, number>;
+      const medians = Object.fromEntries(
+        Object.entries(scores).map(([k, v]) => [k, [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!]),
+      ) as Record<Category, number>;
       const ok = (Object.keys(MIN) as Category[]).every((c) => medians[c] >= MIN[c]);
       if (!ok) failed++;
-      rows.push(`| ${path} | ${medians.performance} | ${medians.accessibility} | ${medians['best-practices']} | ${medians.seo} | ${ok ? '✅' : '❌'} |`);
+      rows.push(
+        `| ${path} | ${medians.performance} | ${medians.accessibility} | ${medians['best-practices']} | ${medians.seo} | ${ok ? '✅' : '❌'} |`,
+      );
     }
   } finally {
     await chrome.kill();
     await server.stop();
   }
-  console.log([`# Lighthouse (mobil, Median aus ${RUNS} Läufen)`, '', '| Seite | Leistung | Barrierefreiheit | Best Practices | SEO | |', '|---|---|---|---|---|---|', ...rows, '', `Mindestwerte: Leistung ${MIN.performance}, sonst 100.`].join('\n'));
+  console.log(
+    [
+      `# Lighthouse (mobil, Median aus ${RUNS} Läufen)`,
+      '',
+      '| Seite | Leistung | Barrierefreiheit | Best Practices | SEO | |',
+      '|---|---|---|---|---|---|',
+      ...rows,
+      '',
+      `Mindestwerte: Leistung ${MIN.performance}, sonst 100.`,
+    ].join('\n'),
+  );
   process.exit(failed > 0 ? 1 : 0);
 }
 

@@ -26,7 +26,8 @@ async function main() {
   const dist = wants('build') ? await buildScaling() : join(WORK, `site-${SIZES[0]}`);
 
   const realSite = join(WORK, 'site-real');
-  if (wants('build') || wants('weight') || ((wants('limiter') || wants('login')) && !existsSync(realSite))) await buildSite(join(ROOT, 'content'), realSite);
+  if (wants('build') || wants('weight') || ((wants('limiter') || wants('login')) && !existsSync(realSite)))
+    await buildSite(join(ROOT, 'content'), realSite);
   if (wants('weight') || wants('search')) {
     const real = await startServer({ COMMENTS_DB: join(WORK, 'weight.db') }, realSite);
     const generated = await startServer({ COMMENTS_DB: join(WORK, 'search.db') }, dist);

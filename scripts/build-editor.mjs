@@ -20,7 +20,11 @@ const IMPORT = /(?:from|import)\s*\(?\s*['"]((?:\.{1,2}|@)\/[^'"]+)['"]/g;
 /** @param {string} path @returns {string[]} */
 function files(path) {
   if (!existsSync(path)) return [];
-  return statSync(path).isDirectory() ? readdirSync(path).sort().flatMap((name) => (name === 'node_modules' ? [] : files(join(path, name)))) : [path];
+  return statSync(path).isDirectory()
+    ? readdirSync(path)
+        .sort()
+        .flatMap((name) => (name === 'node_modules' ? [] : files(join(path, name))))
+    : [path];
 }
 
 /** The project files the editor's code imports (the shared schemas, followed through every import), so a changed rule rebuilds it. */
@@ -35,19 +39,28 @@ function importedFiles(start) {
     seen.add(file);
     for (const [, spec = ''] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
       const base = spec.startsWith('@/') ? join(root, 'src', spec.slice(2)) : join(dirname(file), spec);
-      const found = ['', '.ts', '.tsx', '.mjs', '.js', '/index.ts'].map((ext) => base + ext).find((p) => existsSync(p) && statSync(p).isFile());
+      const found = ['', '.ts', '.tsx', '.mjs', '.js', '/index.ts']
+        .map((ext) => base + ext)
+        .find((p) => existsSync(p) && statSync(p).isFile());
       if (found) queue.push(found);
     }
   }
   return [...seen];
 }
 
-const inputs = [...new Set([...FIXED_INPUTS.flatMap((input) => files(join(root, input))), ...importedFiles(files(join(root, 'editor')))])].sort();
+const inputs = [
+  ...new Set([...FIXED_INPUTS.flatMap((input) => files(join(root, input))), ...importedFiles(files(join(root, 'editor')))]),
+].sort();
 const hash = createHash('sha256');
 for (const file of inputs) hash.update(relative(root, file)).update(readFileSync(file));
 const digest = hash.digest('hex');
 
-if (!process.argv.includes('--force') && existsSync(stamp) && readFileSync(stamp, 'utf8') === digest && existsSync(join(out, 'keystatic', 'index.html'))) {
+if (
+  !process.argv.includes('--force') &&
+  existsSync(stamp) &&
+  readFileSync(stamp, 'utf8') === digest &&
+  existsSync(join(out, 'keystatic', 'index.html'))
+) {
   console.log('[editor] Editor unverändert, kein neuer Build nötig.');
   process.exit(0);
 }
@@ -62,7 +75,9 @@ if (result.status !== 0) {
   process.stdout.write(result.stdout);
   process.exit(result.status ?? 1);
 }
-const thirdParty = files(out).filter((file) => /\.(js|html|css)$/.test(file) && /fonts\.(googleapis|gstatic)\.com/.test(readFileSync(file, 'utf8')));
+const thirdParty = files(out).filter(
+  (file) => /\.(js|html|css)$/.test(file) && /fonts\.(googleapis|gstatic)\.com/.test(readFileSync(file, 'utf8')),
+);
 if (thirdParty.length > 0) {
   console.error(`[editor] Der Editor würde Schriften von Google laden: ${thirdParty.map((f) => relative(root, f)).join(', ')}`);
   process.exit(1);

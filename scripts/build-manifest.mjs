@@ -31,7 +31,8 @@ export function hashTree(dir) {
       const path = join(folder, name);
       const stat = lstatSync(path);
       if (stat.isDirectory()) walk(path);
-      else if (stat.isFile()) files[relative(dir, path).split(sep).join('/')] = createHash('sha256').update(readFileSync(path)).digest('hex');
+      else if (stat.isFile())
+        files[relative(dir, path).split(sep).join('/')] = createHash('sha256').update(readFileSync(path)).digest('hex');
       else throw new Error(`${relative(dir, path)} ist weder Datei noch Ordner`);
     }
   };
@@ -41,7 +42,9 @@ export function hashTree(dir) {
 
 /** @param {string} nonce @param {Record<string, string>} files */
 function mac(nonce, files) {
-  return createHmac('sha256', nonce).update(JSON.stringify(Object.entries(files))).digest('hex');
+  return createHmac('sha256', nonce)
+    .update(JSON.stringify(Object.entries(files)))
+    .digest('hex');
 }
 
 /**
@@ -116,7 +119,8 @@ export function sealDifference(outDir, sealed) {
   } catch (error) {
     return /** @type {Error} */ (error).message;
   }
-  for (const [file, hash] of Object.entries(now)) if (sealed[file] !== hash) return `server/${file} ${sealed[file] ? 'geändert' : 'hinzugefügt'}`;
+  for (const [file, hash] of Object.entries(now))
+    if (sealed[file] !== hash) return `server/${file} ${sealed[file] ? 'geändert' : 'hinzugefügt'}`;
   for (const file of Object.keys(sealed)) if (!(file in now)) return `server/${file} entfernt`;
   return undefined;
 }

@@ -17,8 +17,10 @@ import { readSealNonce, sendSeal } from './build-manifest.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const outFlag = args.findIndex((a) => a === '--outDir' || a.startsWith('--outDir='));
-const flag = outFlag < 0 ? undefined : args[outFlag] ?? '';
-const outDir = resolve(flag === undefined ? join(root, 'dist') : flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : (args[outFlag + 1] ?? ''));
+const flag = outFlag < 0 ? undefined : (args[outFlag] ?? '');
+const outDir = resolve(
+  flag === undefined ? join(root, 'dist') : flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : (args[outFlag + 1] ?? ''),
+);
 
 /**
  * V8 sizes its heap from the machine's memory (about 4 GB on a large build machine) and lets
@@ -56,7 +58,6 @@ try {
   console.error(`[build] ${error instanceof Error ? error.message : error}`);
   process.exit(1);
 }
-
 
 /**
  * Share pictures, after everything else: the og-images integration queued them (og-queue.json);

@@ -3,7 +3,19 @@
  * vite-node add NODE_ENV, DEV, PROD, MODE, …: passed on, they make the child build run in
  * development mode, where drafts are visible. Telemetry stays off (no request to another host).
  */
-const TOOL_VARIABLES = ['NODE_ENV', 'DEV', 'PROD', 'SSR', 'MODE', 'BASE_URL', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID'];
+const TOOL_VARIABLES = [
+  'NODE_ENV',
+  'DEV',
+  'PROD',
+  'SSR',
+  'MODE',
+  'BASE_URL',
+  'TEST',
+  'VITEST',
+  'VITEST_MODE',
+  'VITEST_POOL_ID',
+  'VITEST_WORKER_ID',
+];
 
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
@@ -13,8 +25,24 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 
 /** What a build (publish or preview) may read from the server's environment: the system basics and the build's settings. */
 const BUILD_NAMES = new Set([
-  'PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LANGUAGE', 'TZ', 'TMPDIR', 'TMP', 'TEMP', 'NODE_OPTIONS', 'SystemRoot',
-  'INNUNGSWISSEN_CONTENT_DIR', 'INNUNGSWISSEN_PREVIEW', 'INNUNGSWISSEN_BUILD_ID', 'INNUNGSWISSEN_LIVE', 'OG_IMAGES', 'OG_CACHE_DIR',
+  'PATH',
+  'HOME',
+  'USER',
+  'LOGNAME',
+  'LANG',
+  'LANGUAGE',
+  'TZ',
+  'TMPDIR',
+  'TMP',
+  'TEMP',
+  'NODE_OPTIONS',
+  'SystemRoot',
+  'INNUNGSWISSEN_CONTENT_DIR',
+  'INNUNGSWISSEN_PREVIEW',
+  'INNUNGSWISSEN_BUILD_ID',
+  'INNUNGSWISSEN_LIVE',
+  'OG_IMAGES',
+  'OG_CACHE_DIR',
 ]);
 /** Named above on purpose although their names look like paths: the content folder and the share pictures' cache. */
 const BUILD_PATHS = new Set(['INNUNGSWISSEN_CONTENT_DIR', 'OG_CACHE_DIR']);

@@ -23,7 +23,13 @@ store.setAccount('Redaktion Muster', await hashPassword('nur-fuer-die-bilder'));
 store.close();
 
 const server = await startServer(
-  { DATA_DIR: dataDir, BUILDS_DIR: join(work, 'builds'), INNUNGSWISSEN_CONTENT_DIR: join(work, 'content'), COMMENTS_DB: join(dataDir, 'c.db'), EDITOR_SCHEDULE: '0' },
+  {
+    DATA_DIR: dataDir,
+    BUILDS_DIR: join(work, 'builds'),
+    INNUNGSWISSEN_CONTENT_DIR: join(work, 'content'),
+    COMMENTS_DB: join(dataDir, 'c.db'),
+    EDITOR_SCHEDULE: '0',
+  },
   join(ROOT, 'dist'),
 );
 const base = server.url;
@@ -42,7 +48,9 @@ try {
   await shot('02-redaktion.png');
   await page.goto(`${base}/keystatic/collection/posts/create`);
   await page.getByRole('textbox', { name: 'Titel', exact: true }).fill('Baustellenfotos sicher teilen');
-  await page.getByRole('textbox', { name: 'Kurzbeschreibung' }).fill('Wie ein Betrieb Fotos von der Baustelle mit der Kundschaft teilt, ohne Daten preiszugeben.');
+  await page
+    .getByRole('textbox', { name: 'Kurzbeschreibung' })
+    .fill('Wie ein Betrieb Fotos von der Baustelle mit der Kundschaft teilt, ohne Daten preiszugeben.');
   await page.locator('[contenteditable=true]').first().focus();
   await page.keyboard.type('Fotos vom Bad gehören nicht in private Chats.');
   await shot('03-neuer-beitrag.png');

@@ -23,7 +23,9 @@ export type ContentFiles = {
 export function filesIn(root: string): ContentFiles {
   const walk = (dir: string, prefix = ''): string[] =>
     existsSync(dir) && statSync(dir).isDirectory()
-      ? readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name), `${prefix}${name}/`) : [`${prefix}${name}`]))
+      ? readdirSync(dir).flatMap((name) =>
+          statSync(join(dir, name)).isDirectory() ? walk(join(dir, name), `${prefix}${name}/`) : [`${prefix}${name}`],
+        )
       : [];
   return {
     read: (path) => (existsSync(join(root, path)) && statSync(join(root, path)).isFile() ? readFileSync(join(root, path)) : undefined),
@@ -84,7 +86,12 @@ async function parseEntry(collection: Collection, slug: string, file: Uint8Array
  * `file` is the entry's data file (the .mdx post or the .yaml entry), `slug` its name without extension;
  * `files` gives the images next to it (only needed when the entry has some).
  */
-export async function editorSave(collection: Collection, slug: string, file: Uint8Array | string, files: ContentFiles = noFiles): Promise<Buffer> {
+export async function editorSave(
+  collection: Collection,
+  slug: string,
+  file: Uint8Array | string,
+  files: ContentFiles = noFiles,
+): Promise<Buffer> {
   const { k, state, schema, slugField, format } = await parseEntry(collection, slug, file, files);
 
   // --- as serializeEntryToFiles in keystatic-core-ui.js (saving); other files it writes (images) are not returned ---
@@ -101,7 +108,12 @@ export async function editorSave(collection: Collection, slug: string, file: Uin
  * Why the editor's "Speichern" would refuse this entry as it is (its field rules, e.g. an empty author,
  * which the build fills in but the editor does not); empty when it can be saved unchanged.
  */
-export async function editorRefusal(collection: Collection, slug: string, file: Uint8Array | string, files: ContentFiles = noFiles): Promise<string[]> {
+export async function editorRefusal(
+  collection: Collection,
+  slug: string,
+  file: Uint8Array | string,
+  files: ContentFiles = noFiles,
+): Promise<string[]> {
   const { k, state, schema, slugField } = await parseEntry(collection, slug, file, files);
   const warnings: string[] = [];
   const warn = console.warn;
@@ -112,6 +124,9 @@ export async function editorRefusal(collection: Collection, slug: string, file: 
   } finally {
     console.warn = warn;
   }
-  return warnings.flatMap((w) => w.split('\n').slice(1)).map((line) => line.trim()).filter(Boolean);
+  return warnings
+    .flatMap((w) => w.split('\n').slice(1))
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */

@@ -9,7 +9,11 @@ import { scaffoldPost } from '../src/lib/posts/scaffold';
 import { contentDir } from '../src/adapters/content-dir';
 import { editorSave } from './keystatic-save';
 
-const title = process.argv.slice(2).filter((a) => a !== '--').join(' ').trim();
+const title = process.argv
+  .slice(2)
+  .filter((a) => a !== '--')
+  .join(' ')
+  .trim();
 if (!title) {
   console.error('Bitte geben Sie einen Titel an: npm run new -- "Titel des Beitrags"');
   process.exit(1);
@@ -22,6 +26,10 @@ try {
   console.log(`Vorschau (nach „npm run dev“): http://localhost:4321/beitraege/${slug}/`);
 } catch (error) {
   const e = error as NodeJS.ErrnoException;
-  console.error(e.code === 'EEXIST' ? `Es gibt schon einen Beitrag mit dieser Adresse: ${e.path} – wählen Sie einen anderen Titel oder bearbeiten Sie die vorhandene Datei.` : e.message);
+  console.error(
+    e.code === 'EEXIST'
+      ? `Es gibt schon einen Beitrag mit dieser Adresse: ${e.path} – wählen Sie einen anderen Titel oder bearbeiten Sie die vorhandene Datei.`
+      : e.message,
+  );
   process.exit(1);
 }

@@ -24,7 +24,9 @@ const files = filesIn(root);
 for (const collection of COLLECTIONS) {
   const dir = join(root, collection);
   const extension = entryExtension(collection);
-  for (const name of readdirSync(dir).filter((n) => n.endsWith(extension)).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith(extension))
+    .sort()) {
     const file = join(dir, name);
     const before = readFileSync(file);
     let after: Buffer;
@@ -36,12 +38,15 @@ for (const collection of COLLECTIONS) {
     }
     const shown = relative(process.cwd(), file);
     const refusal = await editorRefusal(collection, name.slice(0, -extension.length), before, files);
-    if (refusal.length > 0) notes.push(`${shown}: Der Editor speichert die Datei erst, wenn diese Felder ausgefüllt sind: ${refusal.join('; ')}`);
+    if (refusal.length > 0)
+      notes.push(`${shown}: Der Editor speichert die Datei erst, wenn diese Felder ausgefüllt sind: ${refusal.join('; ')}`);
     if (before.equals(after)) continue;
     const changes = changedData(collection, before.toString('utf8'), after.toString('utf8'));
     if (collection === 'posts') changes.push(...changedBody(before.toString('utf8'), after.toString('utf8'), await siteParser()));
     if (changes.length > 0) {
-      failed.push(`${shown}: der Editor würde den Inhalt ändern (${changes.join('; ')}) – im Kopfbereich: tragen Sie den Wert ausdrücklich ein, z. B. „draft: false“; im Text: siehe docs/redaktion.md, „Was der Editor nicht erhält“.`);
+      failed.push(
+        `${shown}: der Editor würde den Inhalt ändern (${changes.join('; ')}) – im Kopfbereich: tragen Sie den Wert ausdrücklich ein, z. B. „draft: false“; im Text: siehe docs/redaktion.md, „Was der Editor nicht erhält“.`,
+      );
       continue;
     }
     if (hasAlignedTable(before.toString('utf8'))) notes.push(`${shown}: Die Ausrichtung der Tabellenspalten (:--, --:) geht verloren.`);
@@ -54,7 +59,11 @@ for (const line of failed) console.error(`Nicht angeglichen: ${line}`);
 for (const line of notes) console.log(`Hinweis: ${line}`);
 if (check) {
   for (const file of changed) console.log(`Nicht in der Form des Editors: ${file}`);
-  console.log(changed.length === 0 ? 'Alle Dateien sind in der Form des Editors.' : `${changed.length} Datei(en) mit „npm run content:normalise“ angleichen.`);
+  console.log(
+    changed.length === 0
+      ? 'Alle Dateien sind in der Form des Editors.'
+      : `${changed.length} Datei(en) mit „npm run content:normalise“ angleichen.`,
+  );
 } else {
   for (const file of changed) console.log(`Angeglichen: ${file}`);
   console.log(changed.length === 0 ? 'Alle Dateien waren schon in der Form des Editors.' : `${changed.length} Datei(en) angeglichen.`);

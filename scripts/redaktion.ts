@@ -83,9 +83,14 @@ try {
     if (!NAME_PATTERN.test(name)) fail('Bitte einen Namen mit 2 bis 40 Buchstaben, Ziffern, Leerzeichen, Punkt oder Bindestrich angeben.');
     const existing = store.accounts().find((a) => accountNameKey(a.name) === accountNameKey(name));
     if (existing?.name.toLowerCase() === name.toLowerCase()) {
-      fail(`Ein Konto „${existing.name}“ gibt es schon; es bleibt unverändert. Ein neues Passwort setzen Sie mit: npm run redaktion -- konto passwort ${existing.name}`);
+      fail(
+        `Ein Konto „${existing.name}“ gibt es schon; es bleibt unverändert. Ein neues Passwort setzen Sie mit: npm run redaktion -- konto passwort ${existing.name}`,
+      );
     }
-    if (existing) fail(`„${name}“ unterscheidet sich vom bestehenden Konto „${existing.name}“ nur in Groß-/Kleinschreibung, Leerzeichen oder Punkten. Bitte wählen Sie einen deutlich anderen Namen.`);
+    if (existing)
+      fail(
+        `„${name}“ unterscheidet sich vom bestehenden Konto „${existing.name}“ nur in Groß-/Kleinschreibung, Leerzeichen oder Punkten. Bitte wählen Sie einen deutlich anderen Namen.`,
+      );
     store.setAccount(name, await newPassword());
     console.log(`Konto „${name}“ angelegt. Anmelden unter /redaktion/anmelden/`);
   } else if (action === 'passwort') {
@@ -98,7 +103,11 @@ try {
     console.log(`Konto „${name}“ gelöscht.`);
   } else if (action === 'liste') {
     const accounts = store.accounts();
-    console.log(accounts.length === 0 ? 'Noch kein Konto angelegt.' : accounts.map((a) => `${a.name} (angelegt ${new Date(a.createdAt).toLocaleDateString('de-DE')})`).join('\n'));
+    console.log(
+      accounts.length === 0
+        ? 'Noch kein Konto angelegt.'
+        : accounts.map((a) => `${a.name} (angelegt ${new Date(a.createdAt).toLocaleDateString('de-DE')})`).join('\n'),
+    );
   } else fail(USAGE);
 } finally {
   store.close();

@@ -24,7 +24,11 @@ export function expectedSearchPages(pathnames) {
 export function builtPages(dir) {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file === 'index.html' || file.endsWith(`${sep}index.html`))
-    .map((file) => `/${relative(dir, join(dir, file, '..')).split(sep).join('/')}/`.replace(/^\/\/$/, '/'));
+    .map((file) =>
+      `/${relative(dir, join(dir, file, '..'))
+        .split(sep)
+        .join('/')}/`.replace(/^\/\/$/, '/'),
+    );
 }
 
 /**
@@ -45,7 +49,9 @@ export async function buildSearchIndex(dir) {
     const entry = JSON.parse(readFileSync(join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
     const indexed = entry.languages.de?.page_count ?? 0;
     if (indexed < expected) {
-      throw new Error(`Der deutsche Suchindex enthält nur ${indexed} Seiten, erwartet waren mindestens ${expected} (Beiträge, Messenger-Seiten und der Vergleich). Fehlt data-pagefind-body oder lang="de"?`);
+      throw new Error(
+        `Der deutsche Suchindex enthält nur ${indexed} Seiten, erwartet waren mindestens ${expected} (Beiträge, Messenger-Seiten und der Vergleich). Fehlt data-pagefind-body oder lang="de"?`,
+      );
     }
     return { indexed, read: added.page_count };
   } finally {

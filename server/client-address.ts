@@ -10,7 +10,10 @@ export type TrustedProxies = BlockList;
 /** Parses "127.0.0.1, ::1, 10.0.0.0/8"; throws a German message naming the bad entry. */
 export function parseTrustedProxies(value: string | undefined): TrustedProxies {
   const list = new BlockList();
-  for (const entry of (value ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of (value ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [address, prefix] = entry.split('/');
     const family = isIP(address ?? '');
     const bits = prefix === undefined ? undefined : Number(prefix);
@@ -35,7 +38,11 @@ export function isTrusted(list: TrustedProxies, address: string): boolean {
   return family !== 0 && list.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
-export function clientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trusted: TrustedProxies): string {
+export function clientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trusted: TrustedProxies,
+): string {
   let client = normalizeAddress(socketAddress ?? '');
   if (!isTrusted(trusted, client)) return client;
   const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? ''))

@@ -58,7 +58,9 @@ export function createPipeline({ sites, trustedProxies, log, handlers = [] }: Pi
       const ctx: RequestContext = { req, res, path, client, secure };
       const site = sites.current;
       const toAstro = (locals: App.Locals = {}) => {
-        Promise.resolve(site.astro(req, res, () => notFound(req, res, path, site.notFoundPage), locals)).catch((error) => fail(res, error, log));
+        Promise.resolve(site.astro(req, res, () => notFound(req, res, path, site.notFoundPage), locals)).catch((error) =>
+          fail(res, error, log),
+        );
       };
       for (const handler of handlers) {
         const result = await handler(ctx);
@@ -98,7 +100,9 @@ export function json(res: ServerResponse, status: number, body: unknown, headers
 /** A client that went away mid-request is not an error of ours: one quiet line, no stack. */
 export function isClientAbort(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
-  return code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNABORTED' || (error as Error)?.message === 'aborted';
+  return (
+    code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNABORTED' || (error as Error)?.message === 'aborted'
+  );
 }
 
 export function fail(res: ServerResponse, error: unknown, log: Log): void {

@@ -9,7 +9,10 @@ const toStream = (level: LogLevel, line: string) => (level === 'info' ? process.
 
 /** Line breaks, other control characters and bidi overrides in a value cannot forge or hide a log line. */
 export function escapeLogText(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return value.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 export function createLog(format: 'text' | 'json', write: (level: LogLevel, line: string) => void = toStream): Log {
@@ -22,6 +25,9 @@ export function createLog(format: 'text' | 'json', write: (level: LogLevel, line
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => `${k}=${escapeLogText(String(v))}`)
       .join(' ');
-    write(level, `${level === 'info' ? '' : `${level === 'warn' ? 'Warnung' : 'Fehler'}: `}${escapeLogText(message)}${extra ? ` (${extra})` : ''}`);
+    write(
+      level,
+      `${level === 'info' ? '' : `${level === 'warn' ? 'Warnung' : 'Fehler'}: `}${escapeLogText(message)}${extra ? ` (${extra})` : ''}`,
+    );
   };
 }

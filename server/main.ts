@@ -131,7 +131,15 @@ try {
 } catch (error) {
   fatal(`Die Redaktions-Datenbank kann nicht geöffnet werden: ${(error as Error).message}`);
 }
-const publisher = new Publisher({ store: editorStore, sites, root: ROOT, contentDir: settings.contentDir, buildsDir: settings.buildsDir, log, previewBase: PREVIEW_BASE });
+const publisher = new Publisher({
+  store: editorStore,
+  sites,
+  root: ROOT,
+  contentDir: settings.contentDir,
+  buildsDir: settings.buildsDir,
+  log,
+  previewBase: PREVIEW_BASE,
+});
 // Scheduled posts: publish when a post's day has come (at start, then every night after midnight in Berlin).
 const scheduler = settings.schedule
   ? startScheduler({
@@ -144,10 +152,22 @@ const scheduler = settings.schedule
     })
   : undefined;
 const loginThrottle = new LoginThrottle();
-const editor = createEditorRoutes({ store: editorStore, publisher, sites, contentDir: settings.contentDir, editorDir: join(ROOT, 'dist-editor'), log, throttle: loginThrottle });
+const editor = createEditorRoutes({
+  store: editorStore,
+  publisher,
+  sites,
+  contentDir: settings.contentDir,
+  editorDir: join(ROOT, 'dist-editor'),
+  log,
+  throttle: loginThrottle,
+});
 // Tests only (INNUNGSWISSEN_TEST_HOOKS=1): SIGUSR2 prints what the login throttle holds and how many password checks ran.
 if (process.env.INNUNGSWISSEN_TEST_HOOKS === '1') {
-  process.on('SIGUSR2', () => process.stdout.write(`test-hook ${JSON.stringify({ throttleKeys: loginThrottle.heldKeys(), passwordChecks: passwordChecksSoFar() })}\n`));
+  process.on('SIGUSR2', () =>
+    process.stdout.write(
+      `test-hook ${JSON.stringify({ throttleKeys: loginThrottle.heldKeys(), passwordChecks: passwordChecksSoFar() })}\n`,
+    ),
+  );
 }
 const handle = createPipeline({ sites, trustedProxies: settings.trustedProxies, log, handlers: [editor] });
 let inFlight = 0;
@@ -172,7 +192,10 @@ server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
 server.listen(settings.port, settings.host, () => {
   const shown = settings.host === '0.0.0.0' || settings.host === '::' ? 'localhost' : settings.host;
   const base = `http://${shown.includes(':') ? `[${shown}]` : shown}:${settings.port}`;
-  log('info', `Build ${sites.current.info.id} · Kommentare: ${commentSettings.dbPath} · Moderation ${commentSettings.moderation === 'post' ? 'nachträglich (post)' : 'vor Veröffentlichung (pre)'}`);
+  log(
+    'info',
+    `Build ${sites.current.info.id} · Kommentare: ${commentSettings.dbPath} · Moderation ${commentSettings.moderation === 'post' ? 'nachträglich (post)' : 'vor Veröffentlichung (pre)'}`,
+  );
   log(
     'info',
     editorStore.accountCount() > 0
@@ -187,7 +210,10 @@ server.listen(settings.port, settings.host, () => {
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  log('info', `${signal} erhalten: nehme keine neuen Anfragen an, laufende dürfen noch ${settings.shutdownGraceMs / 1000} s fertig werden.`);
+  log(
+    'info',
+    `${signal} erhalten: nehme keine neuen Anfragen an, laufende dürfen noch ${settings.shutdownGraceMs / 1000} s fertig werden.`,
+  );
   server.close();
   server.closeIdleConnections();
   scheduler?.stop();

@@ -30,7 +30,9 @@ export interface ServerSettings {
 
 function insideProject(path: string, name: string): string {
   if (relative(ROOT, path).startsWith('..') || isAbsolute(relative(ROOT, path))) {
-    throw new Error(`${name} muss im Projektordner liegen (${ROOT}), ist aber ${path}: der gebaute Server lädt seine Pakete aus dessen node_modules.`);
+    throw new Error(
+      `${name} muss im Projektordner liegen (${ROOT}), ist aber ${path}: der gebaute Server lädt seine Pakete aus dessen node_modules.`,
+    );
   }
   return path;
 }

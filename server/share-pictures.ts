@@ -18,7 +18,11 @@ const SHARE_PICTURE = /^\/og\/[a-z0-9][a-z0-9_-]*(?:\/[a-z0-9][a-z0-9_-]*)*\.png
 export type PictureSource = 'own' | 'previous' | 'default';
 
 /** The file to answer /og/….png with, and where it came from; undefined when not even the default exists. */
-export function sharePictureFile(path: string, clientDir: string, previousClientDir?: string): { file: string; size: number; source: PictureSource } | undefined {
+export function sharePictureFile(
+  path: string,
+  clientDir: string,
+  previousClientDir?: string,
+): { file: string; size: number; source: PictureSource } | undefined {
   const candidates: Array<[string | undefined, PictureSource]> = [
     [join(clientDir, path), 'own'],
     [previousClientDir && join(previousClientDir, path), 'previous'],

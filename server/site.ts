@@ -77,7 +77,10 @@ export async function loadSite(dirPath: string, previousDir?: string): Promise<S
       setStaticFileHeaders(res, pathname);
       if (res.hasHeader('Cache-Control')) return;
       // Hashed assets never change; pages and the search index are revalidated.
-      res.setHeader('Cache-Control', pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate');
+      res.setHeader(
+        'Cache-Control',
+        pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
+      );
     },
   }) as Middleware;
   const serveStatic = withSharePictures(clientDir, files, previousDir && join(previousDir, 'client'));

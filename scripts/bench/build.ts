@@ -19,7 +19,10 @@ export async function buildSite(content: string, outDir: string, warm = false, e
   if (warm) rmSync(outDir, { recursive: true, force: true });
   else coldStart(ROOT, outDir);
   // The command `npm run build` runs: Astro, then the search index and the compressed copies.
-  const result = await run(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--outDir', outDir], { cwd: ROOT, env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: content, ...env }) });
+  const result = await run(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--outDir', outDir], {
+    cwd: ROOT,
+    env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: content, ...env }),
+  });
   if (result.status !== 0) throw new Error(`Build fehlgeschlagen:\n${result.output.slice(-3000)}`);
   return result;
 }
@@ -49,7 +52,10 @@ export async function buildScaling(): Promise<string> {
     const baselineDir = join(WORK, 'baseline-build');
     writeBuildBaseline(baselineDir);
     coldStart(baselineDir, join(baselineDir, 'dist'));
-    const baseline = await run(process.execPath, [ASTRO, 'build', '--root', baselineDir], { cwd: baselineDir, env: childEnv({ BASELINE_CONTENT: plain }) });
+    const baseline = await run(process.execPath, [ASTRO, 'build', '--root', baselineDir], {
+      cwd: baselineDir,
+      env: childEnv({ BASELINE_CONTENT: plain }),
+    });
     if (baseline.status !== 0) throw new Error(`Baseline-Build fehlgeschlagen:\n${baseline.output.slice(-3000)}`);
     buildRows(count, site, og, without, baseline);
     const indexLine = /Suchindex: (\d+) Seiten \(von \d+ gelesenen\) in (\d+) ms/.exec(site.output);
@@ -73,11 +79,36 @@ function buildRows(count: number, site: RunResult, og: ReturnType<typeof ogStep>
   const timeBudget = count >= 5000 ? 1.5 : 1.4;
   // CPU time beside wall-clock time: on a loaded machine (others building) it is the steadier ratio.
   const cpu = (seconds: number) => `CPU ${seconds.toFixed(1)} s = ${(seconds / baseline.cpuSeconds).toFixed(2)}x`;
-  add(section, 'Baseline (Astro 5, nur Markdown)', `${baseline.seconds.toFixed(1)} s, ${perPage(baseline.seconds, count)}, CPU ${baseline.cpuSeconds.toFixed(1)} s, Spitze ${mb(baseline.peakBytes)}`);
-  add(section, 'Innungswissen: Seiten, Suchindex, Kopien (ohne auf Bilder zu warten)', `${pages.toFixed(1)} s = ${ratio(pages).toFixed(2)}x, ${perPage(pages, count)}; ${cpu(site.cpuSeconds - site.pictureCpuSeconds)}`, `≤ ${timeBudget}x`, ratio(pages) <= timeBudget);
-  add(section, 'Innungswissen ohne Teilbilder (OG_IMAGES=0)', `${without.seconds.toFixed(1)} s = ${ratio(without.seconds).toFixed(2)}x; ${cpu(without.cpuSeconds)}; Spitze ${mb(without.peakBytes)} = ${(without.peakBytes / baseline.peakBytes).toFixed(2)}x`);
-  add(section, 'Alle Teilbilder fertig (npm run build wartet)', `${site.seconds.toFixed(1)} s = ${ratio(site.seconds).toFixed(2)}x; ${og.count} Bilder, ${og.drawn} gezeichnet in ${og.seconds.toFixed(1)} s nach den Seiten (niedrige Priorität, 1 Kern), CPU der Bilder ${site.pictureCpuSeconds.toFixed(1)} s`);
+  add(
+    section,
+    'Baseline (Astro 5, nur Markdown)',
+    `${baseline.seconds.toFixed(1)} s, ${perPage(baseline.seconds, count)}, CPU ${baseline.cpuSeconds.toFixed(1)} s, Spitze ${mb(baseline.peakBytes)}`,
+  );
+  add(
+    section,
+    'Innungswissen: Seiten, Suchindex, Kopien (ohne auf Bilder zu warten)',
+    `${pages.toFixed(1)} s = ${ratio(pages).toFixed(2)}x, ${perPage(pages, count)}; ${cpu(site.cpuSeconds - site.pictureCpuSeconds)}`,
+    `≤ ${timeBudget}x`,
+    ratio(pages) <= timeBudget,
+  );
+  add(
+    section,
+    'Innungswissen ohne Teilbilder (OG_IMAGES=0)',
+    `${without.seconds.toFixed(1)} s = ${ratio(without.seconds).toFixed(2)}x; ${cpu(without.cpuSeconds)}; Spitze ${mb(without.peakBytes)} = ${(without.peakBytes / baseline.peakBytes).toFixed(2)}x`,
+  );
+  add(
+    section,
+    'Alle Teilbilder fertig (npm run build wartet)',
+    `${site.seconds.toFixed(1)} s = ${ratio(site.seconds).toFixed(2)}x; ${og.count} Bilder, ${og.drawn} gezeichnet in ${og.seconds.toFixed(1)} s nach den Seiten (niedrige Priorität, 1 Kern), CPU der Bilder ${site.pictureCpuSeconds.toFixed(1)} s`,
+  );
   const peakRatio = site.peakBytes / baseline.peakBytes;
-  addMemory(section, 'Spitzenspeicher, ganzer Prozessbaum mit Bildern', `${mb(site.peakBytes)} = ${peakRatio.toFixed(2)}x Baseline`, '< 2048 MB', site.peakBytes < 2 * 1024 ** 3);
-  if (count >= 5000) addMemory(section, 'Spitzenspeicher im Verhältnis zur Baseline', `${peakRatio.toFixed(2)}x`, '≤ 1.3x', peakRatio <= 1.3);
+  addMemory(
+    section,
+    'Spitzenspeicher, ganzer Prozessbaum mit Bildern',
+    `${mb(site.peakBytes)} = ${peakRatio.toFixed(2)}x Baseline`,
+    '< 2048 MB',
+    site.peakBytes < 2 * 1024 ** 3,
+  );
+  if (count >= 5000)
+    addMemory(section, 'Spitzenspeicher im Verhältnis zur Baseline', `${peakRatio.toFixed(2)}x`, '≤ 1.3x', peakRatio <= 1.3);
 }

@@ -48,7 +48,17 @@ export async function commentBench(dist: string, threads: string[]) {
   const store = new CommentStore(openDatabase(dbPath));
   for (let i = 0; i < 100; i++) {
     const text = `Kommentar ${i} mit **Markdown** und einem Link https://example.org/${i}`;
-    const id = store.create({ thread: threads[0]!, parentId: null, author: `Person ${i}`, text, html: renderComment(text), status: 'pending', editTokenHash: 'x', textHash: textHash(text), now: Date.now() - (100 - i) * 1000 });
+    const id = store.create({
+      thread: threads[0]!,
+      parentId: null,
+      author: `Person ${i}`,
+      text,
+      html: renderComment(text),
+      status: 'pending',
+      editTokenHash: 'x',
+      textHash: textHash(text),
+      now: Date.now() - (100 - i) * 1000,
+    });
     store.setStatus(id, 'approved', Date.now());
   }
   const ours = await startServer({ COMMENTS_DB: dbPath, COMMENTS_RATE_LIMIT: '0', COMMENTS_MIN_SUBMIT_SECONDS: '0' }, dist);
@@ -57,7 +67,12 @@ export async function commentBench(dist: string, threads: string[]) {
   const built = await run(process.execPath, [ASTRO, 'build', '--root', baselineDir], { cwd: baselineDir, env: childEnv() });
   if (built.status !== 0) throw new Error(`Kommentar-Baseline: Build fehlgeschlagen\n${built.output.slice(-2000)}`);
   const basePort = await freePort();
-  const baseline = await startProcess(process.execPath, [join(baselineDir, 'dist/server/entry.mjs')], { cwd: baselineDir, env: childEnv({ PORT: String(basePort), HOST: '127.0.0.1', COMMENTS_DB: dbPath }), ready: /Server listening|localhost|127\.0\.0\.1/, timeoutMs: 30_000 });
+  const baseline = await startProcess(process.execPath, [join(baselineDir, 'dist/server/entry.mjs')], {
+    cwd: baselineDir,
+    env: childEnv({ PORT: String(basePort), HOST: '127.0.0.1', COMMENTS_DB: dbPath }),
+    ready: /Server listening|localhost|127\.0\.0\.1/,
+    timeoutMs: 30_000,
+  });
   try {
     const site = ours.url;
     const bare = `http://127.0.0.1:${basePort}`;
@@ -65,15 +80,35 @@ export async function commentBench(dist: string, threads: string[]) {
     const secret = store.secret('form-token-secret');
     const twenty = threads.slice(0, 20).join(',');
     let n = 0;
-    const postBody = (thread: string) => () => JSON.stringify({ thread, text: `Lasttest-Kommentar Nummer ${++n} ${Math.random()}`, consent: true, website: '', formToken: issueFormToken(secret) });
+    const postBody = (thread: string) => () =>
+      JSON.stringify({
+        thread,
+        text: `Lasttest-Kommentar Nummer ${++n} ${Math.random()}`,
+        consent: true,
+        website: '',
+        formToken: issueFormToken(secret),
+      });
     const cases = [
-      { name: 'GET Thread mit 100 Kommentaren', ours: `${site}/api/comments?thread=${threads[0]}`, base: `${bare}/thread?thread=${threads[0]}`, min: 1.0 },
-      { name: 'GET Zähler für 20 Threads', ours: `${site}/api/comments/counts?threads=${twenty}`, base: `${bare}/counts?threads=${twenty}`, min: 1.0 },
+      {
+        name: 'GET Thread mit 100 Kommentaren',
+        ours: `${site}/api/comments?thread=${threads[0]}`,
+        base: `${bare}/thread?thread=${threads[0]}`,
+        min: 1.0,
+      },
+      {
+        name: 'GET Zähler für 20 Threads',
+        ours: `${site}/api/comments/counts?threads=${twenty}`,
+        base: `${bare}/counts?threads=${twenty}`,
+        min: 1.0,
+      },
     ];
     await load(cases[0]!.ours, { duration: 1 }); // warm both
     await load(cases[0]!.base, { duration: 1 });
     for (const c of cases) {
-      const [a, b] = await compareLoads(() => load(c.ours), () => load(c.base));
+      const [a, b] = await compareLoads(
+        () => load(c.ours),
+        () => load(c.base),
+      );
       report(c.name, a, b, c.min);
     }
     const postOptions = (url: string): Partial<autocannon.Options> => ({
@@ -83,7 +118,10 @@ export async function commentBench(dist: string, threads: string[]) {
       requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: postBody(threads[1]!)() }) }],
       url,
     });
-    const [a, b] = await compareLoads(() => load(`${site}/api/comments`, postOptions(`${site}/api/comments`)), () => load(`${bare}/post`, postOptions(`${bare}/post`)));
+    const [a, b] = await compareLoads(
+      () => load(`${site}/api/comments`, postOptions(`${site}/api/comments`)),
+      () => load(`${bare}/post`, postOptions(`${bare}/post`)),
+    );
     report('POST Kommentar (Validierung, Darstellung, dauerhaft)', a, b, 0.5);
   } finally {
     await ours.stop();

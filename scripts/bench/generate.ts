@@ -24,14 +24,38 @@ const SENTENCES = [
   'Die Kosten pro Person und Monat sind für kleine Betriebe oft überschaubar.',
   'Technische Maßnahmen ersetzen keine Schulung der Mitarbeiterinnen und Mitarbeiter.',
 ];
-const HEADINGS = ['Worum es geht', 'Was die Aufsicht sagt', 'Praxis im Betrieb', 'Kosten und Aufwand', 'Unsere Empfehlung', 'Checkliste für den Alltag', 'Häufige Fragen'];
-const TAGS = ['datenschutz', 'whatsapp', 'messenger', 'threema', 'recht', 'ausbildung', 'baustelle', 'kundschaft', 'kosten', 'team', 'sicherheit', 'cloud', 'fotos', 'archiv', 'mitarbeiter'];
+const HEADINGS = [
+  'Worum es geht',
+  'Was die Aufsicht sagt',
+  'Praxis im Betrieb',
+  'Kosten und Aufwand',
+  'Unsere Empfehlung',
+  'Checkliste für den Alltag',
+  'Häufige Fragen',
+];
+const TAGS = [
+  'datenschutz',
+  'whatsapp',
+  'messenger',
+  'threema',
+  'recht',
+  'ausbildung',
+  'baustelle',
+  'kundschaft',
+  'kosten',
+  'team',
+  'sicherheit',
+  'cloud',
+  'fotos',
+  'archiv',
+  'mitarbeiter',
+];
 const CATEGORIES = ['Datenschutz', 'Digitales', 'Recht', 'Betrieb'];
 
 /** Small deterministic PRNG so every run builds the same site. */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 export function articleSource(i: number, mdx: boolean): string {

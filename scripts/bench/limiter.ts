@@ -33,7 +33,13 @@ export async function limiterBench(dist: string, thread: string) {
           return {
             ...req,
             headers: { 'content-type': 'application/json', 'x-forwarded-for': ip(n % clients) },
-            body: JSON.stringify({ thread, text: `Limiter-Last ${n} ${Math.random()}`, consent: true, website: '', formToken: issueFormToken(secret) }),
+            body: JSON.stringify({
+              thread,
+              text: `Limiter-Last ${n} ${Math.random()}`,
+              consent: true,
+              website: '',
+              formToken: issueFormToken(secret),
+            }),
           };
         },
       },
@@ -46,12 +52,25 @@ export async function limiterBench(dist: string, thread: string) {
   const manyRuns: Load[] = [];
   const fill = (url: string, clients: (i: number) => string) => {
     let i = 0;
-    return autocannon({ url, connections: 20, amount: 50_000, requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json', 'x-forwarded-for': clients(i++) }, body: '{}' }) }] });
+    return autocannon({
+      url,
+      connections: 20,
+      amount: 50_000,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json', 'x-forwarded-for': clients(i++) }, body: '{}' }),
+        },
+      ],
+    });
   };
   for (let round = 0; round < LOAD_ROUNDS; round++) {
     const untilChange = RATE_LIMIT_WINDOW_MS - (Date.now() % RATE_LIMIT_WINDOW_MS);
     if (untilChange < 150_000) await new Promise((r) => setTimeout(r, untilChange + 1000));
-    const server = await startServer({ COMMENTS_DB: dbPath, COMMENTS_RATE_LIMIT: '1000000', COMMENTS_MIN_SUBMIT_SECONDS: '0', TRUSTED_PROXIES: '127.0.0.1' }, dist);
+    const server = await startServer(
+      { COMMENTS_DB: dbPath, COMMENTS_RATE_LIMIT: '1000000', COMMENTS_MIN_SUBMIT_SECONDS: '0', TRUSTED_PROXIES: '127.0.0.1' },
+      dist,
+    );
     try {
       const url = `${server.url}/api/comments`;
       // Warm up the same way the 50,000 clients are filled in below (same requests, 100 clients), so both runs start equally warm.
@@ -64,12 +83,27 @@ export async function limiterBench(dist: string, thread: string) {
       await server.stop();
     }
   }
-  const mid = (runs: Load[]): Load => ({ rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), errors: runs.reduce((sum, r) => sum + r.errors, 0) });
+  const mid = (runs: Load[]): Load => ({
+    rps: median(runs.map((r) => r.rps)),
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+  });
   const few = mid(fewRuns);
   const many = mid(manyRuns);
-  console.error(`  Einzelläufe req/s – 100: ${fewRuns.map((r) => r.rps.toFixed(0)).join(', ')}; 50.000: ${manyRuns.map((r) => r.rps.toFixed(0)).join(', ')}`);
-  add(section, '100 Absender', `${few.rps.toFixed(0)} req/s, p50 ${few.p50} ms, p99 ${few.p99} ms${few.errors ? `, ${few.errors} Fehler` : ''}`);
-  add(section, '50.000 Absender', `${many.rps.toFixed(0)} req/s, p50 ${many.p50} ms, p99 ${many.p99} ms${many.errors ? `, ${many.errors} Fehler` : ''}`);
+  console.error(
+    `  Einzelläufe req/s – 100: ${fewRuns.map((r) => r.rps.toFixed(0)).join(', ')}; 50.000: ${manyRuns.map((r) => r.rps.toFixed(0)).join(', ')}`,
+  );
+  add(
+    section,
+    '100 Absender',
+    `${few.rps.toFixed(0)} req/s, p50 ${few.p50} ms, p99 ${few.p99} ms${few.errors ? `, ${few.errors} Fehler` : ''}`,
+  );
+  add(
+    section,
+    '50.000 Absender',
+    `${many.rps.toFixed(0)} req/s, p50 ${many.p50} ms, p99 ${many.p99} ms${many.errors ? `, ${many.errors} Fehler` : ''}`,
+  );
   const ratio = many.rps / few.rps;
   add(section, 'Verhältnis 50.000 / 100', `${ratio.toFixed(2)}x`, '≥ 0.9x', ratio >= 0.9 && many.errors === 0 && few.errors === 0);
 }

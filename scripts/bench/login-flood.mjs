@@ -21,7 +21,11 @@ const instance = autocannon(
           n++;
           const body = new URLSearchParams({ name: `Flut ${n}`, passwort: 'falsches-passwort' }).toString();
           const ip = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
-          return { ...req, headers: { 'content-type': 'application/x-www-form-urlencoded', origin: String(base), 'x-forwarded-for': ip }, body };
+          return {
+            ...req,
+            headers: { 'content-type': 'application/x-www-form-urlencoded', origin: String(base), 'x-forwarded-for': ip },
+            body,
+          };
         },
       },
     ],

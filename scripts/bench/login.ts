@@ -28,7 +28,10 @@ export async function loginFloodBench(dist: string) {
   const floodRuns: Load[] = [];
   const answers = new Map<number, number>();
   for (let round = 0; round < LOAD_ROUNDS; round++) {
-    const server = await startServer({ DATA_DIR: dataDir, COMMENTS_DB: join(dataDir, 'comments.db'), TRUSTED_PROXIES: '127.0.0.1', EDITOR_SCHEDULE: '0' }, dist);
+    const server = await startServer(
+      { DATA_DIR: dataDir, COMMENTS_DB: join(dataDir, 'comments.db'), TRUSTED_PROXIES: '127.0.0.1', EDITOR_SCHEDULE: '0' },
+      dist,
+    );
     try {
       const url = `${server.url}/`;
       await load(url, { duration: 1 });
@@ -41,18 +44,31 @@ export async function loginFloodBench(dist: string) {
       floodRuns.push(await load(url));
       flood.kill('SIGTERM');
       await floodDone;
-      for (const [status, count] of Object.entries(JSON.parse(counts || '{}') as Record<string, number>)) answers.set(Number(status), (answers.get(Number(status)) ?? 0) + count);
+      for (const [status, count] of Object.entries(JSON.parse(counts || '{}') as Record<string, number>))
+        answers.set(Number(status), (answers.get(Number(status)) ?? 0) + count);
     } finally {
       await server.stop();
     }
   }
-  const mid = (runs: Load[]): Load => ({ rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), errors: runs.reduce((sum, r) => sum + r.errors, 0) });
+  const mid = (runs: Load[]): Load => ({
+    rps: median(runs.map((r) => r.rps)),
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+  });
   const idle = mid(idleRuns);
   const flooded = mid(floodRuns);
   const show = (l: Load) => `${l.rps.toFixed(0)} req/s, p50 ${l.p50} ms, p99 ${l.p99} ms${l.errors ? `, ${l.errors} Fehler` : ''}`;
   add(section, 'GET / ohne Anmeldungen', show(idle));
   add(section, 'GET / während der Flut', show(flooded));
-  add(section, 'Anmelde-Antworten der Flut', [...answers].sort(([a], [b]) => a - b).map(([status, count]) => `${count}× ${status}`).join(', '));
+  add(
+    section,
+    'Anmelde-Antworten der Flut',
+    [...answers]
+      .sort(([a], [b]) => a - b)
+      .map(([status, count]) => `${count}× ${status}`)
+      .join(', '),
+  );
   const ratio = flooded.rps / idle.rps;
   add(section, 'Verhältnis Flut / ruhig', `${ratio.toFixed(2)}x`, '≥ 0.5x', ratio >= 0.5 && flooded.errors === 0);
 }

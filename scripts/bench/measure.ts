@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 
-interface Sample { rss: number; cpuTicks: number; pictures: boolean }
+interface Sample {
+  rss: number;
+  cpuTicks: number;
+  pictures: boolean;
+}
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 /**
@@ -10,7 +14,12 @@ const CLOCK_TICKS = 100; // USER_HZ on Linux
  * `alsoRoot` adds processes outside the tree by their command line (with their descendants): the
  * drawing process a publish leaves running is detached from the server that started its build.
  */
-function sampleTree(rootPid: number, isPictureProcess: Map<number, boolean>, alsoRoot?: (cmdline: string) => boolean, isExtraRoot = new Map<number, boolean>()): Map<number, Sample> {
+function sampleTree(
+  rootPid: number,
+  isPictureProcess: Map<number, boolean>,
+  alsoRoot?: (cmdline: string) => boolean,
+  isExtraRoot = new Map<number, boolean>(),
+): Map<number, Sample> {
   const children = new Map<number, number[]>();
   const stats = new Map<number, { rss: number; cpuTicks: number }>();
   const stack = [rootPid];
@@ -48,12 +57,18 @@ function sampleTree(rootPid: number, isPictureProcess: Map<number, boolean>, als
  * Samples the resident memory of a running process tree (a server, the builds it starts, and the
  * processes `alsoRoot` names) every 100 ms until `stop`, which returns the peak and the process itself.
  */
-export function watchMemory(rootPid: number, alsoRoot?: (cmdline: string) => boolean): { stop: () => { peakBytes: number; rootPeakBytes: number } } {
+export function watchMemory(
+  rootPid: number,
+  alsoRoot?: (cmdline: string) => boolean,
+): { stop: () => { peakBytes: number; rootPeakBytes: number } } {
   const [isPictureProcess, isExtraRoot] = [new Map<number, boolean>(), new Map<number, boolean>()];
   let [peak, rootPeak] = [0, 0];
   const timer = setInterval(() => {
     const tree = sampleTree(rootPid, isPictureProcess, alsoRoot, isExtraRoot);
-    peak = Math.max(peak, [...tree.values()].reduce((sum, s) => sum + s.rss, 0));
+    peak = Math.max(
+      peak,
+      [...tree.values()].reduce((sum, s) => sum + s.rss, 0),
+    );
     rootPeak = Math.max(rootPeak, tree.get(rootPid)?.rss ?? 0);
   }, 100);
   return {
@@ -108,8 +123,17 @@ export function run(command: string, args: string[], options: { cwd: string; env
     }, 100);
     child.on('close', (status) => {
       clearInterval(timer);
-      const sum = (pictures?: boolean) => [...cpu.values()].filter((c) => pictures === undefined || c.pictures === pictures).reduce((total, c) => total + c.ticks, 0) / CLOCK_TICKS;
-      resolve({ seconds: Number(process.hrtime.bigint() - started) / 1e9, peakBytes: peak, cpuSeconds: sum(), pictureCpuSeconds: sum(true), status, output });
+      const sum = (pictures?: boolean) =>
+        [...cpu.values()].filter((c) => pictures === undefined || c.pictures === pictures).reduce((total, c) => total + c.ticks, 0) /
+        CLOCK_TICKS;
+      resolve({
+        seconds: Number(process.hrtime.bigint() - started) / 1e9,
+        peakBytes: peak,
+        cpuSeconds: sum(),
+        pictureCpuSeconds: sum(true),
+        status,
+        output,
+      });
     });
   });
 }

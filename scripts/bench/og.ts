@@ -39,6 +39,12 @@ export async function ogBench(): Promise<void> {
   await buildSite(first.content, first.outDir);
   const again = await buildSite(first.content, first.outDir, true);
   const warm = ogStep(again.output);
-  add(section, 'Neubau ohne geänderten Beitrag (alle Bilder aus dem Cache)', `${warm.count} Bilder, ${warm.drawn} gezeichnet, in ${warm.seconds.toFixed(2)} s (Build gesamt ${again.seconds.toFixed(1)} s)`, '≤ 1 s', warm.seconds <= 1 && warm.drawn === 0 && warm.count === cold.count);
+  add(
+    section,
+    'Neubau ohne geänderten Beitrag (alle Bilder aus dem Cache)',
+    `${warm.count} Bilder, ${warm.drawn} gezeichnet, in ${warm.seconds.toFixed(2)} s (Build gesamt ${again.seconds.toFixed(1)} s)`,
+    '≤ 1 s',
+    warm.seconds <= 1 && warm.drawn === 0 && warm.count === cold.count,
+  );
   rmSync(join(WORK, `site-${count}-ohne-bilder`), { recursive: true, force: true });
 }

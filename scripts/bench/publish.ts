@@ -73,7 +73,15 @@ function pictureProgress(buildsDir: string): { dir: string; drawn: number; total
  * Readers while a publish's share pictures are drawn: the picture cache is emptied, so the publish
  * after it draws every picture again in the background (niced, one core) once its pages are live.
  */
-async function readersWhilePictures(url: string, cookie: string, content: string, buildsDir: string, cacheDir: string, idle: number, section: string): Promise<void> {
+async function readersWhilePictures(
+  url: string,
+  cookie: string,
+  content: string,
+  buildsDir: string,
+  cacheDir: string,
+  idle: number,
+  section: string,
+): Promise<void> {
   rmSync(cacheDir, { recursive: true, force: true });
   await publishAndWait(url, cookie, content, 3);
   // The drawing process starts its first batch (niced) a moment after the switch: measure once it draws.
@@ -83,10 +91,20 @@ async function readersWhilePictures(url: string, cookie: string, content: string
   const busy = await readerThroughput(`${url}/`, SMOKE ? 3 : 8);
   const after = pictureProgress(buildsDir);
   const drawing = `${after.drawn - before.drawn} Bilder gezeichnet in der Messzeit (${after.drawn} von ${after.total})${after.done ? ', Zeichnen endete in der Messzeit' : ''}`;
-  add(section, 'Leser-GET / während Teilbilder gezeichnet werden', `${busy.toFixed(0)} req/s = ${(busy / idle).toFixed(2)}x ohne (${idle.toFixed(0)} req/s); ${drawing}`, '≥ 0.7x', busy / idle >= 0.7);
+  add(
+    section,
+    'Leser-GET / während Teilbilder gezeichnet werden',
+    `${busy.toFixed(0)} req/s = ${(busy / idle).toFixed(2)}x ohne (${idle.toFixed(0)} req/s); ${drawing}`,
+    '≥ 0.7x',
+    busy / idle >= 0.7,
+  );
   const started = Date.now();
   while (!pictureProgress(buildsDir).done && Date.now() - started < 20 * 60_000) await new Promise((r) => setTimeout(r, 500));
-  add(section, 'Alle Teilbilder nach dem Veröffentlichen (leerer Cache)', `${((Date.now() - started) / 1000).toFixed(1)} s nach dem Messen, ${after.total} Bilder`);
+  add(
+    section,
+    'Alle Teilbilder nach dem Veröffentlichen (leerer Cache)',
+    `${((Date.now() - started) / 1000).toFixed(1)} s nach dem Messen, ${after.total} Bilder`,
+  );
 }
 
 export async function publishBench(): Promise<void> {
@@ -117,7 +135,17 @@ export async function publishBench(): Promise<void> {
     store.setAccount('Bench', await hashPassword('bench-passwort-123'));
     store.close();
     const buildsDir = join(base, 'builds');
-    const server = await startServer({ DATA_DIR: dataDir, BUILDS_DIR: buildsDir, INNUNGSWISSEN_CONTENT_DIR: content, COMMENTS_DB: join(dataDir, 'c.db'), EDITOR_SCHEDULE: '0', OG_CACHE_DIR: cacheDir }, served);
+    const server = await startServer(
+      {
+        DATA_DIR: dataDir,
+        BUILDS_DIR: buildsDir,
+        INNUNGSWISSEN_CONTENT_DIR: content,
+        COMMENTS_DB: join(dataDir, 'c.db'),
+        EDITOR_SCHEDULE: '0',
+        OG_CACHE_DIR: cacheDir,
+      },
+      served,
+    );
     const url = server.url;
     // The server, its builds and the drawing processes they leave running (detached, named by their build folder).
     const memory = watchMemory(server.process.pid!, (cmdline) => cmdline.includes(buildsDir));
@@ -140,12 +168,36 @@ export async function publishBench(): Promise<void> {
       const second = await during;
       const section = `Veröffentlichen (${label})`;
       add(section, 'npm run build derselben Inhalte', `${plain.seconds.toFixed(1)} s`);
-      add(section, 'Klick bis der neue Beitrag 200 antwortet', `${latency.toFixed(1)} s = ${(latency / plain.seconds).toFixed(2)}x`, '≤ 1.15x', latency / plain.seconds <= 1.15);
-      add(section, 'Eigenes Teilbild des neuen Beitrags, nach seiner 200', ownPicture === undefined ? 'nach 60 s nicht da' : `${ownPicture.toFixed(1)} s`, '≤ 5 s', ownPicture !== undefined && ownPicture <= 5);
-      add(section, 'Leser-GET / während des Builds', `${busy.toFixed(0)} req/s = ${(busy / idle).toFixed(2)}x ohne Build (${idle.toFixed(0)} req/s); dieser Build ${second.toFixed(1)} s`, '≥ 0.5x', busy / idle >= 0.5);
+      add(
+        section,
+        'Klick bis der neue Beitrag 200 antwortet',
+        `${latency.toFixed(1)} s = ${(latency / plain.seconds).toFixed(2)}x`,
+        '≤ 1.15x',
+        latency / plain.seconds <= 1.15,
+      );
+      add(
+        section,
+        'Eigenes Teilbild des neuen Beitrags, nach seiner 200',
+        ownPicture === undefined ? 'nach 60 s nicht da' : `${ownPicture.toFixed(1)} s`,
+        '≤ 5 s',
+        ownPicture !== undefined && ownPicture <= 5,
+      );
+      add(
+        section,
+        'Leser-GET / während des Builds',
+        `${busy.toFixed(0)} req/s = ${(busy / idle).toFixed(2)}x ohne Build (${idle.toFixed(0)} req/s); dieser Build ${second.toFixed(1)} s`,
+        '≥ 0.5x',
+        busy / idle >= 0.5,
+      );
       await readersWhilePictures(url, cookie, content, buildsDir, cacheDir, idle, section);
       const { peakBytes, rootPeakBytes } = memory.stop();
-      addMemory(section, 'Spitzenspeicher des Servers mit Builds und Zeichenprozessen (3 Veröffentlichungen)', `${mb(peakBytes)} (Serverprozess allein ${mb(rootPeakBytes)})`, '< 2048 MB', peakBytes < 2 * 1024 ** 3);
+      addMemory(
+        section,
+        'Spitzenspeicher des Servers mit Builds und Zeichenprozessen (3 Veröffentlichungen)',
+        `${mb(peakBytes)} (Serverprozess allein ${mb(rootPeakBytes)})`,
+        '< 2048 MB',
+        peakBytes < 2 * 1024 ** 3,
+      );
     } finally {
       memory.stop();
       await server.stop();

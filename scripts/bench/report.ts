@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { ONLY, ROOT, SMOKE } from './context';
 
 /** `binding`: the budget holds on every machine (memory), so it fails a --smoke run on CI too; time budgets do not. */
-interface Row { section: string; figure: string; value: string; budget: string; pass: boolean | null; binding: boolean }
+interface Row {
+  section: string;
+  figure: string;
+  value: string;
+  budget: string;
+  pass: boolean | null;
+  binding: boolean;
+}
 const rows: Row[] = [];
 export const notes: string[] = [];
 export const add = (section: string, figure: string, value: string, budget = '–', pass: boolean | null = null, binding = false) => {
@@ -13,7 +20,8 @@ export const add = (section: string, figure: string, value: string, budget = '�
   console.error(`  ${section} · ${figure}: ${value}${budget !== '–' ? ` (Budget ${budget}: ${pass ? 'ok' : 'VERFEHLT'})` : ''}`);
 };
 /** A memory budget: binding on CI's --smoke run as well. */
-export const addMemory = (section: string, figure: string, value: string, budget: string, pass: boolean) => add(section, figure, value, budget, pass, true);
+export const addMemory = (section: string, figure: string, value: string, budget: string, pass: boolean) =>
+  add(section, figure, value, budget, pass, true);
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -45,11 +53,16 @@ export function writeReport(): void {
     '',
     '| Bereich | Kennzahl | Wert | Budget | |',
     '|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.section} | ${r.figure} | ${r.value} | ${r.budget}${r.binding ? ' (auch CI)' : ''} | ${r.pass === null ? '' : r.pass ? '✅' : '❌'} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.section} | ${r.figure} | ${r.value} | ${r.budget}${r.binding ? ' (auch CI)' : ''} | ${r.pass === null ? '' : r.pass ? '✅' : '❌'} |`,
+    ),
     '',
     ...notes,
     '',
-    failed.length === 0 ? 'Alle Budgets eingehalten.' : `${failed.length} Budget(s) verfehlt: ${failed.map((f) => `${f.section} – ${f.figure}`).join('; ')}`,
+    failed.length === 0
+      ? 'Alle Budgets eingehalten.'
+      : `${failed.length} Budget(s) verfehlt: ${failed.map((f) => `${f.section} – ${f.figure}`).join('; ')}`,
     '',
   ];
   const report = lines.join('\n');

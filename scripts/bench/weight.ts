@@ -26,7 +26,9 @@ export async function pageWeight(browser: Browser, base: string) {
     });
     await page.goto(base + path, { waitUntil: 'networkidle' });
     await page.waitForTimeout(300);
-    const blocking = await page.evaluate(() => document.querySelectorAll('head script[src]:not([type="module"]):not([async]):not([defer])').length);
+    const blocking = await page.evaluate(
+      () => document.querySelectorAll('head script[src]:not([type="module"]):not([async]):not([defer])').length,
+    );
     const sum = (types: string[]) => bodies.filter((b) => types.includes(b.type)).reduce((s, b) => s + b.gz, 0);
     const html = sum(['document']);
     const css = sum(['stylesheet']);

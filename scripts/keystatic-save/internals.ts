@@ -66,7 +66,11 @@ export interface Internals {
   object: (fields: any) => any;
   getCollectionFormat: (config: any, collection: string) => any;
   getCollectionItemPath: (config: any, collection: string, slug: string) => string;
-  loadDataFile: (data: Uint8Array, format: any, requireFrontmatter?: boolean) => { loaded: unknown; extraFakeFile?: { path: string; contents: Uint8Array } };
+  loadDataFile: (
+    data: Uint8Array,
+    format: any,
+    requireFrontmatter?: boolean,
+  ) => { loaded: unknown; extraFakeFile?: { path: string; contents: Uint8Array } };
   validate: (schema: any, state: unknown, slugField: { field: string; slugs: Set<string>; glob: string }) => boolean;
   dump: (value: unknown) => string;
 }
@@ -76,7 +80,9 @@ let internals: Promise<Internals> | undefined;
 export function load(): Promise<Internals> {
   internals ??= (async () => {
     if (installedKeystaticVersion() !== KEYSTATIC_VERSION) {
-      throw new Error(`scripts/keystatic-save/internals.ts kennt Keystatic ${KEYSTATIC_VERSION}, installiert ist ${installedKeystaticVersion()}: bitte die Chunk-Namen und die Hilfsfunktionen darin prüfen.`);
+      throw new Error(
+        `scripts/keystatic-save/internals.ts kennt Keystatic ${KEYSTATIC_VERSION}, installiert ist ${installedKeystaticVersion()}: bitte die Chunk-Namen und die Hilfsfunktionen darin prüfen.`,
+      );
     }
     if (!registered) {
       register(`data:text/javascript,${encodeURIComponent(hook)}`, import.meta.url);
@@ -94,7 +100,9 @@ export function load(): Promise<Internals> {
     const config = configModule.default;
     // Guard: the config must carry the browser build's MDX field, whose serialiser takes the editor state.
     if (!/serializeFromEditorStateMDX\(value/.test(String(config.collections.posts.schema.content.serialize))) {
-      throw new Error('editor/keystatic.config.ts wurde mit dem Node-Build von Keystatic geladen: scripts/keystatic-save/internals.ts muss vor der Konfiguration importiert werden.');
+      throw new Error(
+        'editor/keystatic.config.ts wurde mit dem Node-Build von Keystatic geladen: scripts/keystatic-save/internals.ts muss vor der Konfiguration importiert werden.',
+      );
     }
     return {
       config,

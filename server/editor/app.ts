@@ -15,7 +15,9 @@ const t = de.editor;
 
 export function createEditorApp(editorDir: string) {
   const editorPage = join(editorDir, 'keystatic', 'index.html');
-  const editorAssets = existsSync(editorDir) ? (sirv(editorDir, { dev: false, etag: true, gzip: false, setHeaders: setStaticFileHeaders }) as Middleware) : undefined;
+  const editorAssets = existsSync(editorDir)
+    ? (sirv(editorDir, { dev: false, etag: true, gzip: false, setHeaders: setStaticFileHeaders }) as Middleware)
+    : undefined;
   let editorHtml: { html: Buffer; csp: string } | undefined;
 
   return {
@@ -24,7 +26,9 @@ export function createEditorApp(editorDir: string) {
       const { res } = ctx;
       if (!existsSync(editorPage)) {
         res.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8' });
-        res.end(`<!doctype html><html lang="de"><meta charset="utf-8"><title>${t.title}</title><p>Der Editor ist noch nicht gebaut. Bitte auf dem Server „npm run build:editor“ ausführen.</p></html>`);
+        res.end(
+          `<!doctype html><html lang="de"><meta charset="utf-8"><title>${t.title}</title><p>Der Editor ist noch nicht gebaut. Bitte auf dem Server „npm run build:editor“ ausführen.</p></html>`,
+        );
         return;
       }
       if (!editorHtml) {

@@ -5,7 +5,8 @@
 export function buildErrorSummary(output: string, exit: { code: number | null; signal: string | null }): string {
   const lines = output.split('\n').map((line) => line.replace(/\u001b\[[0-9;]*m/g, '').trim());
   const content = lines.filter((line) => /\S+\.(mdx?|ya?ml):\d+ – /.test(line));
-  if (content.length > 0) return [...new Set(content.map((line) => line.replace(/^.*?((?:[\w.-]+\/)*[\w.-]+\.(?:mdx?|ya?ml):\d+ – )/, '$1')))].join('\n');
+  if (content.length > 0)
+    return [...new Set(content.map((line) => line.replace(/^.*?((?:[\w.-]+\/)*[\w.-]+\.(?:mdx?|ya?ml):\d+ – )/, '$1')))].join('\n');
   if (exit.signal === 'SIGKILL' || /heap out of memory|ERR_WORKER_OUT_OF_MEMORY/.test(output)) {
     return 'Der Build wurde abgebrochen: nicht genug Arbeitsspeicher. Die Seite bleibt unverändert; bitte die technische Betreuung informieren.';
   }

@@ -28,8 +28,11 @@ function gitEnv(): NodeJS.ProcessEnv {
 
 function git(cwd: string, args: string[]): Promise<{ ok: boolean; out: string }> {
   return new Promise((resolve) =>
-    execFile('git', [...SAFE_CONFIG, ...args], { cwd, env: gitEnv(), timeout: 30_000, maxBuffer: 8 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ ok: !error, out: (error ? stderr || error.message : stdout).trim() }),
+    execFile(
+      'git',
+      [...SAFE_CONFIG, ...args],
+      { cwd, env: gitEnv(), timeout: 30_000, maxBuffer: 8 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ ok: !error, out: (error ? stderr || error.message : stdout).trim() }),
     ),
   );
 }
@@ -51,14 +54,25 @@ export async function commitContent(root: string, contentDir: string, author: st
   const files = diff.out.split('\n').filter(Boolean);
   if (files.length === 0) return { files };
   const safeAuthor = author.replace(/[<>\n]/g, '').slice(0, 80) || 'Redaktion';
-  const email = `${safeAuthor.toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '') || 'redaktion'}@redaktion.invalid`;
+  const email = `${
+    safeAuthor
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '.')
+      .replace(/^\.|\.$/g, '') || 'redaktion'
+  }@redaktion.invalid`;
   const commit = await git(cwd, [
-    '-c', 'user.name=Innungswissen Redaktion',
-    '-c', 'user.email=redaktion@redaktion.invalid',
-    'commit', '--no-verify', '--quiet',
+    '-c',
+    'user.name=Innungswissen Redaktion',
+    '-c',
+    'user.email=redaktion@redaktion.invalid',
+    'commit',
+    '--no-verify',
+    '--quiet',
     `--author=${safeAuthor} <${email}>`,
-    '-m', `Redaktion: ${files.length === 1 ? files[0] : `${files.length} Dateien`} veröffentlicht`,
-    '--', path,
+    '-m',
+    `Redaktion: ${files.length === 1 ? files[0] : `${files.length} Dateien`} veröffentlicht`,
+    '--',
+    path,
   ]);
   if (!commit.ok) {
     log('warn', 'Veröffentlicht, aber der git-Commit ist fehlgeschlagen', { fehler: commit.out.split('\n')[0] });

@@ -13,7 +13,9 @@ import { de } from '@/i18n/de';
 import type { EditorFolders } from '@/lib/editor/update-paths';
 import { leavesContent, updateRefusal, type Refusal } from './update-guard';
 
-type ApiHandler = (request: Request) => Promise<{ body: string | Uint8Array | null; headers?: Record<string, string> | Headers | [string, string][]; status?: number }>;
+type ApiHandler = (
+  request: Request,
+) => Promise<{ body: string | Uint8Array | null; headers?: Record<string, string> | Headers | [string, string][]; status?: number }>;
 
 export interface KeystaticResponse {
   status: number;
@@ -32,7 +34,11 @@ export function blobSha(contents: Buffer): string {
  */
 export function keystaticParams(path: string): string[] | undefined {
   try {
-    return new URL(path, 'http://localhost').pathname.replace(/^\/api\/keystatic\/?/, '').split('/').map((x) => decodeURIComponent(x)).filter(Boolean);
+    return new URL(path, 'http://localhost').pathname
+      .replace(/^\/api\/keystatic\/?/, '')
+      .split('/')
+      .map((x) => decodeURIComponent(x))
+      .filter(Boolean);
   } catch {
     return undefined;
   }
@@ -67,7 +73,10 @@ export class KeystaticApi {
     this.#folders ??= import('../../editor/keystatic.config').then(({ default: config, postImages }) => {
       const entries = Object.values(config.collections ?? {}) as Array<{ path: string; format?: unknown }>;
       const collections = Object.fromEntries(
-        entries.map((c) => [c.path.replace(/\*.*$/, ''), typeof c.format === 'object' && c.format !== null && 'contentField' in c.format ? ['mdx', 'md'] : ['yaml', 'yml']]),
+        entries.map((c) => [
+          c.path.replace(/\*.*$/, ''),
+          typeof c.format === 'object' && c.format !== null && 'contentField' in c.format ? ['mdx', 'md'] : ['yaml', 'yml'],
+        ]),
       );
       return { collections, pictures: [`${postImages.directory}/`] };
     });
@@ -88,7 +97,10 @@ export class KeystaticApi {
     }
     if (params[0] === 'blob') {
       const file = params.slice(2);
-      if (file.some((s) => s === '..' || s === '.' || s.includes('/') || s.includes('\\')) || (await leavesContent(this.contentDir, file.join('/')))) {
+      if (
+        file.some((s) => s === '..' || s === '.' || s.includes('/') || s.includes('\\')) ||
+        (await leavesContent(this.contentDir, file.join('/')))
+      ) {
         return { status: 404, error: { code: 'not_found', message: de.editor.notFound } };
       }
     }
@@ -108,7 +120,9 @@ export class KeystaticApi {
       return [];
     }
     const seen = this.#seen.get(session) ?? new Map<string, string>();
-    const paths = [...(update.additions ?? []), ...(update.deletions ?? [])].map((x) => x.path).filter((p): p is string => typeof p === 'string' && !p.includes('..'));
+    const paths = [...(update.additions ?? []), ...(update.deletions ?? [])]
+      .map((x) => x.path)
+      .filter((p): p is string => typeof p === 'string' && !p.includes('..'));
     const changed: string[] = [];
     for (const path of paths) {
       let current: string | undefined;

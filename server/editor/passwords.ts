@@ -9,7 +9,9 @@ export const PASSWORD_MIN = 10;
 
 function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scryptCallback(password.normalize('NFC'), salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) => (error ? reject(error) : resolve(key))),
+    scryptCallback(password.normalize('NFC'), salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
   );
 }
 
@@ -47,5 +49,8 @@ export const NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{1,39}$/u;
 
 /** "Anna  Beispiel", "anna.beispiel" and "ANNA BEISPIEL" are one name: for new accounts and for every login limit. */
 export function accountNameKey(name: string): string {
-  return name.normalize('NFC').toLowerCase().replace(/[\s.]+/g, '');
+  return name
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s.]+/g, '');
 }

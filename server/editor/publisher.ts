@@ -126,7 +126,8 @@ export class Publisher {
 
   #kick(): void {
     if (this.#running || this.#stopped) return;
-    const kind: BuildKind | undefined = this.#waiting.publish.length > 0 ? 'publish' : this.#waiting.preview.length > 0 ? 'preview' : undefined;
+    const kind: BuildKind | undefined =
+      this.#waiting.publish.length > 0 ? 'publish' : this.#waiting.preview.length > 0 ? 'preview' : undefined;
     if (!kind) {
       this.#wake?.();
       this.#wake = undefined;
@@ -164,7 +165,9 @@ export class Publisher {
       changes?.undo();
       store.finishPublish(ids, { ok: false, error: result.error }, this.#now());
       this.#discard(outDir);
-      log('warn', kind === 'publish' ? 'Veröffentlichung fehlgeschlagen; die Seite bleibt unverändert' : 'Vorschau fehlgeschlagen', { grund: result.error.split('\n')[0] });
+      log('warn', kind === 'publish' ? 'Veröffentlichung fehlgeschlagen; die Seite bleibt unverändert' : 'Vorschau fehlgeschlagen', {
+        grund: result.error.split('\n')[0],
+      });
       return;
     }
     try {
@@ -182,7 +185,11 @@ export class Publisher {
       this.#cleanUp(parent, kind === 'publish' ? [this.#o.sites.current.dir, this.#o.sites.previous?.dir] : [outDir]);
     } catch (error) {
       // Recorded first: the clean-up below must not be able to leave a publish open for ever.
-      store.finishPublish(ids, { ok: false, error: `Der neue Build konnte nicht übernommen werden: ${(error as Error).message}` }, this.#now());
+      store.finishPublish(
+        ids,
+        { ok: false, error: `Der neue Build konnte nicht übernommen werden: ${(error as Error).message}` },
+        this.#now(),
+      );
       log('error', 'Umschalten auf den neuen Build fehlgeschlagen', { fehler: (error as Error).message });
       if (resolve(this.#o.sites.current.dir) !== resolve(outDir)) {
         changes?.undo();
@@ -199,23 +206,37 @@ export class Publisher {
     try {
       rmSync(outDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     } catch (error) {
-      this.#o.log('warn', 'Verworfener Build konnte nicht ganz gelöscht werden; er wird beim nächsten Aufräumen entfernt', { ordner: outDir, fehler: (error as Error).message });
+      this.#o.log('warn', 'Verworfener Build konnte nicht ganz gelöscht werden; er wird beim nächsten Aufräumen entfernt', {
+        ordner: outDir,
+        fehler: (error as Error).message,
+      });
     }
   }
 
-  #build(outDir: string, kind: BuildKind): Promise<{ ok: true; sealed: Record<string, string> | undefined } | { ok: false; error: string }> {
+  #build(
+    outDir: string,
+    kind: BuildKind,
+  ): Promise<{ ok: true; sealed: Record<string, string> | undefined } | { ok: false; error: string }> {
     const { root, contentDir } = this.#o;
     const args = [join(root, 'scripts/build.mjs'), '--outDir', outDir];
     if (kind === 'preview') args.push('--base', this.#o.previewBase);
     // An allow-list: no moderation token, no database paths, nothing else from the server's environment.
-    const env = buildEnv(process.env, { INNUNGSWISSEN_CONTENT_DIR: contentDir, [SEAL_ENV]: '1',
+    const env = buildEnv(process.env, {
+      INNUNGSWISSEN_CONTENT_DIR: contentDir,
+      [SEAL_ENV]: '1',
       // Switch as soon as the pages are ready; share pictures are drawn afterwards (the default picture stands in meanwhile).
       OG_PICTURES: 'background',
-      ...(kind === 'preview' ? { INNUNGSWISSEN_PREVIEW: '1' } : {}) });
+      ...(kind === 'preview' ? { INNUNGSWISSEN_PREVIEW: '1' } : {}),
+    });
     const nonce = randomBytes(32).toString('hex');
     // The build runs at low priority: readers keep being served while it works.
     return new Promise((resolvePromise) => {
-      const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+      const child = spawn(process.execPath, args, {
+        cwd: root,
+        env,
+        stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+        detached: process.platform !== 'win32',
+      });
       if (this.#running) this.#running.child = child;
       try {
         if (child.pid) setPriority(child.pid, 10);
@@ -273,7 +294,9 @@ export class Publisher {
 
   #latest(parent: string): string | undefined {
     if (!existsSync(parent)) return undefined;
-    const dirs = readdirSync(parent).filter((name) => existsSync(join(parent, name, 'build-info.json'))).sort();
+    const dirs = readdirSync(parent)
+      .filter((name) => existsSync(join(parent, name, 'build-info.json')))
+      .sort();
     return dirs.length > 0 ? join(parent, dirs[dirs.length - 1]!) : undefined;
   }
 }

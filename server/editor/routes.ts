@@ -54,7 +54,13 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
   const keystatic = new KeystaticApi(contentDir);
   const app = createEditorApp(options.editorDir);
   setInterval(() => store.purgeSessions(now()), 60 * 60 * 1000).unref();
-  const sessions = createSessions({ store, throttle: options.throttle ?? new LoginThrottle(now), log: options.log, now, onLogout: (id) => keystatic.forget(id) });
+  const sessions = createSessions({
+    store,
+    throttle: options.throttle ?? new LoginThrottle(now),
+    log: options.log,
+    now,
+    onLogout: (id) => keystatic.forget(id),
+  });
   const preview = createPreview(publisher, (res) => {
     res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(sites.current.notFoundPage ?? 'Nicht gefunden');

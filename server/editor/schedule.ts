@@ -80,7 +80,10 @@ export interface SchedulerOptions {
 }
 
 /** Checks now and then every night; `stop()` ends it. */
-export function startScheduler({ contentDir, builtAt, publish, now = () => new Date(), setTimer = setTimeout }: SchedulerOptions): { stop: () => void; check: () => ScheduledPost[] } {
+export function startScheduler({ contentDir, builtAt, publish, now = () => new Date(), setTimer = setTimeout }: SchedulerOptions): {
+  stop: () => void;
+  check: () => ScheduledPost[];
+} {
   let stopped = false;
   const check = () => {
     const due = postsDue(readSchedule(contentDir), builtAt(), now());
@@ -90,11 +93,14 @@ export function startScheduler({ contentDir, builtAt, publish, now = () => new D
   const arm = () => {
     if (stopped) return;
     const at = nextDailyRun(now());
-    setTimer(() => {
-      if (stopped) return;
-      check();
-      arm();
-    }, Math.max(1000, at.getTime() - now().getTime())).unref?.();
+    setTimer(
+      () => {
+        if (stopped) return;
+        check();
+        arm();
+      },
+      Math.max(1000, at.getTime() - now().getTime()),
+    ).unref?.();
   };
   check();
   arm();

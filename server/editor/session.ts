@@ -33,7 +33,9 @@ export function cookieValue(req: IncomingMessage): string | undefined {
 }
 
 export function sessionCookies(value: string, secure: boolean, maxAgeSeconds: number): string[] {
-  return COOKIE_PATHS.map((path) => `${COOKIE}=${value}; Path=${path}; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`);
+  return COOKIE_PATHS.map(
+    (path) => `${COOKIE}=${value}; Path=${path}; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`,
+  );
 }
 
 /** The request comes from a page of this site (Origin, or Sec-Fetch-Site where there is no Origin). */
@@ -74,7 +76,9 @@ export function redirect(res: ServerResponse, location: string, cookies: string[
 /** A refused login: a short page with the reason, cheap to send however many arrive. */
 export function refusal(res: ServerResponse, status: number, message: string, retryAfter: number): void {
   res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': String(retryAfter) });
-  res.end(`<!doctype html><html lang="de"><meta charset="utf-8"><title>${t.loginTitle}</title><p>${escapeHtml(message)}</p><p><a href="${editorPaths.login}">${t.loginTitle}</a></p></html>`);
+  res.end(
+    `<!doctype html><html lang="de"><meta charset="utf-8"><title>${t.loginTitle}</title><p>${escapeHtml(message)}</p><p><a href="${editorPaths.login}">${t.loginTitle}</a></p></html>`,
+  );
 }
 
 /** The login page (src/pages/redaktion/anmelden.astro), rendered by Astro with the refusal and the typed name. */
@@ -165,7 +169,8 @@ export function createSessions(options: SessionOptions) {
 
   /** While the editor works, the cookie lives on (8 h idle), never past the session's absolute end. */
   function refresh(ctx: RequestContext, session: Session): void {
-    if (session.live.refreshed) ctx.res.setHeader('Set-Cookie', sessionCookies(session.id, ctx.secure, Math.floor(session.live.maxAgeMs / 1000)));
+    if (session.live.refreshed)
+      ctx.res.setHeader('Set-Cookie', sessionCookies(session.id, ctx.secure, Math.floor(session.live.maxAgeMs / 1000)));
   }
 
   return { login, logout, sessionOf, refresh };

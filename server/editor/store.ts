@@ -97,16 +97,21 @@ export class EditorStore {
     return (this.db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
   }
   accounts(): Array<{ name: string; createdAt: number }> {
-    return (this.db.prepare('SELECT name, created_at FROM accounts ORDER BY name').all() as Array<{ name: string; created_at: number }>).map((r) => ({ name: r.name, createdAt: r.created_at }));
+    return (
+      this.db.prepare('SELECT name, created_at FROM accounts ORDER BY name').all() as Array<{ name: string; created_at: number }>
+    ).map((r) => ({ name: r.name, createdAt: r.created_at }));
   }
   passwordHash(name: string): { name: string; hash: string } | undefined {
-    const row = this.db.prepare('SELECT name, password_hash FROM accounts WHERE name = ?').get(name) as { name: string; password_hash: string } | undefined;
+    const row = this.db.prepare('SELECT name, password_hash FROM accounts WHERE name = ?').get(name) as
+      { name: string; password_hash: string } | undefined;
     return row && { name: row.name, hash: row.password_hash };
   }
   setAccount(name: string, hash: string, now = Date.now()): 'created' | 'updated' {
     const existed = this.passwordHash(name) !== undefined;
     this.db
-      .prepare('INSERT INTO accounts (name, password_hash, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET password_hash = excluded.password_hash')
+      .prepare(
+        'INSERT INTO accounts (name, password_hash, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET password_hash = excluded.password_hash',
+      )
       .run(name, hash, now);
     // A new password ends the account's open sessions.
     if (existed) this.db.prepare('DELETE FROM sessions WHERE name = ?').run(name);
@@ -119,7 +124,9 @@ export class EditorStore {
   // Sessions: only a hash of the id is stored.
   createSession(name: string, now = Date.now()): string {
     const id = randomBytes(32).toString('base64url');
-    this.db.prepare('INSERT INTO sessions (id_hash, name, created_at, last_seen) VALUES (?, ?, ?, ?)').run(sessionIdHash(id), name, now, now);
+    this.db
+      .prepare('INSERT INTO sessions (id_hash, name, created_at, last_seen) VALUES (?, ?, ?, ?)')
+      .run(sessionIdHash(id), name, now, now);
     return id;
   }
   /** The signed-in name, or undefined when unknown, idle too long or past its lifetime; a valid session is kept alive. */
@@ -129,8 +136,7 @@ export class EditorStore {
   liveSession(id: string, now = Date.now()): LiveSession | undefined {
     const hash = sessionIdHash(id);
     const row = this.db.prepare('SELECT name, created_at, last_seen FROM sessions WHERE id_hash = ?').get(hash) as
-      | { name: string; created_at: number; last_seen: number }
-      | undefined;
+      { name: string; created_at: number; last_seen: number } | undefined;
     if (!row) return undefined;
     if (now - row.last_seen > SESSION_IDLE_MS || now - row.created_at >= SESSION_MAX_MS) {
       this.db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(hash);
@@ -149,7 +155,10 @@ export class EditorStore {
 
   // Publish log
   addPublish(kind: Publish['kind'], requestedBy: string, now = Date.now()): number {
-    return Number(this.db.prepare('INSERT INTO publishes (kind, requested_by, requested_at) VALUES (?, ?, ?)').run(kind, requestedBy, now).lastInsertRowid);
+    return Number(
+      this.db.prepare('INSERT INTO publishes (kind, requested_by, requested_at) VALUES (?, ?, ?)').run(kind, requestedBy, now)
+        .lastInsertRowid,
+    );
   }
   startPublish(ids: number[], now = Date.now()): void {
     const update = this.db.prepare('UPDATE publishes SET started_at = ? WHERE id = ?');
@@ -158,7 +167,9 @@ export class EditorStore {
   finishPublish(ids: number[], result: { ok: boolean; error?: string; files?: string[]; buildDir?: string }, now = Date.now()): void {
     const update = this.db.prepare('UPDATE publishes SET finished_at = ?, ok = ?, error = ?, files = ?, build_dir = ? WHERE id = ?');
     this.db.transaction(() =>
-      ids.forEach((id) => update.run(now, result.ok ? 1 : 0, result.error ?? null, JSON.stringify(result.files ?? []), result.buildDir ?? null, id)),
+      ids.forEach((id) =>
+        update.run(now, result.ok ? 1 : 0, result.error ?? null, JSON.stringify(result.files ?? []), result.buildDir ?? null, id),
+      ),
     )();
   }
   /** Requests that never finished (the server stopped during a build): they run again at start. */
@@ -166,10 +177,14 @@ export class EditorStore {
     return (this.db.prepare('SELECT * FROM publishes WHERE finished_at IS NULL ORDER BY id').all() as PublishRow[]).map(toPublish);
   }
   recent(limit = 10, kind: Publish['kind'] = 'publish'): Publish[] {
-    return (this.db.prepare('SELECT * FROM publishes WHERE kind = ? ORDER BY id DESC LIMIT ?').all(kind, limit) as PublishRow[]).map(toPublish);
+    return (this.db.prepare('SELECT * FROM publishes WHERE kind = ? ORDER BY id DESC LIMIT ?').all(kind, limit) as PublishRow[]).map(
+      toPublish,
+    );
   }
   lastFinished(kind: Publish['kind'] = 'publish'): Publish | undefined {
-    const row = this.db.prepare('SELECT * FROM publishes WHERE kind = ? AND finished_at IS NOT NULL ORDER BY finished_at DESC, id DESC LIMIT 1').get(kind) as PublishRow | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM publishes WHERE kind = ? AND finished_at IS NOT NULL ORDER BY finished_at DESC, id DESC LIMIT 1')
+      .get(kind) as PublishRow | undefined;
     return row && toPublish(row);
   }
 }

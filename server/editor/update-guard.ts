@@ -44,7 +44,8 @@ export function parseUpdate(body: Buffer): Update | undefined {
   }
   const { additions, deletions } = (raw ?? {}) as { additions?: unknown; deletions?: unknown };
   if (!Array.isArray(additions) || !Array.isArray(deletions)) return undefined;
-  const ok = (x: unknown, keys: string[]) => typeof x === 'object' && x !== null && keys.every((k) => typeof (x as Record<string, unknown>)[k] === 'string');
+  const ok = (x: unknown, keys: string[]) =>
+    typeof x === 'object' && x !== null && keys.every((k) => typeof (x as Record<string, unknown>)[k] === 'string');
   if (!additions.every((a) => ok(a, ['path', 'contents'])) || !deletions.every((d) => ok(d, ['path']))) return undefined;
   return {
     additions: additions.map((a: { path: string; contents: string }) => ({ path: a.path, contents: Buffer.from(a.contents, 'base64url') })),
@@ -79,7 +80,10 @@ async function usedBytes(dir: string): Promise<number> {
 
 const UPLOAD_STATUS = { type: 415, content: 415, name: 400, size: 413 } as const;
 
-const refuse = (status: number, code: string, message: string, file?: string): Refusal => ({ status, error: { code, message, ...(file ? { file } : {}) } });
+const refuse = (status: number, code: string, message: string, file?: string): Refusal => ({
+  status,
+  error: { code, message, ...(file ? { file } : {}) },
+});
 
 /** Paths and uploads: the first refusal, or the entries to check. */
 async function checkPaths(contentDir: string, update: Update, folders: EditorFolders): Promise<Refusal | SavedFiles> {
@@ -102,7 +106,8 @@ async function checkPaths(contentDir: string, update: Update, folders: EditorFol
     if (await leavesContent(contentDir, path)) return refuse(400, 'path_refused', format(t.pathSymlink, { path }), path);
     // Keystatic removes files only; a folder would make its fs.rm throw (a 500).
     const stats = await lstat(join(contentDir, path)).catch(() => undefined);
-    if (stats && !stats.isFile()) return refuse(400, 'path_refused', format(t.pathOutside, { path, folders: Object.keys(folders.collections).join(', ') }), path);
+    if (stats && !stats.isFile())
+      return refuse(400, 'path_refused', format(t.pathOutside, { path, folders: Object.keys(folders.collections).join(', ') }), path);
   }
   return saved;
 }
@@ -119,7 +124,12 @@ async function overQuota(contentDir: string, update: Update, quota: number): Pro
 }
 
 /** Why this update must not be written, or undefined when Keystatic may write it. */
-export async function updateRefusal(contentDir: string, body: Buffer, folders: EditorFolders, quota = contentQuotaBytes()): Promise<Refusal | undefined> {
+export async function updateRefusal(
+  contentDir: string,
+  body: Buffer,
+  folders: EditorFolders,
+  quota = contentQuotaBytes(),
+): Promise<Refusal | undefined> {
   const update = parseUpdate(body);
   if (!update) return refuse(400, 'bad_update', t.badUpdate);
   const checked = await checkPaths(contentDir, update, folders);
@@ -127,9 +137,11 @@ export async function updateRefusal(contentDir: string, body: Buffer, folders: E
   const problems = checkSavedFiles(checked);
   if (problems.length > 0) {
     const first = formatProblem(problems[0]!);
-    const message = problems.length === 1 ? format(t.refused, { problem: first }) : format(t.refusedMore, { n: problems.length, problem: first });
+    const message =
+      problems.length === 1 ? format(t.refused, { problem: first }) : format(t.refusedMore, { n: problems.length, problem: first });
     return { status: 422, error: { code: 'content_refused', message, file: problems[0]!.file, problems: problems.map(formatProblem) } };
   }
-  if (await overQuota(contentDir, update, quota)) return refuse(413, 'quota', format(t.quotaFull, { max: Math.round(quota / 1024 / 1024) }));
+  if (await overQuota(contentDir, update, quota))
+    return refuse(413, 'quota', format(t.quotaFull, { max: Math.round(quota / 1024 / 1024) }));
   return undefined;
 }

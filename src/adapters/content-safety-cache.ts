@@ -11,8 +11,25 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import type { SafetyMemo, SourceFile } from '../lib/content-check';
 
-const RULE_FILES = ['src/lib/content-check/mdx-safety.ts', 'src/lib/content-check/html-safety.ts', 'src/lib/content-check/blocks.ts', 'src/lib/safe-url.ts', 'src/lib/content-check/front-matter.ts', 'src/lib/posts/front-matter.ts'];
-const PARSER_PACKAGES = ['unified', 'remark-parse', 'remark-mdx', 'remark-gfm', 'micromark-extension-mdxjs', 'micromark-extension-gfm', 'mdast-util-from-markdown', 'parse5', 'acorn'];
+const RULE_FILES = [
+  'src/lib/content-check/mdx-safety.ts',
+  'src/lib/content-check/html-safety.ts',
+  'src/lib/content-check/blocks.ts',
+  'src/lib/safe-url.ts',
+  'src/lib/content-check/front-matter.ts',
+  'src/lib/posts/front-matter.ts',
+];
+const PARSER_PACKAGES = [
+  'unified',
+  'remark-parse',
+  'remark-mdx',
+  'remark-gfm',
+  'micromark-extension-mdxjs',
+  'micromark-extension-gfm',
+  'mdast-util-from-markdown',
+  'parse5',
+  'acorn',
+];
 
 const sha = (...parts: string[]) => parts.reduce((hash, part) => hash.update(part).update('\0'), createHash('sha256')).digest('hex');
 const readOr = (file: string) => {
@@ -25,11 +42,17 @@ const readOr = (file: string) => {
 
 /** What the verdicts depend on: the rule's code and the parser's versions. */
 function ruleKey(root: string): string {
-  const versions = PARSER_PACKAGES.map((name) => `${name}@${(JSON.parse(readOr(join(root, 'node_modules', name, 'package.json')) || '{}') as { version?: string }).version ?? '?'}`);
+  const versions = PARSER_PACKAGES.map(
+    (name) =>
+      `${name}@${(JSON.parse(readOr(join(root, 'node_modules', name, 'package.json')) || '{}') as { version?: string }).version ?? '?'}`,
+  );
   return sha(...RULE_FILES.map((file) => readOr(join(root, file))), ...versions);
 }
 
-export function contentSafetyCache(root: string, file = process.env.CONTENT_SAFETY_CACHE ?? join(root, 'node_modules', '.astro', 'content-safety.json')): SafetyMemo & { save(): void } {
+export function contentSafetyCache(
+  root: string,
+  file = process.env.CONTENT_SAFETY_CACHE ?? join(root, 'node_modules', '.astro', 'content-safety.json'),
+): SafetyMemo & { save(): void } {
   const rule = ruleKey(root);
   let stored: { rule?: string; safe?: unknown };
   try {

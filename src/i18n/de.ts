@@ -60,7 +60,8 @@ export const de = {
     easyLanguage: 'Leichte Sprache',
     easyLanguageLink: 'Informationen in Leichter Sprache',
     demoNoticeTitle: 'Musterdaten',
-    demoNoticeText: 'Diese Website zeigt Beispielangaben: Name, Anschrift, Kontakt und verantwortliche Personen sind nicht echt. Die Innung ersetzt sie vor der Veröffentlichung.',
+    demoNoticeText:
+      'Diese Website zeigt Beispielangaben: Name, Anschrift, Kontakt und verantwortliche Personen sind nicht echt. Die Innung ersetzt sie vor der Veröffentlichung.',
     rss: 'RSS-Feed',
     facebookLink: 'Die Innung auf Facebook (externer Link)',
     facebookShort: 'Facebook',
@@ -137,7 +138,8 @@ export const de = {
     tones: { good: 'gut für den Datenschutz', fair: 'teils', bad: 'schlecht für den Datenschutz' },
     neutral: 'Grau: keine Datenschutzfrage',
     columns: 'Spalten',
-    printNote: (date: string, address: string) => `Angaben zuletzt an ihren Quellen geprüft: ${date} · Alle Angaben mit Quellen: ${address}`,
+    printNote: (date: string, address: string) =>
+      `Angaben zuletzt an ihren Quellen geprüft: ${date} · Alle Angaben mit Quellen: ${address}`,
     tableHeading: 'Alle Angaben mit Quellen',
   },
   comments: {
@@ -194,7 +196,8 @@ export const de = {
     placeholder: 'z. B. adressbuch, threema schweiz',
     close: 'Schließen',
     pageTitle: 'Suche',
-    pageIntro: 'Durchsuchen Sie alle Beiträge und den Messenger-Vergleich. Die Suche läuft vollständig in Ihrem Browser; Ihre Suchbegriffe verlassen Ihr Gerät nicht.',
+    pageIntro:
+      'Durchsuchen Sie alle Beiträge und den Messenger-Vergleich. Die Suche läuft vollständig in Ihrem Browser; Ihre Suchbegriffe verlassen Ihr Gerät nicht.',
     noJs: 'Die Suche braucht JavaScript. Ohne JavaScript finden Sie alle Beiträge im Themenverzeichnis:',
     topicIndex: 'Zum Themenverzeichnis',
     filters: 'Ergebnisse eingrenzen',
@@ -208,7 +211,8 @@ export const de = {
     suggestions: 'Versuchen Sie einen allgemeineren Begriff, prüfen Sie die Schreibweise oder probieren Sie: ',
     suggestionWords: ['datenschutz', 'whatsapp', 'threema', 'adressbuch', 'avv'],
     loading: 'Suche wird geladen …',
-    unavailable: 'Die Suche ist erst nach einem Build verfügbar („npm run build“ oder „npm start“). In „npm run dev“ gibt es keinen Suchindex.',
+    unavailable:
+      'Die Suche ist erst nach einem Build verfügbar („npm run build“ oder „npm start“). In „npm run dev“ gibt es keinen Suchindex.',
     moreResults: 'Alle Ergebnisse auf der Suchseite',
     hint: 'Pfeiltasten wählen ein Ergebnis, Enter öffnet es, Escape schließt die Suche.',
     typeLabels: { Artikel: 'Artikel', Messenger: 'Messenger' } as Record<string, string>,
@@ -281,7 +285,8 @@ export const de = {
     publishIntro: 'Gespeicherte Änderungen erscheinen erst nach „Veröffentlichen“ auf der Seite. Das dauert meist unter einer Minute.',
     publish: 'Veröffentlichen',
     previewHeading: 'Vorschau',
-    previewIntro: 'Die Vorschau zeigt alle Beiträge, auch Entwürfe und geplante, genau so, wie sie erscheinen werden. Nur angemeldete Personen sehen sie.',
+    previewIntro:
+      'Die Vorschau zeigt alle Beiträge, auch Entwürfe und geplante, genau so, wie sie erscheinen werden. Nur angemeldete Personen sehen sie.',
     preview: 'Vorschau erstellen',
     openPreview: 'Vorschau öffnen',
     historyHeading: 'Letzte Veröffentlichungen',
@@ -303,7 +308,8 @@ export const de = {
     noScript: 'Veröffentlichen und Vorschau brauchen JavaScript.',
     unauthorized: 'Bitte melden Sie sich an.',
     forbiddenOrigin: 'Diese Anfrage kommt nicht von dieser Website und wurde abgelehnt.',
-    conflict: 'Diese Datei wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu; Ihre Änderung wurde nicht gespeichert.',
+    conflict:
+      'Diese Datei wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite neu; Ihre Änderung wurde nicht gespeichert.',
     notFound: 'Unbekannte Adresse der Redaktion.',
     failed: 'Auf dem Server ist ein Fehler aufgetreten. Es wurde nichts geändert.',
   },
@@ -323,14 +329,18 @@ export const de = {
     forbiddenAttributeFix: 'Löschen Sie das Attribut „{name}“.',
     unknownPropFix: 'Löschen Sie „{name}“; dieser Baustein kennt nur: {props}.',
     codeInProp: 'Der Wert von „{name}“ an <{element}> ist Code, kein fester Wert.',
-    codeInPropFix: 'Schreiben Sie einen festen Wert: Text in Anführungszeichen (name="…"), eine Zahl, true/false oder eine Liste wie only={["whatsapp", "threema"]}.',
+    codeInPropFix:
+      'Schreiben Sie einen festen Wert: Text in Anführungszeichen (name="…"), eine Zahl, true/false oder eine Liste wie only={["whatsapp", "threema"]}.',
     spreadProp: 'Die Angabe „{…}“ an <{element}> ist Code und nicht erlaubt.',
     spreadPropFix: 'Schreiben Sie jede Angabe einzeln als name="Wert".',
     linkField: 'Link',
     imageField: 'Bild',
-    unsafeImage: 'Das Bild „{url}“ ist nicht erlaubt: Ein Bild ist eine volle Webadresse (https://…) oder ein Bild (png, jpg, webp, avif, gif) im Ordner des Beitrags, ohne „..“, „?“, „#“ oder „%“ in der Adresse.',
-    unsafeImageFix: 'Laden Sie das Bild im Editor hoch (es landet im Ordner des Beitrags) und fügen Sie es von dort ein, z. B. ./mein-beitrag/mein-bild.jpg.',
-    unsafeLink: 'Die Adresse „{url}“ ist nicht erlaubt: Links und Bilder dürfen nur mit {schemes} beginnen oder auf eine Seite dieser Website zeigen.',
+    unsafeImage:
+      'Das Bild „{url}“ ist nicht erlaubt: Ein Bild ist eine volle Webadresse (https://…) oder ein Bild (png, jpg, webp, avif, gif) im Ordner des Beitrags, ohne „..“, „?“, „#“ oder „%“ in der Adresse.',
+    unsafeImageFix:
+      'Laden Sie das Bild im Editor hoch (es landet im Ordner des Beitrags) und fügen Sie es von dort ein, z. B. ./mein-beitrag/mein-bild.jpg.',
+    unsafeLink:
+      'Die Adresse „{url}“ ist nicht erlaubt: Links und Bilder dürfen nur mit {schemes} beginnen oder auf eine Seite dieser Website zeigen.',
     unsafeLinkFix: 'Kopieren Sie die Adresse vollständig aus dem Browser (mit https://) oder verlinken Sie eine Seite dieser Website (/…).',
     webAddress: 'erwartet eine vollständige Adresse mit https:// (oder http://)',
     webAddressFix: 'Kopieren Sie die Adresse vollständig aus dem Browser (mit https://).',
@@ -341,15 +351,21 @@ export const de = {
     refusedMore: 'Nicht gespeichert ({n} Probleme). Das erste: {problem}',
     pathOutside: 'Nicht gespeichert: „{path}“ liegt nicht in einem Ordner, den der Editor schreiben darf ({folders}).',
     pathSymlink: 'Nicht gespeichert: „{path}“ führt über eine Verknüpfung (Symlink) aus dem Inhaltsordner heraus oder durch sie hindurch.',
-    pathEntryName: 'Nicht gespeichert: Der Dateiname „{name}“ ist nicht erlaubt. Erlaubt sind Buchstaben, Ziffern und Bindestriche, z. B. „{suggestion}“.',
-    uploadName: 'Das Bild „{name}“ wurde nicht gespeichert: Benennen Sie die Datei um in „{suggestion}“ (nur Kleinbuchstaben, Ziffern, Punkt, Binde- und Unterstrich, höchstens {max} Zeichen, nicht mit einem Punkt am Anfang).',
-    uploadReserved: 'Das Bild „{name}“ wurde nicht gespeichert: Diesen Namen kann Windows nicht speichern. Benennen Sie die Datei um, z. B. in „bild-{name}“.',
+    pathEntryName:
+      'Nicht gespeichert: Der Dateiname „{name}“ ist nicht erlaubt. Erlaubt sind Buchstaben, Ziffern und Bindestriche, z. B. „{suggestion}“.',
+    uploadName:
+      'Das Bild „{name}“ wurde nicht gespeichert: Benennen Sie die Datei um in „{suggestion}“ (nur Kleinbuchstaben, Ziffern, Punkt, Binde- und Unterstrich, höchstens {max} Zeichen, nicht mit einem Punkt am Anfang).',
+    uploadReserved:
+      'Das Bild „{name}“ wurde nicht gespeichert: Diesen Namen kann Windows nicht speichern. Benennen Sie die Datei um, z. B. in „bild-{name}“.',
     uploadType: 'Die Datei „{name}“ wurde nicht gespeichert: Hochladen lassen sich nur Bilder ({types}).',
     uploadContent: 'Die Datei „{name}“ wurde nicht gespeichert: Sie heißt wie ein Bild, ist aber keines ({types} erwartet).',
-    uploadTooLarge: 'Das Bild „{name}“ wurde nicht gespeichert: Es ist {size} MB groß, erlaubt sind höchstens {max} MB. Bitte verkleinern Sie es.',
-    quotaFull: 'Nicht gespeichert: Der Speicherplatz für Inhalte ({max} MB) wäre überschritten. Bitte löschen Sie nicht mehr benötigte Bilder.',
+    uploadTooLarge:
+      'Das Bild „{name}“ wurde nicht gespeichert: Es ist {size} MB groß, erlaubt sind höchstens {max} MB. Bitte verkleinern Sie es.',
+    quotaFull:
+      'Nicht gespeichert: Der Speicherplatz für Inhalte ({max} MB) wäre überschritten. Bitte löschen Sie nicht mehr benötigte Bilder.',
     badUpdate: 'Nicht gespeichert: Die Anfrage des Editors war unvollständig. Bitte laden Sie die Seite neu.',
-    requestTooLarge: 'Nicht gespeichert: zu viele Daten auf einmal. Ein Bild darf höchstens {max} MB haben; laden Sie mehrere große Bilder einzeln hoch.',
+    requestTooLarge:
+      'Nicht gespeichert: zu viele Daten auf einmal. Ein Bild darf höchstens {max} MB haben; laden Sie mehrere große Bilder einzeln hoch.',
   },
   /** Evidence of a messenger fact and the comparison's change log (issue 24). */
   evidence: {
@@ -366,16 +382,22 @@ export const de = {
     failed: 'Der Beleg konnte nicht geladen werden.',
     /** Fresh means checked in the last RECHECK_MONTHS months (src/lib/messengers/limits.ts). */
     freshness: (percent: number, total: number, oldest: string | undefined) =>
-      format(limitTemplates.freshness, { percent: formatNumber(percent), total: formatNumber(total), months: formatCount(RECHECK_MONTHS, 'Monat', 'Monaten') }) +
+      format(limitTemplates.freshness, {
+        percent: formatNumber(percent),
+        total: formatNumber(total),
+        months: formatCount(RECHECK_MONTHS, 'Monat', 'Monaten'),
+      }) +
       (oldest ? format(limitTemplates.freshnessOldest, { oldest }) : '') +
       '.',
     neverChecked: (n: number) => (n === 1 ? '1 Angabe ist noch nicht geprüft.' : `${n} Angaben sind noch nicht geprüft.`),
   },
   changes: {
     title: 'Änderungen im Messenger-Vergleich',
-    description: 'Jede Änderung an einer Angabe des Messenger-Vergleichs: Datum, Messenger, Kriterium, alter und neuer Wert, Quelle und Beleg.',
+    description:
+      'Jede Änderung an einer Angabe des Messenger-Vergleichs: Datum, Messenger, Kriterium, alter und neuer Wert, Quelle und Beleg.',
     feedTitle: 'Messenger-Vergleich – Änderungen',
-    intro: 'Hier steht jede Änderung an einer Angabe des Vergleichs, die neueste zuerst. Eine erneute Prüfung ohne Änderung erscheint hier nicht.',
+    intro:
+      'Hier steht jede Änderung an einer Angabe des Vergleichs, die neueste zuerst. Eine erneute Prüfung ohne Änderung erscheint hier nicht.',
     feed: 'Änderungen als Feed abonnieren (Atom)',
     none: 'Noch keine Änderungen.',
     before: 'vorher',
@@ -388,7 +410,8 @@ export const de = {
   /** The Redaktion's facts list: re-check a fact against its source (issue 24, /redaktion/fakten/). */
   factsReview: {
     title: 'Fakten prüfen',
-    intro: 'Jede Angabe im Messenger-Vergleich stützt sich auf eine Quelle. Öffnen Sie die Quelle, lesen Sie die zitierten Worte nach und sagen Sie uns, ob die Angabe noch stimmt. Oben stehen die Angaben, die noch nie oder am längsten nicht geprüft wurden.',
+    intro:
+      'Jede Angabe im Messenger-Vergleich stützt sich auf eine Quelle. Öffnen Sie die Quelle, lesen Sie die zitierten Worte nach und sagen Sie uns, ob die Angabe noch stimmt. Oben stehen die Angaben, die noch nie oder am längsten nicht geprüft wurden.',
     afterPublish: 'Ihre Prüfung wird gespeichert und erscheint nach dem nächsten „Veröffentlichen“ auf der Seite.',
     back: 'Zurück zur Redaktion',
     count: (shown: number, total: number) => (shown === total ? `${total} Angaben` : `${shown} von ${total} Angaben`),
@@ -409,22 +432,27 @@ export const de = {
     stale: (months: number) => `Älter als ${months} Monate – bitte erneut prüfen.`,
     unconfirmed: 'nicht bestätigt',
     confirmed: 'bestätigt',
-    missingQuote: 'Für „Stimmt noch“ fehlen die Worte der Quelle. Bitte lesen Sie die Quelle und tragen Sie im Editor den Satz ein, der die Angabe trägt (Feld „Beleg: Worte der Quelle“), dazu den Tag und Ihren Namen.',
+    missingQuote:
+      'Für „Stimmt noch“ fehlen die Worte der Quelle. Bitte lesen Sie die Quelle und tragen Sie im Editor den Satz ein, der die Angabe trägt (Feld „Beleg: Worte der Quelle“), dazu den Tag und Ihren Namen.',
     stillTrue: 'Stimmt noch',
     stillTrueHint: 'Ich habe die Quelle eben gelesen; sie sagt noch dasselbe.',
     notTrue: 'Stimmt nicht mehr',
     notTrueLabel: 'Was stimmt nicht mehr? (Hinweis für die technische Betreuung)',
     notTrueSend: 'Hinweis speichern',
     disputed: (day: string, by: string) => `Am ${day} von ${by} gemeldet: stimmt nicht mehr.`,
-    doneConfirmed: (messenger: string, criterion: string, day: string, by: string) => `Gespeichert: „${criterion}“ bei ${messenger} stimmt noch – geprüft am ${day} von ${by}.`,
-    doneDisputed: (messenger: string, criterion: string) => `Gespeichert: Ihr Hinweis zu „${criterion}“ bei ${messenger}. Die technische Betreuung sieht ihn in dieser Liste.`,
+    doneConfirmed: (messenger: string, criterion: string, day: string, by: string) =>
+      `Gespeichert: „${criterion}“ bei ${messenger} stimmt noch – geprüft am ${day} von ${by}.`,
+    doneDisputed: (messenger: string, criterion: string) =>
+      `Gespeichert: Ihr Hinweis zu „${criterion}“ bei ${messenger}. Die technische Betreuung sieht ihn in dieser Liste.`,
     unreadable: (names: string) => `Diese Messenger-Dateien konnten nicht gelesen werden und fehlen in der Liste: ${names}.`,
     refusedTitle: 'Nicht gespeichert',
     unknownFact: 'Diese Angabe gibt es nicht (mehr). Bitte laden Sie die Liste neu.',
     noQuote: 'Nicht gespeichert: Diese Angabe hat noch keine Worte der Quelle. Ohne sie kann niemand bestätigen, dass sie stimmt.',
     changed: 'Nicht gespeichert: Diese Angabe wurde inzwischen von jemand anderem geändert. So steht sie jetzt in der Datei:',
-    noteMissing: (min: number, max: number) => `Nicht gespeichert: Bitte beschreiben Sie in ${min} bis ${max} Zeichen, was nicht mehr stimmt.`,
-    unreadableFile: 'Nicht gespeichert: Die Datei dieses Messengers konnte nicht gelesen werden. Bitte wenden Sie sich an die technische Betreuung.',
+    noteMissing: (min: number, max: number) =>
+      `Nicht gespeichert: Bitte beschreiben Sie in ${min} bis ${max} Zeichen, was nicht mehr stimmt.`,
+    unreadableFile:
+      'Nicht gespeichert: Die Datei dieses Messengers konnte nicht gelesen werden. Bitte wenden Sie sich an die technische Betreuung.',
     badRequest: 'Nicht gespeichert: Die Anfrage war unvollständig. Bitte laden Sie die Liste neu.',
     toList: 'Zurück zur Liste',
     checkedOn: 'Geprüft am',

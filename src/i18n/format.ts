@@ -11,10 +11,13 @@ export function format(template: string, values: Readonly<Record<string, string 
 
 /** The template split into literal text and filled-in values (so a name can go into its own <bdi>). */
 export function formatParts(template: string, values: Readonly<Record<string, string | number>>): Array<{ text: string; value?: string }> {
-  return template.split(/(\{\w+\})/).filter(Boolean).map((piece) => {
-    const key = /^\{(\w+)\}$/.exec(piece)?.[1];
-    return key !== undefined && Object.hasOwn(values, key) ? { text: String(values[key]), value: key } : { text: piece };
-  });
+  return template
+    .split(/(\{\w+\})/)
+    .filter(Boolean)
+    .map((piece) => {
+      const key = /^\{(\w+)\}$/.exec(piece)?.[1];
+      return key !== undefined && Object.hasOwn(values, key) ? { text: String(values[key]), value: key } : { text: piece };
+    });
 }
 
 /** A number the German way: 5000 → "5.000", 1.5 → "1,5". Browser-safe (Intl). */

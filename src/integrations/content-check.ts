@@ -39,7 +39,9 @@ export function contentCheck(): AstroIntegration {
         // INNUNGSWISSEN_LIVE=1 (set by the server's live mode for every publish): demo data never goes live.
         if (demo.length > 0 && process.env.INNUNGSWISSEN_LIVE === '1') throw new Error(`Livebetrieb: ${formatReleaseReport(demo)}`);
         if (demo.length > 0) {
-          logger.warn(`Musterdaten in src/guild.config.ts (jede Seite zeigt den Hinweis „Musterdaten“; „npm run check:release“ schlägt fehl): ${demo.map((p) => p.key).join(', ')}`);
+          logger.warn(
+            `Musterdaten in src/guild.config.ts (jede Seite zeigt den Hinweis „Musterdaten“; „npm run check:release“ schlägt fehl): ${demo.map((p) => p.key).join(', ')}`,
+          );
         }
         for (const warning of warnings) logger.warn(warning);
       },

@@ -10,7 +10,19 @@ export const LINK_SCHEMES = ['https', 'http', 'mailto', 'tel'] as const;
 /** Schemes a source's address may use: a web page. */
 export const WEB_SCHEMES = ['https', 'http'] as const;
 
-const NAMED_ENTITIES: Record<string, string> = { colon: ':', tab: '\t', newline: '\n', nbsp: ' ', amp: '&', sol: '/', num: '#', quest: '?', lpar: '(', rpar: ')', period: '.' };
+const NAMED_ENTITIES: Record<string, string> = {
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+  nbsp: ' ',
+  amp: '&',
+  sol: '/',
+  num: '#',
+  quest: '?',
+  lpar: '(',
+  rpar: ')',
+  period: '.',
+};
 
 /** Decodes character references as a browser would in an attribute (numeric ones also without `;`), until none is left. */
 export function decodeEntities(value: string): string {
@@ -34,7 +46,10 @@ export function decodeEntities(value: string): string {
  * (e.g. an unknown entity): such an address is refused rather than guessed at.
  */
 export function urlScheme(raw: string): string | undefined {
-  const value = decodeEntities(raw).replace(/[\u0000-\u0020\u007f-\u00a0\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, '');
+  const value = decodeEntities(raw).replace(
+    /[\u0000-\u0020\u007f-\u00a0\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g,
+    '',
+  );
   const head = /^[^/?#\\]*/.exec(value)?.[0] ?? '';
   const colon = head.indexOf(':');
   if (colon === -1) return head.includes('&') ? undefined : '';

@@ -15,7 +15,17 @@ import { TEST_CONTENT, TEST_RUN } from '../helpers/paths';
 import { freePort, startServer, type RunningServer } from '../helpers/server';
 import { withModerator, THREAD, admin, tempDb } from '../helpers/comments';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.webp': 'image/webp', '.wasm': 'application/wasm', '.xml': 'application/xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.wasm': 'application/wasm',
+  '.xml': 'application/xml',
+};
 
 /** The simplest static host: files as they are, a folder's index.html, nothing else. */
 function staticServer(root: string, port: number): Promise<Server> {
@@ -51,7 +61,17 @@ beforeAll(async () => {
   release();
   if (built.status !== 0) throw new Error(`Build with COMMENTS_API_ORIGIN failed:\n${built.output}`);
   // The build needs the API's origin, so the API gets a port chosen before the build (PORT overrides startServer's own).
-  api = await startServer({ PORT: String(apiPort), COMMENTS_DB: tempDb(), ...withModerator(), COMMENTS_MIN_SUBMIT_SECONDS: '0', COMMENTS_RATE_LIMIT: '0', COMMENTS_ALLOWED_ORIGINS: siteOrigin }, dist);
+  api = await startServer(
+    {
+      PORT: String(apiPort),
+      COMMENTS_DB: tempDb(),
+      ...withModerator(),
+      COMMENTS_MIN_SUBMIT_SECONDS: '0',
+      COMMENTS_RATE_LIMIT: '0',
+      COMMENTS_ALLOWED_ORIGINS: siteOrigin,
+    },
+    dist,
+  );
   files = await staticServer(join(dist, 'client'), sitePort);
   browser = await launchBrowser();
 }, 900_000);
@@ -91,7 +111,9 @@ describe('static pages on one origin, the comment API on another', () => {
     expect((await admin(apiOrigin, `/${mine!.id}/approve`, 'POST')).status).toBe(200);
 
     await page.reload();
-    await expect.poll(() => page.locator('comment-section [data-comment-list]').textContent()).toContain('Geschrieben auf der statischen Seite');
+    await expect
+      .poll(() => page.locator('comment-section [data-comment-list]').textContent())
+      .toContain('Geschrieben auf der statischen Seite');
     await expect.poll(() => page.locator('article header [data-comment-count]').textContent()).toBe('Kommentare: 1');
     expect(violations).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);

@@ -84,7 +84,9 @@ describe('the comment widget in Chromium', () => {
     await item.locator('[data-action="approve"]').click();
     await expect.poll(() => page.locator('[data-list]').textContent()).toContain('Keine Kommentare in dieser Liste.');
     await page.locator('#tab-approved').click();
-    await expect.poll(() => page.locator('[data-list] article', { hasText: 'Tastatur-Tina' }).textContent()).toContain(`Zuletzt entschieden von: ${EDITOR.name}`);
+    await expect
+      .poll(() => page.locator('[data-list] article', { hasText: 'Tastatur-Tina' }).textContent())
+      .toContain(`Zuletzt entschieden von: ${EDITOR.name}`);
 
     const reader = await browser.newPage();
     await openArticle(reader);
@@ -104,7 +106,9 @@ describe('the comment widget in Chromium', () => {
     await page.check('comment-section input[name="consent"]');
     await page.click('comment-section [data-submit]');
     await expect.poll(() => page.locator('comment-section [data-status]').textContent()).toContain('wartet auf Freigabe');
-    const pending = (await (await admin(server.url, '?status=pending')).json()) as { comments: Array<{ id: number; parentId: number | null; text: string }> };
+    const pending = (await (await admin(server.url, '?status=pending')).json()) as {
+      comments: Array<{ id: number; parentId: number | null; text: string }>;
+    };
     const reply = pending.comments.find((c) => c.text === 'Danke für den Hinweis!');
     expect(reply?.parentId).toEqual(expect.any(Number));
     await admin(server.url, `/${reply!.id}/approve`, 'POST');

@@ -6,7 +6,9 @@ import { axeViolations } from '../helpers/axe';
 const session = useServerAndBrowser();
 
 const visibleRows = (page: import('playwright-core').Page) =>
-  page.$$eval('tr[data-messenger]', (rows) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => (r as HTMLElement).dataset.messenger));
+  page.$$eval('tr[data-messenger]', (rows) =>
+    rows.filter((r) => !(r as HTMLElement).hidden).map((r) => (r as HTMLElement).dataset.messenger),
+  );
 
 describe('the messenger comparison in Chromium', () => {
   it('filters as one types, announces the count and keeps the state in the URL over a reload', async () => {
@@ -87,9 +89,17 @@ describe('the messenger comparison in Chromium', () => {
   it('a query naming a criterion shows only that column', async () => {
     const page = await session.browser.newPage();
     await page.goto(`${session.server.url}/messenger-vergleich/?q=adressbuch`);
-    await expect.poll(() => page.$$eval('[data-comparison-table] thead th[data-criterion]', (ths) => ths.filter((t) => !(t as HTMLElement).hidden).map((t) => (t as HTMLElement).dataset.criterion))).toEqual(['addressBook']);
+    await expect
+      .poll(() =>
+        page.$$eval('[data-comparison-table] thead th[data-criterion]', (ths) =>
+          ths.filter((t) => !(t as HTMLElement).hidden).map((t) => (t as HTMLElement).dataset.criterion),
+        ),
+      )
+      .toEqual(['addressBook']);
     // The body cells follow their header: only the address book cell is left in each row.
-    expect(await page.$$eval('tr[data-messenger="threema"] td', (cells) => cells.filter((c) => !(c as HTMLElement).hidden).map((c) => c.id))).toEqual(['vergleich--threema--addressBook']);
+    expect(
+      await page.$$eval('tr[data-messenger="threema"] td', (cells) => cells.filter((c) => !(c as HTMLElement).hidden).map((c) => c.id)),
+    ).toEqual(['vergleich--threema--addressBook']);
     await page.close();
   });
 
@@ -98,7 +108,9 @@ describe('the messenger comparison in Chromium', () => {
     await page.goto(`${session.server.url}/messenger-vergleich/`);
     await page.check('input[name="use"][value="kunden"]');
     await page.check('input[name="ohneNeueApp"][value="ja"]');
-    await expect.poll(() => page.locator('[data-advice-output] [data-advice-summary]').textContent()).toContain('am besten: WhatsApp Business Platform (Cloud API)');
+    await expect
+      .poll(() => page.locator('[data-advice-output] [data-advice-summary]').textContent())
+      .toContain('am besten: WhatsApp Business Platform (Cloud API)');
     const first = page.locator('[data-advice-output] [data-advice-item]').first();
     expect(await first.locator('a[data-source-link]').count()).toBeGreaterThan(1);
     await page.close();
@@ -128,7 +140,10 @@ describe('the messenger comparison in Chromium', () => {
     await expect.poll(() => region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     expect(await region.getAttribute('tabindex')).toBe('0');
-    const stickyLeft = await page.locator('[data-comparison-table] tbody th[scope="row"]').first().evaluate((el) => getComputedStyle(el).position);
+    const stickyLeft = await page
+      .locator('[data-comparison-table] tbody th[scope="row"]')
+      .first()
+      .evaluate((el) => getComputedStyle(el).position);
     expect(stickyLeft).toBe('sticky');
     await page.close();
   });

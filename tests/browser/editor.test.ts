@@ -30,7 +30,9 @@ describe('an editor in the browser', () => {
     await page.getByLabel('Name').fill(EDITOR.name);
     await page.getByLabel('Passwort').fill('falsch-falsch-falsch');
     await page.getByRole('button', { name: 'Anmelden' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Name oder Passwort ist falsch. Bitte versuchen Sie es noch einmal.');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe('Name oder Passwort ist falsch. Bitte versuchen Sie es noch einmal.');
     expect(await axeViolations(page)).toEqual([]);
     await signIn(page);
     await page.getByText('Bereit.').waitFor();
@@ -50,7 +52,9 @@ describe('an editor in the browser', () => {
     await page.waitForURL(/\/keystatic/);
     await page.goto(`${session.server.url}/keystatic/collection/posts/create`);
     await page.getByRole('textbox', { name: 'Titel', exact: true }).fill('Baustellenfotos sicher teilen');
-    await page.getByRole('textbox', { name: 'Kurzbeschreibung' }).fill('Wie ein Betrieb Fotos von der Baustelle mit der Kundschaft teilt, ohne Daten preiszugeben.');
+    await page
+      .getByRole('textbox', { name: 'Kurzbeschreibung' })
+      .fill('Wie ein Betrieb Fotos von der Baustelle mit der Kundschaft teilt, ohne Daten preiszugeben.');
     await page.getByLabel('Erscheint am').fill('2026-11-02');
     await page.getByRole('button', { name: 'Hinzufügen' }).first().click();
     await page.getByRole('dialog').getByRole('textbox', { name: 'Thema' }).fill('betrieb');
@@ -74,7 +78,10 @@ describe('an editor in the browser', () => {
     const menu = page.getByLabel('Insert menu');
     for (let attempt = 1; ; attempt++) {
       await page.keyboard.type('/');
-      const opened = await menu.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      const opened = await menu.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      );
       if (opened) break;
       if (attempt === 3) throw new Error('Das Einfügemenü des Editors öffnet sich nicht mit „/“.');
       if ((await editor.innerText()).trimEnd().endsWith('/')) await page.keyboard.press('Backspace');
@@ -95,7 +102,9 @@ describe('an editor in the browser', () => {
     await page.getByRole('link', { name: 'Vorschau öffnen' }).waitFor({ timeout: 300_000 });
     await page.goto(`${session.server.url}/redaktion/vorschau/beitraege/baustellenfotos-sicher-teilen/`);
     await expect.poll(() => page.locator('[data-block="hinweis"]').textContent()).toContain('Fragen Sie vor dem ersten Foto um Erlaubnis.');
-    const anonymous = await fetch(`${session.server.url}/redaktion/vorschau/beitraege/baustellenfotos-sicher-teilen/`, { redirect: 'manual' });
+    const anonymous = await fetch(`${session.server.url}/redaktion/vorschau/beitraege/baustellenfotos-sicher-teilen/`, {
+      redirect: 'manual',
+    });
     expect(anonymous.status).toBe(303);
 
     await page.goto(`${session.server.url}/redaktion/`);

@@ -26,7 +26,9 @@ function sitemapPaths(): string[] {
   const index = parser.parse(readFileSync(join(TEST_CLIENT, 'sitemap-index.xml'), 'utf8'));
   return [index.sitemapindex.sitemap].flat().flatMap((s: { loc: string }) => {
     const file = new URL(s.loc).pathname.slice(1);
-    return [parser.parse(readFileSync(join(TEST_CLIENT, file), 'utf8')).urlset.url].flat().map((u: { loc: string }) => new URL(u.loc).pathname);
+    return [parser.parse(readFileSync(join(TEST_CLIENT, file), 'utf8')).urlset.url]
+      .flat()
+      .map((u: { loc: string }) => new URL(u.loc).pathname);
   });
 }
 
@@ -113,7 +115,10 @@ const STATES: PageState[] = [
     },
   },
   { name: 'comments page without JavaScript enhancements', path: '/beitraege/whatsapp-im-unternehmen/kommentare/' },
-  { name: 'decision aid result', path: '/messenger-vergleich/empfehlung/?use=kunden&ohneNeueApp=ja&privateHandys=nein&avvPflicht=ja&budget=egal' },
+  {
+    name: 'decision aid result',
+    path: '/messenger-vergleich/empfehlung/?use=kunden&ohneNeueApp=ja&privateHandys=nein&avvPflicht=ja&budget=egal',
+  },
 ];
 
 let gateTab: Tab;
@@ -146,7 +151,9 @@ async function openTab(): Promise<Tab> {
   const page = await context.newPage();
   await page.addInitScript(() => {
     (window as unknown as { __csp: string[] }).__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   const open = new Set<Request>();
   page.on('request', (request) => open.add(request));
@@ -207,9 +214,19 @@ const CLEAN = { status: 200, consoleErrors: [], failedRequests: [], foreignReque
 async function axeViolations(page: Page) {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    return result.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
   });
 }
 
@@ -217,13 +234,26 @@ async function axeViolations(page: Page) {
 async function countFocusables(page: Page, scope = 'body') {
   return page.evaluate((scopeSelector) => {
     const root = document.querySelector(scopeSelector)!;
-    const focusables = [...root.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select, textarea, [tabindex="0"], summary')].filter((el) => {
+    const focusables = [
+      ...root.querySelectorAll<HTMLElement>(
+        'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select, textarea, [tabindex="0"], summary',
+      ),
+    ].filter((el) => {
       const rect = el.getBoundingClientRect();
       // Content of a closed <details> is not rendered (its summary is).
       const inClosedDetails = el.tagName !== 'SUMMARY' && el.closest('details:not([open])') !== null;
-      return rect.width > 0 && rect.height > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('[hidden], [inert]') && !inClosedDetails && el.tabIndex >= 0;
+      return (
+        rect.width > 0 &&
+        rect.height > 0 &&
+        getComputedStyle(el).visibility !== 'hidden' &&
+        !el.closest('[hidden], [inert]') &&
+        !inClosedDetails &&
+        el.tabIndex >= 0
+      );
     });
-    const radioGroups = new Set(focusables.filter((el) => el instanceof HTMLInputElement && el.type === 'radio').map((el) => (el as HTMLInputElement).name));
+    const radioGroups = new Set(
+      focusables.filter((el) => el instanceof HTMLInputElement && el.type === 'radio').map((el) => (el as HTMLInputElement).name),
+    );
     return focusables.filter((el) => !(el instanceof HTMLInputElement && el.type === 'radio')).length + radioGroups.size;
   }, scope);
 }
@@ -272,7 +302,8 @@ async function visitAll(paths: string[], tabs: number, check: (tab: Tab, path: s
   await Promise.all(
     Array.from({ length: tabs }, async () => {
       const tab = await openTab();
-      for (let path = queue.shift(); path !== undefined; path = queue.shift()) await check(tab, path, await visit(tab, { name: path, path }));
+      for (let path = queue.shift(); path !== undefined; path = queue.shift())
+        await check(tab, path, await visit(tab, { name: path, path }));
       await tab.context.close();
     }),
   );
@@ -286,39 +317,46 @@ describe('every sitemap page', () => {
     for (const template of TEMPLATES) expect(paths, template.name).toContain(template.path);
   });
 
-  it('answers 200 with no console error, no failed or foreign request, no CSP violation, no cookie, no stored data', { timeout: 180_000 }, async () => {
-    // The pages standing for a template get these same checks on their gate load below: not loaded twice.
-    const others = paths.filter((path) => !TEMPLATES.some((t) => t.path === path));
-    const findings: Record<string, unknown> = {};
-    await visitAll(others, 3, async (tab, path, response) => {
-      findings[path] = await privacyFindings(tab, response, path);
+  it(
+    'answers 200 with no console error, no failed or foreign request, no CSP violation, no cookie, no stored data',
+    { timeout: 180_000 },
+    async () => {
+      // The pages standing for a template get these same checks on their gate load below: not loaded twice.
+      const others = paths.filter((path) => !TEMPLATES.some((t) => t.path === path));
+      const findings: Record<string, unknown> = {};
+      await visitAll(others, 3, async (tab, path, response) => {
+        findings[path] = await privacyFindings(tab, response, path);
+      });
+      expect(findings).toEqual(Object.fromEntries(others.map((path) => [path, CLEAN])));
+    },
+  );
+});
+
+describe.each([...TEMPLATES.map(({ name, path }) => ({ name: `${name} ${path}`, path }) as PageState), ...STATES])(
+  'gate: $name',
+  (state) => {
+    // One page load for all gates: privacy and axe on the prepared state, then the keyboard walk.
+    let response: Response | null;
+    beforeAll(async () => {
+      response = await visit(gateTab, state);
     });
-    expect(findings).toEqual(Object.fromEntries(others.map((path) => [path, CLEAN])));
-  });
-});
 
-describe.each([...TEMPLATES.map(({ name, path }) => ({ name: `${name} ${path}`, path }) as PageState), ...STATES])('gate: $name', (state) => {
-  // One page load for all gates: privacy and axe on the prepared state, then the keyboard walk.
-  let response: Response | null;
-  beforeAll(async () => {
-    response = await visit(gateTab, state);
-  });
+    it('no axe violation (WCAG 2.0/2.1 A and AA), no console error, no failed or foreign request, no CSP violation, no cookie', async () => {
+      expect(await privacyFindings(gateTab, response, state.path)).toEqual(CLEAN);
+      expect(await axeViolations(gateTab.page)).toEqual([]);
+    });
 
-  it('no axe violation (WCAG 2.0/2.1 A and AA), no console error, no failed or foreign request, no CSP violation, no cookie', async () => {
-    expect(await privacyFindings(gateTab, response, state.path)).toEqual(CLEAN);
-    expect(await axeViolations(gateTab.page)).toEqual([]);
-  });
-
-  it('keyboard only: every control reachable with Tab, focus visible, no trap', async () => {
-    const expected = await countFocusables(gateTab.page, state.scope);
-    const walk = await tabWalk(gateTab.page, expected + 3);
-    expect([...new Set(walk.filter((step) => !step.visible).map((step) => step.label))]).toEqual([]);
-    // Every control was reached (the walk may wrap around through the browser UI, which is not a trap).
-    expect(new Set(walk.map((step) => step.id)).size).toBeGreaterThanOrEqual(expected);
-    // Nothing the walk did logged an error.
-    expect(gateTab.watch.consoleErrors).toEqual([]);
-  });
-});
+    it('keyboard only: every control reachable with Tab, focus visible, no trap', async () => {
+      const expected = await countFocusables(gateTab.page, state.scope);
+      const walk = await tabWalk(gateTab.page, expected + 3);
+      expect([...new Set(walk.filter((step) => !step.visible).map((step) => step.label))]).toEqual([]);
+      // Every control was reached (the walk may wrap around through the browser UI, which is not a trap).
+      expect(new Set(walk.map((step) => step.id)).size).toBeGreaterThanOrEqual(expected);
+      // Nothing the walk did logged an error.
+      expect(gateTab.watch.consoleErrors).toEqual([]);
+    });
+  },
+);
 
 describe('security headers and CSP', () => {
   it('every page carries a CSP without unsafe-inline for scripts, with wasm for Pagefind', async () => {
@@ -341,7 +379,9 @@ describe('security headers and CSP', () => {
       expect(response.headers.get('permissions-policy')).toContain('geolocation=()');
       expect(response.headers.get('x-frame-options')).toBe('DENY');
     }
-    expect((await fetch(`${server.url}/redaktion/kommentare/`, { redirect: 'manual' })).headers.get('cache-control')).toBe('private, no-store');
+    expect((await fetch(`${server.url}/redaktion/kommentare/`, { redirect: 'manual' })).headers.get('cache-control')).toBe(
+      'private, no-store',
+    );
     expect((await fetch(`${server.url}/api/comments/counts?threads=x`)).headers.get('cache-control')).toMatch(/^private/);
   });
 });

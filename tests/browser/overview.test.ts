@@ -19,14 +19,26 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    return result.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
   });
 }
 
 const matrixRows = (page: Page) =>
-  page.$$eval('[data-matrix] tr[data-matrix-row]', (rows) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => (r as HTMLElement).dataset.matrixRow));
+  page.$$eval('[data-matrix] tr[data-matrix-row]', (rows) =>
+    rows.filter((r) => !(r as HTMLElement).hidden).map((r) => (r as HTMLElement).dataset.matrixRow),
+  );
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe('the overview matrix on /messenger-vergleich/', () => {
@@ -66,7 +78,7 @@ describe('the overview matrix on /messenger-vergleich/', () => {
     await page.close();
   });
 
-  it('opens a cell\'s fact, source and date in place by keyboard and closes it again', async () => {
+  it("opens a cell's fact, source and date in place by keyboard and closes it again", async () => {
     const page = await session.browser.newPage({ viewport: { width: 360, height: 800 } });
     await page.goto(`${session.server.url}/messenger-vergleich/`);
     const cell = page.locator('[data-matrix-row="signal"] a[data-cell="phone"]');
@@ -83,7 +95,9 @@ describe('the overview matrix on /messenger-vergleich/', () => {
     expect(await panel.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(await panel.locator('a[href="#vergleich--signal"]').count()).toBe(1);
     // It sits right below the messenger's row.
-    expect(await page.evaluate(() => (document.querySelector('[data-matrix-detail]')!.previousElementSibling as HTMLElement).dataset.matrixRow)).toBe('signal');
+    expect(
+      await page.evaluate(() => (document.querySelector('[data-matrix-detail]')!.previousElementSibling as HTMLElement).dataset.matrixRow),
+    ).toBe('signal');
     await page.screenshot({ path: join(SHOTS, 'vergleich-360-details.png') });
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
@@ -103,13 +117,20 @@ describe('the overview matrix on /messenger-vergleich/', () => {
     await page.goto(`${session.server.url}/messenger-vergleich/`);
     await page.check('input[data-filter][value="ohne-telefonnummer"]');
     await page.check('input[data-filter][value="avv"]');
-    await expect.poll(() => matrixRows(page)).toEqual(await page.$$eval('tr[data-messenger]', (rows) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => (r as HTMLElement).dataset.messenger)));
+    await expect
+      .poll(() => matrixRows(page))
+      .toEqual(
+        await page.$$eval('tr[data-messenger]', (rows) =>
+          rows.filter((r) => !(r as HTMLElement).hidden).map((r) => (r as HTMLElement).dataset.messenger),
+        ),
+      );
     const shown = await matrixRows(page);
     expect(shown.length).toBeGreaterThan(0);
     expect(shown).not.toContain('whatsapp');
     // Every remaining row is green in both columns.
     for (const id of shown) {
-      for (const c of ['phone', 'avv']) expect(await page.locator(`[data-matrix-row="${id}"] a[data-cell="${c}"]`).getAttribute('data-tone')).toBe('good');
+      for (const c of ['phone', 'avv'])
+        expect(await page.locator(`[data-matrix-row="${id}"] a[data-cell="${c}"]`).getAttribute('data-tone')).toBe('good');
     }
     expect(page.url()).toContain('filter=ohne-telefonnummer%2Cavv');
     await page.reload();
@@ -117,9 +138,19 @@ describe('the overview matrix on /messenger-vergleich/', () => {
     await page.goto(`${session.server.url}/messenger-vergleich/?vergleich=signal,whatsapp&sortierung=datenschutz`);
     await expect.poll(() => matrixRows(page)).toEqual(['signal', 'whatsapp']);
     await page.goto(`${session.server.url}/messenger-vergleich/?q=adressbuch`);
-    await expect.poll(() => page.$$eval('[data-matrix] thead th[data-criterion]', (ths) => ths.filter((t) => !(t as HTMLElement).hidden).map((t) => (t as HTMLElement).dataset.criterion))).toEqual(['addressBook']);
+    await expect
+      .poll(() =>
+        page.$$eval('[data-matrix] thead th[data-criterion]', (ths) =>
+          ths.filter((t) => !(t as HTMLElement).hidden).map((t) => (t as HTMLElement).dataset.criterion),
+        ),
+      )
+      .toEqual(['addressBook']);
     // The body cells follow their header: only the address book cell is left in each row.
-    expect(await page.$$eval('[data-matrix-row="threema"] td:not([hidden]) a[data-cell]', (links) => links.map((l) => (l as HTMLElement).dataset.cell))).toEqual(['addressBook']);
+    expect(
+      await page.$$eval('[data-matrix-row="threema"] td:not([hidden]) a[data-cell]', (links) =>
+        links.map((l) => (l as HTMLElement).dataset.cell),
+      ),
+    ).toEqual(['addressBook']);
     await page.close();
   });
 
@@ -130,7 +161,10 @@ describe('the overview matrix on /messenger-vergleich/', () => {
     expect(await matrixRows(page)).toHaveLength(12);
     const hrefs = await page.$$eval('[data-matrix] a[data-cell]', (links) => links.map((l) => (l as HTMLAnchorElement).hash.slice(1)));
     expect(hrefs).toHaveLength(144);
-    const missing = await page.evaluate((ids) => ids.filter((id) => !document.getElementById(id)?.closest('[data-comparison-table]')), hrefs);
+    const missing = await page.evaluate(
+      (ids) => ids.filter((id) => !document.getElementById(id)?.closest('[data-comparison-table]')),
+      hrefs,
+    );
     expect(missing).toEqual([]);
     await page.click('[data-matrix-row="threema"] a[data-cell="avv"]');
     expect(page.url()).toMatch(/#vergleich--threema--avv$/);
@@ -142,10 +176,14 @@ describe('the overview matrix on /messenger-vergleich/', () => {
     const page = await session.browser.newPage({ viewport: { width: 1047, height: 718 } });
     await page.goto(`${session.server.url}/messenger-vergleich/`);
     await page.emulateMedia({ media: 'print' });
-    const bottom = await page.evaluate(() => document.querySelector('[data-matrix-section]')!.getBoundingClientRect().bottom + window.scrollY);
+    const bottom = await page.evaluate(
+      () => document.querySelector('[data-matrix-section]')!.getBoundingClientRect().bottom + window.scrollY,
+    );
     expect(bottom).toBeLessThanOrEqual(718);
     expect(await page.locator('[data-print-note]').isVisible()).toBe(true);
-    expect(await page.locator('[data-print-note]').textContent()).toMatch(/Angaben zuletzt an ihren Quellen geprüft: .*innung\.example\.org\/messenger-vergleich\//);
+    expect(await page.locator('[data-print-note]').textContent()).toMatch(
+      /Angaben zuletzt an ihren Quellen geprüft: .*innung\.example\.org\/messenger-vergleich\//,
+    );
     expect(await page.locator('[data-matrix-legend]').isVisible()).toBe(true);
     expect(await page.locator('header[role="banner"]').isVisible()).toBe(false);
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('[data-matrix-section]')!).breakAfter)).toBe('page');
@@ -219,7 +257,7 @@ describe('profile strips', () => {
     await page.close();
   });
 
-  it('show in the decision aid\'s ranking', async () => {
+  it("show in the decision aid's ranking", async () => {
     const page = await session.browser.newPage();
     await page.goto(`${session.server.url}/messenger-vergleich/empfehlung/?use=team&budget=klein`);
     const items = page.locator('[data-advice-item]');

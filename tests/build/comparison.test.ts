@@ -48,7 +48,9 @@ describe('the comparison page without JavaScript', () => {
   });
 
   it('labels each matrix column with the short label its criterion declares', () => {
-    const labels = page().querySelectorAll('[data-matrix-legend] dt').map((dt) => dt.text.trim());
+    const labels = page()
+      .querySelectorAll('[data-matrix-legend] dt')
+      .map((dt) => dt.text.trim());
     for (const c of CRITERIA) expect(labels, c.id).toContain(c.short);
   });
 
@@ -56,7 +58,9 @@ describe('the comparison page without JavaScript', () => {
     const html = page();
     expect(html.querySelector('td#vergleich--threema-work--cost [data-unverified]')?.text).toBe('nicht bestätigt');
     expect(html.querySelector('td#vergleich--threema--addressBook [data-unverified]')).toBeNull();
-    expect(html.querySelector('[data-last-checked]')?.text).toMatch(/\d+ % der \d+ Angaben wurden in den letzten 12 Monaten an ihrer Quelle nachgelesen/);
+    expect(html.querySelector('[data-last-checked]')?.text).toMatch(
+      /\d+ % der \d+ Angaben wurden in den letzten 12 Monaten an ihrer Quelle nachgelesen/,
+    );
   });
 
   it('keeps the search text out of the page: suchtext.json has it for every messenger, at the address the page names', () => {

@@ -4,7 +4,9 @@ import { join, relative } from 'node:path';
 import { TEST_CLIENT } from '../helpers/paths';
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
 }
 
 describe('the browser editor stays out of the reader site', () => {
@@ -28,7 +30,11 @@ describe('the browser editor stays out of the reader site', () => {
     expect(sitemap).not.toContain('/admin/');
     expect(existsSync(join(TEST_CLIENT, 'redaktion'))).toBe(false);
     expect(existsSync(join(TEST_CLIENT, 'admin'))).toBe(false);
-    expect(all.filter((file) => relative(TEST_CLIENT, file).startsWith('pagefind/')).some((file) => /redaktion|Anmelden zur Redaktion/.test(readFileSync(file, 'latin1')))).toBe(false);
+    expect(
+      all
+        .filter((file) => relative(TEST_CLIENT, file).startsWith('pagefind/'))
+        .some((file) => /redaktion|Anmelden zur Redaktion/.test(readFileSync(file, 'latin1'))),
+    ).toBe(false);
   });
 
   it('robots.txt keeps crawlers out of every editor path prefix', () => {

@@ -21,8 +21,11 @@ const CONTENT = join(ROOT, 'content');
 /** Runs a script in a child (without blocking this worker, whose test runner must keep talking). */
 function runScript(args: string[], contentDir: string): Promise<{ status: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: ROOT, env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: contentDir }), encoding: 'utf8' }, (error, stdout, stderr) =>
-      resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      args,
+      { cwd: ROOT, env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: contentDir }), encoding: 'utf8' },
+      (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -59,7 +62,8 @@ describe('an unchanged save in the editor', () => {
       for (const name of names) {
         const before = readFileSync(join(CONTENT, collection, name));
         const after = await editorSave(collection, name.slice(0, -entryExtension(collection).length), before, filesIn(CONTENT));
-        if (!after.equals(before)) differing.push(`${collection}/${name} ${firstDifference(before.toString('utf8'), after.toString('utf8'))}`);
+        if (!after.equals(before))
+          differing.push(`${collection}/${name} ${firstDifference(before.toString('utf8'), after.toString('utf8'))}`);
         // … and the editor accepts it as it is (its field rules), so an unchanged save is possible at all.
         const refusal = await editorRefusal(collection, name.slice(0, -entryExtension(collection).length), before, filesIn(CONTENT));
         if (refusal.length > 0) differing.push(`${collection}/${name} refused: ${refusal.join('; ')}`);
@@ -103,7 +107,10 @@ describe('files written by scripts', () => {
   it('`npm run new` writes its scaffold in the editor’s form', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'iw-new-'));
     mkdirSync(join(dir, 'posts'));
-    const run = await runScript([join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/new-post.ts'), '--', 'Neue Pflichten ab 2027'], dir);
+    const run = await runScript(
+      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/new-post.ts'), '--', 'Neue Pflichten ab 2027'],
+      dir,
+    );
     expect(run.status, run.stderr).toBe(0);
     const file = readFileSync(join(dir, 'posts', 'neue-pflichten-ab-2027.mdx'));
     expect((await editorSave('posts', 'neue-pflichten-ab-2027', file)).toString('utf8')).toBe(file.toString('utf8'));
@@ -117,7 +124,8 @@ describe('files written by scripts', () => {
     writeFileSync(edited, before.replace(/^title: (.*)$/m, 'title: "$1"'));
     const withoutDraft = join(dir, 'posts', 'ohne-entwurf.mdx');
     writeFileSync(withoutDraft, post('', 'Ein Absatz.\n'));
-    const run = (...args: string[]) => runScript([join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/normalise-content.ts'), ...args], dir);
+    const run = (...args: string[]) =>
+      runScript([join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/normalise-content.ts'), ...args], dir);
 
     const check = await run('--check');
     expect(check.status).toBe(1);
@@ -131,7 +139,9 @@ describe('files written by scripts', () => {
     expect(readFileSync(withoutDraft, 'utf8')).toBe(post('', 'Ein Absatz.\n')); // … and left as it was;
     expect(readFileSync(edited, 'utf8')).toBe(before); // the hand-edited source is back in the editor's form,
     for (const collection of COLLECTIONS) {
-      for (const name of readdirSync(join(dir, collection)).filter((n) => n.endsWith(entryExtension(collection)) && n !== 'ohne-entwurf.mdx')) {
+      for (const name of readdirSync(join(dir, collection)).filter(
+        (n) => n.endsWith(entryExtension(collection)) && n !== 'ohne-entwurf.mdx',
+      )) {
         const file = readFileSync(join(dir, collection, name));
         expect((await editorSave(collection, name.slice(0, -entryExtension(collection).length), file)).equals(file), name).toBe(true); // and so is every other file.
       }

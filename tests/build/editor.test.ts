@@ -16,7 +16,9 @@ describe('building blocks render as plain, accessible HTML', () => {
   });
 
   it('Checkliste renders its list', () => {
-    const items = page().querySelectorAll('[data-block="checkliste"] li').map((li) => li.text.trim());
+    const items = page()
+      .querySelectorAll('[data-block="checkliste"] li')
+      .map((li) => li.text.trim());
     expect(items).toEqual(['erster Prüfpunkt', 'zweiter Prüfpunkt']);
   });
 
@@ -30,7 +32,11 @@ describe('building blocks render as plain, accessible HTML', () => {
   });
 
   it('MessengerComparison renders the table for the chosen messengers', () => {
-    expect(page().querySelectorAll('[data-block="messenger-comparison"] tbody tr').map((r) => r.getAttribute('data-messenger'))).toEqual(['signal', 'wire']);
+    expect(
+      page()
+        .querySelectorAll('[data-block="messenger-comparison"] tbody tr')
+        .map((r) => r.getAttribute('data-messenger')),
+    ).toEqual(['signal', 'wire']);
   });
 
   it('FacebookHinweis links the guild page', () => {

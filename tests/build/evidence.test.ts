@@ -33,7 +33,10 @@ describe('evidence: every fact shown "bestätigt" rests on words read at its sou
         expect(item?.q, `${m.id}.${c.id}`).toBeTruthy();
         expect(item!.c, `${m.id}.${c.id}`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         const source = m.facts[c.id as keyof typeof m.facts].source.key;
-        expect(item!.c! >= isoDay(dates.addedOf(source)), `${m.id}.${c.id}: geprüft ${item!.c}, Quelle ${source} seit ${isoDay(dates.addedOf(source))}`).toBe(true);
+        expect(
+          item!.c! >= isoDay(dates.addedOf(source)),
+          `${m.id}.${c.id}: geprüft ${item!.c}, Quelle ${source} seit ${isoDay(dates.addedOf(source))}`,
+        ).toBe(true);
         expect(item!.c! <= today, `${m.id}.${c.id}`).toBe(true);
         // Its "Beleg" is on the page, and without JavaScript leads to the messenger page, where the quote is in the HTML.
         expect(cell.querySelector(`details[data-evidence="${m.id}/${c.id}"] summary`)?.text).toContain('Beleg');
@@ -41,7 +44,12 @@ describe('evidence: every fact shown "bestätigt" rests on words read at its sou
     }
     expect(confirmed).toBeGreaterThan(0);
     // No check date of a copied table survives: 2026-04-23 was a snapshot date, not a day anyone read a source.
-    expect(html.querySelectorAll('[data-source-checked]').map((el) => el.text).filter((t) => t.includes('23. April 2026'))).toEqual([]);
+    expect(
+      html
+        .querySelectorAll('[data-source-checked]')
+        .map((el) => el.text)
+        .filter((t) => t.includes('23. April 2026')),
+    ).toEqual([]);
   });
 
   it('a fact without quote reads "nicht bestätigt" and "nicht geprüft", never a borrowed check date', () => {
@@ -90,7 +98,9 @@ describe('the public change log', () => {
       for (const el of ['id', 'title', 'updated', 'summary']) expect(e.querySelector(el)?.text.trim(), el).toBeTruthy();
       expect(e.querySelector('updated')!.text).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/);
     }
-    const pageIds = page().querySelectorAll('[data-change]').map((li) => li.getAttribute('id'));
+    const pageIds = page()
+      .querySelectorAll('[data-change]')
+      .map((li) => li.getAttribute('id'));
     const feedIds = entries.map((e) => e.querySelector('id')!.text.split('#')[1]);
     expect(feedIds).toEqual(pageIds);
   });

@@ -7,7 +7,10 @@ describe('Fakten prüfen: an editor page, never a public file', () => {
   it('/redaktion/fakten/ and its form action are not in the static files readers get', () => {
     expect(existsSync(join(TEST_CLIENT, 'redaktion/fakten'))).toBe(false);
     expect(existsSync(join(TEST_CLIENT, 'api/redaktion'))).toBe(false);
-    const sitemap = readdirSync(TEST_CLIENT).filter((n) => n.startsWith('sitemap')).map((n) => readFileSync(join(TEST_CLIENT, n), 'utf8')).join('');
+    const sitemap = readdirSync(TEST_CLIENT)
+      .filter((n) => n.startsWith('sitemap'))
+      .map((n) => readFileSync(join(TEST_CLIENT, n), 'utf8'))
+      .join('');
     expect(sitemap).not.toContain('/redaktion/');
   });
 

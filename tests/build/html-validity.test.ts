@@ -20,7 +20,14 @@ function htmlFiles(dir: string): string[] {
   });
 }
 
-interface VnuMessage { type: string; subType?: string; url: string; lastLine?: number; message: string; extract?: string }
+interface VnuMessage {
+  type: string;
+  subType?: string;
+  url: string;
+  lastLine?: number;
+  message: string;
+  extract?: string;
+}
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -36,11 +43,17 @@ describe('HTML validity (Nu Html Checker)', () => {
     expect(files.length).toBeGreaterThan(20);
     const rendered = join(mkdtempSync(join(tmpdir(), 'vnu-')), 'kommentarseite.html');
     writeFileSync(rendered, await (await fetch(`${server.url}/beitraege/${THREAD}/kommentare/`)).text());
-    const result = spawnSync('java', ['-Xss2m', '-jar', VNU, '--format', 'json', '--errors-only', ...files, rendered], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const result = spawnSync('java', ['-Xss2m', '-jar', VNU, '--format', 'json', '--errors-only', ...files, rendered], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const report = JSON.parse(result.stderr || '{"messages":[]}') as { messages: VnuMessage[] };
     const errors = report.messages
       .filter((m) => m.type === 'error' || m.subType === 'fatal')
-      .map((m) => `${relative(TEST_CLIENT, decodeURIComponent(new URL(m.url).pathname))}:${m.lastLine ?? '?'}: ${m.message}${m.extract ? ` – ${m.extract.trim().slice(0, 120)}` : ''}`);
+      .map(
+        (m) =>
+          `${relative(TEST_CLIENT, decodeURIComponent(new URL(m.url).pathname))}:${m.lastLine ?? '?'}: ${m.message}${m.extract ? ` – ${m.extract.trim().slice(0, 120)}` : ''}`,
+      );
     expect(errors).toEqual([]);
   }, 240_000);
 });

@@ -49,7 +49,9 @@ describe('Datenschutzerklärung (Art. 13 DSGVO)', () => {
   it('states moderation (pre), the pending retention and the purge days from the config', () => {
     const c = guildConfig.comments;
     expect(text(privacy(), '[data-moderation]')).toContain('vor der Veröffentlichung von der Innung geprüft');
-    expect(text(privacy(), '[data-retention]')).toContain(`abgelehnte Kommentare werden nach ${c.purgeRejectedAfterDays} Tagen automatisch gelöscht`);
+    expect(text(privacy(), '[data-retention]')).toContain(
+      `abgelehnte Kommentare werden nach ${c.purgeRejectedAfterDays} Tagen automatisch gelöscht`,
+    );
     expect(text(privacy(), '[data-retention]')).toContain(`nach ${c.purgePendingAfterDays} Tagen noch nicht entschieden`);
     const form = html('beitraege/whatsapp-im-unternehmen/index.html').querySelector('form[data-comment-form]')!.text.replace(/\s+/g, ' ');
     expect(form).toContain(`abgelehnte Kommentare nach ${c.purgeRejectedAfterDays} Tagen`);
@@ -58,7 +60,17 @@ describe('Datenschutzerklärung (Art. 13 DSGVO)', () => {
 
   it('has a section for editors: what is stored, for how long, how a leaving editor is removed, the legal basis', () => {
     const editors = text(privacy(), '[data-editors]');
-    for (const fact of ['Kontoname', 'Prüfwert des Passworts (scrypt', `${SESSION_IDLE_MS / 3_600_000} Stunden ohne Aktivität`, `spätestens ${SESSION_MAX_MS / 86_400_000} Tage nach der Anmeldung`, 'ohne IP-Adresse und ohne Passwort', 'Veröffentlichungsprotokoll', 'Versionsgeschichte', 'löschen wir das Konto', 'schreiben die Versionsgeschichte nicht um']) {
+    for (const fact of [
+      'Kontoname',
+      'Prüfwert des Passworts (scrypt',
+      `${SESSION_IDLE_MS / 3_600_000} Stunden ohne Aktivität`,
+      `spätestens ${SESSION_MAX_MS / 86_400_000} Tage nach der Anmeldung`,
+      'ohne IP-Adresse und ohne Passwort',
+      'Veröffentlichungsprotokoll',
+      'Versionsgeschichte',
+      'löschen wir das Konto',
+      'schreiben die Versionsgeschichte nicht um',
+    ]) {
       expect(editors).toContain(fact);
     }
     expect(editors).toContain('Rechtsgrundlage: noch nicht eingetragen (Entwurf).');
@@ -116,7 +128,9 @@ describe('Impressum', () => {
     const page = html('impressum/index.html');
     expect(text(page, '[data-representation]')).toContain('Die Innung wird durch ihren Vorstand vertreten (§ 66 Abs. 3 Handwerksordnung).');
     expect(text(page, '[data-representation]')).not.toContain('dieser vertreten durch');
-    expect(page.querySelectorAll('[data-board] li').map((li) => li.text)).toEqual(guildConfig.representation.board.map((p) => `${p.name} (${p.role})`));
+    expect(page.querySelectorAll('[data-board] li').map((li) => li.text)).toEqual(
+      guildConfig.representation.board.map((p) => `${p.name} (${p.role})`),
+    );
     expect(text(page, '[data-supervision]')).toContain(guildConfig.supervisoryAuthority.address);
     expect(page.text).not.toContain('Abrufdatum');
   });
@@ -126,7 +140,9 @@ describe('demo data', () => {
   it('every page of the demo site shows the "Musterdaten" notice', () => {
     const all = pages();
     expect(all.length).toBeGreaterThan(20);
-    const without = all.filter((file) => !parse(readFileSync(file, 'utf8')).querySelector('[data-demo-notice]')?.text.includes('Musterdaten'));
+    const without = all.filter(
+      (file) => !parse(readFileSync(file, 'utf8')).querySelector('[data-demo-notice]')?.text.includes('Musterdaten'),
+    );
     expect(without).toEqual([]);
   });
 });
@@ -147,7 +163,9 @@ describe('source dates', () => {
     expect(cells.some((c) => /^vom \d+\. \w+ \d{4}$/.test(c))).toBe(true);
     expect(page.querySelector('[data-source-checked]')?.text).toMatch(/geprüft am \d+\. \w+ \d{4}/);
     // The summary says how fresh the facts are (share checked in the last 12 months, oldest check), never one date for all.
-    expect(text(page, '[data-last-checked]')).toMatch(/^\d+ % der \d+ Angaben wurden in den letzten 12 Monaten an ihrer Quelle nachgelesen; die älteste Prüfung war am \d+\. \w+ \d{4}\./);
+    expect(text(page, '[data-last-checked]')).toMatch(
+      /^\d+ % der \d+ Angaben wurden in den letzten 12 Monaten an ihrer Quelle nachgelesen; die älteste Prüfung war am \d+\. \w+ \d{4}\./,
+    );
   });
 });
 
@@ -157,7 +175,8 @@ describe('accessibility statement and Leichte Sprache', () => {
     expect(page.querySelector('h1')?.text).toBe('Erklärung zur Barrierefreiheit');
     expect(text(page, '[data-scope]')).toMatch(/Kommentare, der Vorschaubilder für soziale Netzwerke und des Redaktionsbereichs/);
     expect(text(page, '[data-compliance-status]')).toMatch(/EN 301 549 V3\.2\.1 .*WCAG 2\.1.*teilweise vereinbar/);
-    for (const group of ['noncompliance', 'burden', 'out-of-scope']) expect(page.querySelector(`[data-gap-group="${group}"]`), group).not.toBeNull();
+    for (const group of ['noncompliance', 'burden', 'out-of-scope'])
+      expect(page.querySelector(`[data-gap-group="${group}"]`), group).not.toBeNull();
     const gaps = page.querySelectorAll('[data-gap-group="noncompliance"] li').map((li) => li.text);
     expect(gaps.length).toBeGreaterThanOrEqual(3);
     for (const gap of gaps) expect(gap).toContain('Grund:');
@@ -174,14 +193,22 @@ describe('accessibility statement and Leichte Sprache', () => {
 
   it('the Leichte-Sprache page explains offer, search (the phone button as it looks), comments, contact and the barriers', () => {
     const page = html('leichte-sprache/index.html');
-    expect(page.querySelectorAll('[data-easy-language] h2').map((h) => h.text)).toEqual(['Wer wir sind', 'Was es hier gibt', 'So suchen Sie etwas', 'So schreiben Sie Ihre Meinung', 'So erreichen Sie uns', 'Was noch nicht gut klappt', 'Mehr Informationen']);
+    expect(page.querySelectorAll('[data-easy-language] h2').map((h) => h.text)).toEqual([
+      'Wer wir sind',
+      'Was es hier gibt',
+      'So suchen Sie etwas',
+      'So schreiben Sie Ihre Meinung',
+      'So erreichen Sie uns',
+      'Was noch nicht gut klappt',
+      'Mehr Informationen',
+    ]);
     expect(page.text).toContain('Auf dem Handy zeigt der Knopf nur eine Lupe.');
     expect(page.querySelectorAll('[data-easy-language] ol').length).toBeGreaterThanOrEqual(2);
     expect(page.text).toContain('Die Innung liest Ihren Kommentar zuerst.');
     expect(page.text).toContain(guildConfig.email);
   });
 
-  it('both are linked from every page\'s footer, Leichte Sprache also from the home page', () => {
+  it("both are linked from every page's footer, Leichte Sprache also from the home page", () => {
     const missing = pages().filter((file) => {
       const footer = parse(readFileSync(file, 'utf8')).querySelector('footer');
       return !footer?.querySelector('a[href="/barrierefreiheit/"]') || !footer.querySelector('a[href="/leichte-sprache/"]');

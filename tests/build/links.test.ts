@@ -14,10 +14,21 @@ function htmlFiles(dir: string): string[] {
 
 /** Routes rendered on request by the Node server (not files in dist/client). */
 // Answered by the server itself: the comment pages, the decision aid, the APIs, the editor and its preview.
-const ON_DEMAND = [/^\/beitraege\/[^/]+\/kommentare\/$/, /^\/messenger-vergleich\/empfehlung\/$/, /^\/api\//, /^\/keystatic\//, /^\/redaktion\/vorschau\//];
+const ON_DEMAND = [
+  /^\/beitraege\/[^/]+\/kommentare\/$/,
+  /^\/messenger-vergleich\/empfehlung\/$/,
+  /^\/api\//,
+  /^\/keystatic\//,
+  /^\/redaktion\/vorschau\//,
+];
 
 const pages = new Map<string, HTMLElement>(
-  htmlFiles(TEST_CLIENT).map((file) => [`/${relative(TEST_CLIENT, file).replace(/index\.html$/, '').replace(/\.html$/, '')}`, parse(readFileSync(file, 'utf8'))]),
+  htmlFiles(TEST_CLIENT).map((file) => [
+    `/${relative(TEST_CLIENT, file)
+      .replace(/index\.html$/, '')
+      .replace(/\.html$/, '')}`,
+    parse(readFileSync(file, 'utf8')),
+  ]),
 );
 
 function target(path: string): HTMLElement | 'on-demand' | undefined {

@@ -20,8 +20,12 @@ describe('the search index built with the site', () => {
   it('covers every published article, every messenger page and the comparison, in German only', () => {
     const entry = JSON.parse(readFileSync(join(pagefindDir, 'pagefind-entry.json'), 'utf8'));
     expect(Object.keys(entry.languages)).toEqual(['de']);
-    const urls = indexedPages().map((p) => p.url).sort();
-    const articles = readdirSync(join(TEST_CLIENT, 'beitraege'), { withFileTypes: true }).filter((d) => d.isDirectory() && !/^\d+$/.test(d.name)).map((d) => `/beitraege/${d.name}/`);
+    const urls = indexedPages()
+      .map((p) => p.url)
+      .sort();
+    const articles = readdirSync(join(TEST_CLIENT, 'beitraege'), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !/^\d+$/.test(d.name))
+      .map((d) => `/beitraege/${d.name}/`);
     const messengers = readdirSync(join(TEST_CLIENT, 'messenger')).map((id) => `/messenger/${id}/`);
     expect(urls).toEqual([...articles, ...messengers, '/messenger-vergleich/'].sort());
     expect(entry.languages.de.page_count).toBe(urls.length);
@@ -45,8 +49,16 @@ describe('the search index built with the site', () => {
 
   it('stores title, date and description as meta and type, topic and category as filters', () => {
     const article = indexedPages().find((p) => p.url === '/beitraege/whatsapp-im-unternehmen/')!;
-    expect(article.meta).toMatchObject({ title: expect.stringContaining('WhatsApp im Unternehmen'), date: '2019-03-01', description: expect.stringContaining('vier Probleme') });
-    expect(article.filters).toMatchObject({ Typ: ['Artikel'], Kategorie: ['Datenschutz'], Thema: expect.arrayContaining(['whatsapp', 'threema']) });
+    expect(article.meta).toMatchObject({
+      title: expect.stringContaining('WhatsApp im Unternehmen'),
+      date: '2019-03-01',
+      description: expect.stringContaining('vier Probleme'),
+    });
+    expect(article.filters).toMatchObject({
+      Typ: ['Artikel'],
+      Kategorie: ['Datenschutz'],
+      Thema: expect.arrayContaining(['whatsapp', 'threema']),
+    });
     const messenger = indexedPages().find((p) => p.url === '/messenger/threema/')!;
     expect(messenger.filters.Typ).toEqual(['Messenger']);
   });
@@ -61,6 +73,8 @@ describe('the search index built with the site', () => {
   it('the build reported the count it checked against', () => {
     expect(inject('buildOutput')).toMatch(/Suchindex: \d+ Seiten/);
     expect(expectedSearchPages(['/beitraege/a/', '/beitraege/2/', '/messenger/x/', '/messenger-vergleich/', '/themen/a/'])).toBe(3);
-    expect(builtPages(TEST_CLIENT)).toEqual(expect.arrayContaining(['/', '/beitraege/whatsapp-im-unternehmen/', '/messenger-vergleich/', '/themen/']));
+    expect(builtPages(TEST_CLIENT)).toEqual(
+      expect.arrayContaining(['/', '/beitraege/whatsapp-im-unternehmen/', '/messenger-vergleich/', '/themen/']),
+    );
   });
 });

@@ -27,7 +27,9 @@ const DRAW = join(ROOT, 'src/adapters/og/draw-queue.mjs');
 const cache = mkdtempSync(join(tmpdir(), 'og-queue-cache-'));
 const env = { ...process.env, OG_CACHE_DIR: cache };
 
-interface Queued { name: string }
+interface Queued {
+  name: string;
+}
 const queued = (): Queued[] => (JSON.parse(readFileSync(join(OUT, 'og-queue.json'), 'utf8')) as { pictures: Queued[] }).pictures;
 const pictureFile = (name: string) => join(CLIENT, 'og', `${name}.png`);
 
@@ -61,7 +63,9 @@ function isWholePicture(png: Buffer): boolean {
 
 function pngsBelow(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.png')).map((f) => join(dir, f));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.png'))
+    .map((f) => join(dir, f));
 }
 
 /** GET from the test server; once more on a socket the server closed while idle (its keep-alive is 5 s, the drawing test takes longer). */
@@ -100,10 +104,12 @@ describe('share pictures drawn after the build', () => {
     expect(existsSync(join(CLIENT, 'pagefind', 'pagefind-entry.json'))).toBe(true);
     expect(buildOutput).toMatch(/Suchindex: \d+ Seiten/);
     expect(pngsBelow(join(CLIENT, 'og'))).toEqual([]);
-    expect(queued().map((q) => q.name)).toEqual(expect.arrayContaining(['startseite', 'messenger-vergleich', 'messenger/threema', 'beitraege/whatsapp-im-unternehmen']));
+    expect(queued().map((q) => q.name)).toEqual(
+      expect.arrayContaining(['startseite', 'messenger-vergleich', 'messenger/threema', 'beitraege/whatsapp-im-unternehmen']),
+    );
   });
 
-  it('every og:image answers 200 with the default picture until the page\'s own is drawn', async () => {
+  it("every og:image answers 200 with the default picture until the page's own is drawn", async () => {
     const fallback = readFileSync(join(CLIENT, 'og-default.png'));
     const pages = pagesWithPictures().filter((p) => p.image.includes('/og/'));
     expect(pages.length).toBe(queued().length);
@@ -140,7 +146,7 @@ describe('share pictures drawn after the build', () => {
     expect(existsSync(join(OUT, 'og-tmp'))).toBe(false);
   }, 180_000);
 
-  it('afterwards every page\'s own 1200 × 630 picture exists, the unchanged meta tags point at it and the server answers with it', async () => {
+  it("afterwards every page's own 1200 × 630 picture exists, the unchanged meta tags point at it and the server answers with it", async () => {
     const fallback = readFileSync(join(CLIENT, 'og-default.png'));
     for (const { name } of queued()) expect(isWholePicture(readFileSync(pictureFile(name))), name).toBe(true);
     for (const { page, image } of pagesWithPictures().filter((p) => p.image.includes('/og/'))) {

@@ -19,7 +19,15 @@ const pagePaths = [
 function meta(path: string) {
   const doc = parse(readFileSync(join(TEST_CLIENT, path, 'index.html'), 'utf8'));
   const get = (property: string) => doc.querySelector(`meta[property="${property}"]`)?.getAttribute('content');
-  return { doc, image: get('og:image')!, alt: get('og:image:alt')!, width: get('og:image:width'), height: get('og:image:height'), type: get('og:image:type'), title: get('og:title')! };
+  return {
+    doc,
+    image: get('og:image')!,
+    alt: get('og:image:alt')!,
+    width: get('og:image:width'),
+    height: get('og:image:height'),
+    type: get('og:image:type'),
+    title: get('og:title')!,
+  };
 }
 
 /** Width and height from a PNG's IHDR chunk. */
@@ -62,7 +70,7 @@ describe('share pictures (Open Graph)', () => {
     }
   });
 
-  it('lets a post\'s own cover win (the fixture post names one)', () => {
+  it("lets a post's own cover win (the fixture post names one)", () => {
     const m = meta('/beitraege/bausteine-test/');
     expect(m.image).toMatch(/\/_astro\/.+\.(png|webp|jpe?g)$/);
     expect(m.width).toBeUndefined();

@@ -31,7 +31,9 @@ describe('the built article page', () => {
     const text = article().querySelector('main')!.text;
     expect(text).toContain('1. März 2019');
     // The update date is the post's own `updatedDate` (an editor changes it with every correction).
-    const updated = /^updatedDate: (\d{4}-\d{2}-\d{2})$/m.exec(readFileSync(join(TEST_RUN, 'content/posts/whatsapp-im-unternehmen.mdx'), 'utf8'))![1]!;
+    const updated = /^updatedDate: (\d{4}-\d{2}-\d{2})$/m.exec(
+      readFileSync(join(TEST_RUN, 'content/posts/whatsapp-im-unternehmen.mdx'), 'utf8'),
+    )![1]!;
     expect(text).toContain(`aktualisiert am ${formatDate(new Date(`${updated}T00:00:00Z`))}`);
   });
 
@@ -150,7 +152,9 @@ describe('site-wide output', () => {
   it('shows drafts and scheduled posts nowhere', () => {
     const leaks = allFiles(TEST_CLIENT)
       .filter((f) => /\.(html|xml|json|txt)$/.test(f))
-      .filter((f) => /Zauberwortentwurf|Zauberwortzukunft|Geheimer Entwurf|Geplanter Beitrag|entwurfsthema|zukunftsthema/.test(readFileSync(f, 'utf8')));
+      .filter((f) =>
+        /Zauberwortentwurf|Zauberwortzukunft|Geheimer Entwurf|Geplanter Beitrag|entwurfsthema|zukunftsthema/.test(readFileSync(f, 'utf8')),
+      );
     expect(leaks).toEqual([]);
     expect(existsSync(join(TEST_CLIENT, 'beitraege/draft-post'))).toBe(false);
     expect(existsSync(join(TEST_CLIENT, 'beitraege/future-post'))).toBe(false);
@@ -161,7 +165,9 @@ describe('site-wide output', () => {
   });
 
   it('warns during the build about a picture the editor would not find, and still builds the post (the fixture keeps its picture next to the file)', () => {
-    expect(inject('buildOutput')).toMatch(/bausteine-test\.mdx:\d+ – cover\.src – \.\/bausteine-foto\.png liegt nicht im Ordner des Beitrags/);
+    expect(inject('buildOutput')).toMatch(
+      /bausteine-test\.mdx:\d+ – cover\.src – \.\/bausteine-foto\.png liegt nicht im Ordner des Beitrags/,
+    );
     expect(existsSync(join(TEST_CLIENT, 'beitraege/bausteine-test/index.html'))).toBe(true);
   });
 
@@ -175,10 +181,16 @@ describe('site-wide output', () => {
       const page = parse(readFileSync(file, 'utf8'));
       const refs = [
         ...page.querySelectorAll('script[src]').map((e) => e.getAttribute('src')!),
-        ...page.querySelectorAll('link[href]').filter((e) => e.getAttribute('rel') !== 'canonical' && e.getAttribute('rel') !== 'alternate').map((e) => e.getAttribute('href')!),
+        ...page
+          .querySelectorAll('link[href]')
+          .filter((e) => e.getAttribute('rel') !== 'canonical' && e.getAttribute('rel') !== 'alternate')
+          .map((e) => e.getAttribute('href')!),
         ...page.querySelectorAll('img[src]').map((e) => e.getAttribute('src')!),
       ];
-      expect(refs.filter((r) => /^(https?:)?\/\//.test(r)), file).toEqual([]);
+      expect(
+        refs.filter((r) => /^(https?:)?\/\//.test(r)),
+        file,
+      ).toEqual([]);
     }
   });
 });
@@ -188,7 +200,10 @@ describe('a broken post stops the build', () => {
     const content = join(TEST_RUN, 'broken-content');
     prepareContent(content);
     mkdirSync(join(content, 'posts'), { recursive: true });
-    writeFileSync(join(content, 'posts', 'kaputt.md'), '---\ntitle: Kaputter Beitrag\ndescription: Eine Beschreibung, die lang genug für Vorschau und Suche ist.\npubDate: 1.3.2019\ncategory: Datenschutz\ntags: [datenschutz]\n---\nText\n');
+    writeFileSync(
+      join(content, 'posts', 'kaputt.md'),
+      '---\ntitle: Kaputter Beitrag\ndescription: Eine Beschreibung, die lang genug für Vorschau und Suche ist.\npubDate: 1.3.2019\ncategory: Datenschutz\ntags: [datenschutz]\n---\nText\n',
+    );
     // Takes its turn with the other files that build.
     const release = await holdBuildLock();
     const result = buildSite(content, join(TEST_RUN, 'broken-dist'));

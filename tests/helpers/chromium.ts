@@ -80,7 +80,9 @@ export function ensureChromium(log: (line: string) => void = (line) => console.l
   const chosen = process.env.CHROME_PATH;
   if (chosen) {
     if (existsSync(chosen) && works(chosen)) return chosen;
-    throw new Error(`CHROME_PATH=${chosen} startet nicht. Nennen Sie einen lauffähigen Chrome/Chromium oder entfernen Sie CHROME_PATH, damit die Tests selbst einen suchen.`);
+    throw new Error(
+      `CHROME_PATH=${chosen} startet nicht. Nennen Sie einen lauffähigen Chrome/Chromium oder entfernen Sie CHROME_PATH, damit die Tests selbst einen suchen.`,
+    );
   }
   return ensureProgram(chromiumProgram(), { ...machine, log });
 }

@@ -40,12 +40,16 @@ export function editorSetup(options: { account?: boolean } = {}): EditorSetup {
 }
 
 export function createAccount(env: Record<string, string>, name: string, password: string): string {
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/redaktion.ts'), 'konto', 'anlegen', name], {
-    cwd: ROOT,
-    env: childEnv(env),
-    input: `${password}\n`,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/redaktion.ts'), 'konto', 'anlegen', name],
+    {
+      cwd: ROOT,
+      env: childEnv(env),
+      input: `${password}\n`,
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) throw new Error(`konto anlegen failed: ${result.stderr}`);
   return result.stdout;
 }

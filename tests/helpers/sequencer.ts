@@ -1,7 +1,12 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** Test files that run a build (and take turns through holdBuildLock in tests/helpers/build.ts). */
-const BUILDING = ['tests/server/editor.test.ts', 'tests/browser/editor.test.ts', 'tests/browser/comments-cross-origin.test.ts', 'tests/build/site.test.ts'];
+const BUILDING = [
+  'tests/server/editor.test.ts',
+  'tests/browser/editor.test.ts',
+  'tests/browser/comments-cross-origin.test.ts',
+  'tests/build/site.test.ts',
+];
 const builds = (spec: TestSpecification) => BUILDING.some((file) => spec.moduleId.endsWith(file));
 
 /**
@@ -14,7 +19,13 @@ export class BuildsApartSequencer extends BaseSequencer {
     const order: TestSpecification[] = [];
     while (pending.length > 0) {
       const last = order.at(-1);
-      const next = last && builds(last) ? Math.max(0, pending.findIndex((spec) => !builds(spec))) : 0;
+      const next =
+        last && builds(last)
+          ? Math.max(
+              0,
+              pending.findIndex((spec) => !builds(spec)),
+            )
+          : 0;
       order.push(...pending.splice(next, 1));
     }
     return order;

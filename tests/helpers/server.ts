@@ -29,7 +29,11 @@ export async function freePort(): Promise<number> {
 /** Starts the real production server (scripts/serve.mjs) on the test build; also used by `npm run bench` and `npm run audit`. */
 export async function startServer(env: Record<string, string> = {}, distDir = TEST_DIST): Promise<RunningServer> {
   const port = await freePort();
-  const { process: child, output, stop } = await startProcess(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
+  const {
+    process: child,
+    output,
+    stop,
+  } = await startProcess(process.execPath, [join(ROOT, 'scripts/serve.mjs')], {
     cwd: ROOT,
     // No nightly backups from test servers unless a test asks for them.
     env: { ...childEnv(), PORT: String(port), HOST: '127.0.0.1', DIST_DIR: distDir, COMMENTS_BACKUP_DAILY: '0', ...env },

@@ -88,9 +88,13 @@ function aptInstall(program: SystemProgram, apt: string, machine: Machine): stri
   const env = { ...process.env, PATH: machine.path, DEBIAN_FRONTEND: 'noninteractive' };
   // Waits for another apt-get (a second test run, a helper installing Chromium) instead of failing on dpkg's lock.
   const lock = ['-o', 'DPkg::Lock::Timeout=300'];
-  for (const args of [['update', '-qq', ...lock], ['install', '-y', '-qq', ...lock, program.aptPackage]]) {
+  for (const args of [
+    ['update', '-qq', ...lock],
+    ['install', '-y', '-qq', ...lock, program.aptPackage],
+  ]) {
     const step = spawnSync(apt, args, { env, encoding: 'utf8', stdio: 'pipe' });
-    if (step.status !== 0) return `apt-get ${args[0]}: ${(step.stderr || step.stdout || String(step.error ?? '')).trim().split('\n').slice(-2).join(' ')}`;
+    if (step.status !== 0)
+      return `apt-get ${args[0]}: ${(step.stderr || step.stdout || String(step.error ?? '')).trim().split('\n').slice(-2).join(' ')}`;
   }
   return null;
 }

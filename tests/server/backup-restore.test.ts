@@ -45,9 +45,11 @@ describe('backup under write load, restore, and the server on the restored copy'
         await new Promise((r) => setTimeout(r, 20));
       }
     };
-    const writers = [0, 1, 2].map((w) => writer(w).catch((error) => {
-      throw new Error(`writer failed: ${error}\nServer output:\n${server.output()}`);
-    }));
+    const writers = [0, 1, 2].map((w) =>
+      writer(w).catch((error) => {
+        throw new Error(`writer failed: ${error}\nServer output:\n${server.output()}`);
+      }),
+    );
     while (acknowledged.size < 100) await new Promise((r) => setTimeout(r, 5));
 
     // `npm run backup` while the writers go on.
@@ -88,7 +90,13 @@ describe('backup under write load, restore, and the server on the restored copy'
     const more = await fetch(`${second.url}/api/comments`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ thread: THREAD, text: 'Nach der Wiederherstellung geschrieben.', consent: true, website: '', formToken: await formToken(second.url) }),
+      body: JSON.stringify({
+        thread: THREAD,
+        text: 'Nach der Wiederherstellung geschrieben.',
+        consent: true,
+        website: '',
+        formToken: await formToken(second.url),
+      }),
     });
     expect(more.status).toBe(201);
     await second.stop();
@@ -102,7 +110,9 @@ describe('backup under write load, restore, and the server on the restored copy'
     const dbBefore = readFileSync(fresh);
     const bad = await npm(['restore', '--', corrupt], { COMMENTS_DB: fresh });
     expect(bad.code).toBe(1);
-    expect(bad.output).toMatch(/Wiederherstellung abgelehnt, nichts wurde ersetzt: .*kaputt\.db (ist beschädigt|ist keine lesbare SQLite-Datenbank)/);
+    expect(bad.output).toMatch(
+      /Wiederherstellung abgelehnt, nichts wurde ersetzt: .*kaputt\.db (ist beschädigt|ist keine lesbare SQLite-Datenbank)/,
+    );
     expect(readdirSync(dirname(fresh)).sort()).toEqual(filesBefore);
     expect(readFileSync(fresh).equals(dbBefore)).toBe(true);
   }, 240_000);
@@ -129,7 +139,9 @@ describe('backup under write load, restore, and the server on the restored copy'
         .filter((file) => statSync(file).isFile() && readFileSync(file).includes(Buffer.from(secret)))
         .map((file) => file.slice(dir.length + 1));
     // Before the deletion: in the live database (its WAL or main file) and in the backup.
-    expect(holding()).toEqual(expect.arrayContaining([expect.stringMatching(/^comments\.db(-wal)?$/), expect.stringMatching(/^backups\/comments-.*\.db$/)]));
+    expect(holding()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^comments\.db(-wal)?$/), expect.stringMatching(/^backups\/comments-.*\.db$/)]),
+    );
 
     expect((await admin(server.url, `/${id}`, 'DELETE')).status).toBe(204);
     // The server still holds its connection: the WAL was truncated, only the backup (kept backupKeep days) has the text.

@@ -47,7 +47,10 @@ describe('writing and moderating a comment over HTTP', () => {
   });
 
   it('post → pending (not listed) → approve → listed with sanitised HTML and counted', async () => {
-    const response = await postJson(base, comment({ author: 'Meisterin Weber', text: 'Wir nutzen **Threema Work**. <script>alert(1)</script>' }));
+    const response = await postJson(
+      base,
+      comment({ author: 'Meisterin Weber', text: 'Wir nutzen **Threema Work**. <script>alert(1)</script>' }),
+    );
     expect(response.status).toBe(201);
     const created = (await response.json()) as { id: number; status: string; editToken: string };
     expect(created).toMatchObject({ status: 'pending', editToken: expect.any(String) });
@@ -58,7 +61,13 @@ describe('writing and moderating a comment over HTTP', () => {
     await approve(created.id);
     thread = await (await fetch(`${base}/api/comments?thread=${THREAD}`)).json();
     const listed = thread.comments.find((c: { id: number }) => c.id === created.id);
-    expect(listed).toEqual({ id: created.id, parentId: null, author: 'Meisterin Weber', html: expect.stringContaining('<strong>Threema Work</strong>'), createdAt: expect.stringMatching(/^\d{4}-/) });
+    expect(listed).toEqual({
+      id: created.id,
+      parentId: null,
+      author: 'Meisterin Weber',
+      html: expect.stringContaining('<strong>Threema Work</strong>'),
+      createdAt: expect.stringMatching(/^\d{4}-/),
+    });
     expect(listed.html).not.toContain('<script');
     expect(thread.count).toBe(thread.comments.length);
 
@@ -85,7 +94,11 @@ describe('writing and moderating a comment over HTTP', () => {
   it('lets the author edit and delete with the edit token, nobody else', async () => {
     const created = (await (await postJson(base, comment())).json()) as { id: number; editToken: string };
     const patch = (editToken: string) =>
-      fetch(`${base}/api/comments/${created.id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', 'X-Edit-Token': editToken }, body: JSON.stringify({ text: 'Korrigiert: *besser*' }) });
+      fetch(`${base}/api/comments/${created.id}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', 'X-Edit-Token': editToken },
+        body: JSON.stringify({ text: 'Korrigiert: *besser*' }),
+      });
     const wrong = await patch('falsch');
     expect(wrong.status).toBe(403);
     expect((await wrong.json()).error.code).toBe('invalid_edit_token');
@@ -94,13 +107,19 @@ describe('writing and moderating a comment over HTTP', () => {
     expect((await right.json()).html).toBe('<p>Korrigiert: <em>besser</em></p>');
     const removed = await fetch(`${base}/api/comments/${created.id}`, { method: 'DELETE', headers: { 'X-Edit-Token': created.editToken } });
     expect(removed.status).toBe(204);
-    expect((await fetch(`${base}/api/comments/${created.id}`, { method: 'DELETE', headers: { 'X-Edit-Token': created.editToken } })).status).toBe(404);
+    expect(
+      (await fetch(`${base}/api/comments/${created.id}`, { method: 'DELETE', headers: { 'X-Edit-Token': created.editToken } })).status,
+    ).toBe(404);
   });
 
   it('puts a reported comment back in front of the moderator', async () => {
     const created = (await (await postJson(base, comment())).json()) as { id: number };
     await approve(created.id);
-    const report = await fetch(`${base}/api/comments/${created.id}/report`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reason: 'Werbung' }) });
+    const report = await fetch(`${base}/api/comments/${created.id}/report`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ reason: 'Werbung' }),
+    });
     expect(report.status).toBe(202);
     const reported = await (await admin(base, '?status=reported')).json();
     expect(reported.comments).toEqual([expect.objectContaining({ id: created.id, reportReason: 'Werbung', reportCount: 1 })]);
@@ -124,8 +143,12 @@ describe('writing and moderating a comment over HTTP', () => {
   });
 
   it('stores no IP address, user agent or e-mail', async () => {
-    await postJson(base, comment({ text: 'Speicher-Test mit einem eindeutigen Wort Quastenflosser.' }), { 'User-Agent': 'UA-Kennung-4711', 'X-Forwarded-For': '203.0.113.99' });
-    const bytes = readFileSync(dbPath).toString('latin1') + (existsSync(`${dbPath}-wal`) ? readFileSync(`${dbPath}-wal`).toString('latin1') : '');
+    await postJson(base, comment({ text: 'Speicher-Test mit einem eindeutigen Wort Quastenflosser.' }), {
+      'User-Agent': 'UA-Kennung-4711',
+      'X-Forwarded-For': '203.0.113.99',
+    });
+    const bytes =
+      readFileSync(dbPath).toString('latin1') + (existsSync(`${dbPath}-wal`) ? readFileSync(`${dbPath}-wal`).toString('latin1') : '');
     expect(bytes).toContain('Quastenflosser');
     expect(bytes).not.toMatch(/127\.0\.0\.1|203\.0\.113\.99|UA-Kennung-4711/);
   });
@@ -133,7 +156,14 @@ describe('writing and moderating a comment over HTTP', () => {
 
 describe('form posts without JavaScript', () => {
   it('answers 303 back to the comment page with a German notice', async () => {
-    const form = new URLSearchParams({ thread: THREAD, author: 'Ohne JS', text: 'Per Formular geschickt.', consent: 'true', website: '', formToken: token() });
+    const form = new URLSearchParams({
+      thread: THREAD,
+      author: 'Ohne JS',
+      text: 'Per Formular geschickt.',
+      consent: 'true',
+      website: '',
+      formToken: token(),
+    });
     const response = await fetch(`${base}/beitraege/${THREAD}/kommentare/`, { method: 'POST', body: form, redirect: 'manual' });
     expect(response.status).toBe(303);
     const location = response.headers.get('location')!;
@@ -143,7 +173,13 @@ describe('form posts without JavaScript', () => {
   });
 
   it('keeps what was typed when the form has an error: 422 with the rendered page, no redirect', async () => {
-    const form = new URLSearchParams({ thread: THREAD, author: 'Ohne JS', text: 'Ohne Häkchen geschrieben.', website: '', formToken: token() });
+    const form = new URLSearchParams({
+      thread: THREAD,
+      author: 'Ohne JS',
+      text: 'Ohne Häkchen geschrieben.',
+      website: '',
+      formToken: token(),
+    });
     const response = await fetch(`${base}/beitraege/${THREAD}/kommentare/`, { method: 'POST', body: form, redirect: 'manual' });
     expect(response.status).toBe(422);
     expect(response.headers.get('location')).toBeNull();
@@ -170,7 +206,11 @@ describe('bad requests get a JSON error with a German message', () => {
   };
 
   it('400 for broken JSON and for an empty text, with the field', async () => {
-    await expectError(await fetch(`${base}/api/comments`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{kaputt' }), 400, 'invalid_json');
+    await expectError(
+      await fetch(`${base}/api/comments`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{kaputt' }),
+      400,
+      'invalid_json',
+    );
     const error = await expectError(await postJson(base, comment({ text: '' })), 400, 'text_required');
     expect(error.fields).toEqual([{ field: 'text', code: 'text_required', message: 'Bitte schreiben Sie einen Kommentar.' }]);
   });
@@ -187,7 +227,11 @@ describe('bad requests get a JSON error with a German message', () => {
   });
 
   it('415 for a content type other than JSON or a form', async () => {
-    await expectError(await fetch(`${base}/api/comments`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'Hallo' }), 415, 'unsupported_media_type');
+    await expectError(
+      await fetch(`${base}/api/comments`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'Hallo' }),
+      415,
+      'unsupported_media_type',
+    );
   });
 
   it('422 without consent and for a duplicate text', async () => {
@@ -200,7 +244,11 @@ describe('bad requests get a JSON error with a German message', () => {
   it('400 too_fast for a fresh token, invalid_form_token for a missing or forged one', async () => {
     await expectError(await postJson(base, comment({ formToken: await formToken(base) })), 400, 'too_fast');
     await expectError(await postJson(base, comment({ formToken: undefined })), 400, 'invalid_form_token');
-    await expectError(await postJson(base, comment({ formToken: token().replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) })), 400, 'invalid_form_token');
+    await expectError(
+      await postJson(base, comment({ formToken: token().replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) })),
+      400,
+      'invalid_form_token',
+    );
   });
 
   it('400 for a filled honeypot', async () => {
@@ -227,7 +275,10 @@ describe('moderation is for signed-in editors of the Redaktion', () => {
     // A signed-in editor's browser tricked by another site: the session alone is not enough for a write.
     const cookie = await signIn(base);
     for (const origin of ['https://partner.example', 'https://evil.example']) {
-      const crossSite = await fetch(`${base}/api/redaktion/kommentare/${created.id}/approve`, { method: 'POST', headers: { Cookie: cookie, Origin: origin } });
+      const crossSite = await fetch(`${base}/api/redaktion/kommentare/${created.id}/approve`, {
+        method: 'POST',
+        headers: { Cookie: cookie, Origin: origin },
+      });
       expect(crossSite.status, origin).toBe(403);
       expect((await crossSite.json()).error.code).toBe('forbidden_origin');
     }
@@ -243,10 +294,15 @@ describe('moderation is for signed-in editors of the Redaktion', () => {
     expect(list.comments.find((c) => c.id === approved.id)?.moderatedBy).toBe(EDITOR.name);
     const rejected = (await (await postJson(base, comment())).json()) as { id: number };
     await admin(base, `/${rejected.id}/reject`, 'POST');
-    const rejectedList = (await (await admin(base, '?status=rejected')).json()) as { comments: Array<{ id: number; moderatedBy: string | null }> };
+    const rejectedList = (await (await admin(base, '?status=rejected')).json()) as {
+      comments: Array<{ id: number; moderatedBy: string | null }>;
+    };
     expect(rejectedList.comments.find((c) => c.id === rejected.id)?.moderatedBy).toBe(EDITOR.name);
     expect((await admin(base, `/${approved.id}`, 'DELETE')).status).toBe(204);
-    const log = readFileSync(erasureLogPath(dbPath), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { id: number; by?: string });
+    const log = readFileSync(erasureLogPath(dbPath), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: number; by?: string });
     expect(log.find((entry) => entry.id === approved.id)?.by).toBe(EDITOR.name);
   });
 
@@ -264,8 +320,12 @@ describe('switches', () => {
   it('a start with the retired COMMENTS_ADMIN_TOKEN says in German that it is ignored, and the old addresses are gone', async () => {
     const other = await startServer({ COMMENTS_DB: tempDb(), COMMENTS_ADMIN_TOKEN: 'ein-alter-schluessel-0123456789abcdef' });
     try {
-      expect(other.output()).toContain('COMMENTS_ADMIN_TOKEN wird nicht mehr verwendet; Moderation unter /redaktion/kommentare/ mit einem Redaktionskonto');
-      const old = await fetch(`${other.url}/api/admin/comments?status=pending`, { headers: { Authorization: 'Bearer ein-alter-schluessel-0123456789abcdef' } });
+      expect(other.output()).toContain(
+        'COMMENTS_ADMIN_TOKEN wird nicht mehr verwendet; Moderation unter /redaktion/kommentare/ mit einem Redaktionskonto',
+      );
+      const old = await fetch(`${other.url}/api/admin/comments?status=pending`, {
+        headers: { Authorization: 'Bearer ein-alter-schluessel-0123456789abcdef' },
+      });
       expect(old.status).toBe(404);
       const page = await fetch(`${other.url}/admin/kommentare/`, { redirect: 'manual' });
       expect(page.status).toBe(301);
@@ -276,13 +336,20 @@ describe('switches', () => {
   });
 
   it('post-moderation publishes at once; the rate limit answers 429 with Retry-After', async () => {
-    const other = await startServer({ COMMENTS_DB: tempDb(), COMMENTS_MODERATION: 'post', COMMENTS_RATE_LIMIT: '2', COMMENTS_MIN_SUBMIT_SECONDS: '0' });
+    const other = await startServer({
+      COMMENTS_DB: tempDb(),
+      COMMENTS_MODERATION: 'post',
+      COMMENTS_RATE_LIMIT: '2',
+      COMMENTS_MIN_SUBMIT_SECONDS: '0',
+    });
     try {
       const t = [await formToken(other.url), await formToken(other.url), await formToken(other.url)];
       const first = await postJson(other.url, { thread: THREAD, text: 'Sofort sichtbar.', consent: true, website: '', formToken: t[0] });
       expect(await first.json()).toMatchObject({ status: 'approved' });
       expect((await (await fetch(`${other.url}/api/comments?thread=${THREAD}`)).json()).count).toBe(1);
-      expect((await postJson(other.url, { thread: THREAD, text: 'Zweiter.', consent: true, website: '', formToken: t[1] })).status).toBe(201);
+      expect((await postJson(other.url, { thread: THREAD, text: 'Zweiter.', consent: true, website: '', formToken: t[1] })).status).toBe(
+        201,
+      );
       const limited = await postJson(other.url, { thread: THREAD, text: 'Dritter.', consent: true, website: '', formToken: t[2] });
       expect(limited.status).toBe(429);
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -8,7 +8,9 @@ describe('an acknowledged comment survives a crash', () => {
     const env = { COMMENTS_DB: db, ...withModerator(), COMMENTS_RATE_LIMIT: '0', COMMENTS_MIN_SUBMIT_SECONDS: '0' };
     const server = await startServer(env);
     // Each form token posts once: a pool fetched before the stream starts.
-    const tokens = (await Promise.all(Array.from({ length: 20 }, () => Promise.all(Array.from({ length: 20 }, () => formToken(server.url)))))).flat();
+    const tokens = (
+      await Promise.all(Array.from({ length: 20 }, () => Promise.all(Array.from({ length: 20 }, () => formToken(server.url)))))
+    ).flat();
     const acknowledged = new Map<number, string>();
     let attempts = 0;
     let stop = false;

@@ -30,12 +30,16 @@ function send(url: string, options: { method?: string; headers?: Record<string, 
   const target = new URL(url);
   const call = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = call(target, { method: options.method ?? 'GET', headers: options.headers, rejectUnauthorized: false, servername: 'innung.example.org' }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = call(
+      target,
+      { method: options.method ?? 'GET', headers: options.headers, rejectUnauthorized: false, servername: 'innung.example.org' },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -90,7 +94,17 @@ describe('systemd unit', () => {
     const result = spawnSync('systemd-analyze', ['verify', join(dir, 'innungswissen.service')], { encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr.split('\n').filter((line) => line.includes('innungswissen'))).toEqual([]);
-    for (const setting of ['User=innungswissen', 'ProtectSystem=strict', 'ReadWritePaths=/var/lib/innungswissen', 'Restart=on-failure', 'Environment=TRUSTED_PROXIES=127.0.0.1,::1', 'ReadOnlyPaths=-/srv/innungswissen/.git/hooks', 'IPAddressDeny=any', 'IPAddressAllow=localhost', 'UMask=0077']) {
+    for (const setting of [
+      'User=innungswissen',
+      'ProtectSystem=strict',
+      'ReadWritePaths=/var/lib/innungswissen',
+      'Restart=on-failure',
+      'Environment=TRUSTED_PROXIES=127.0.0.1,::1',
+      'ReadOnlyPaths=-/srv/innungswissen/.git/hooks',
+      'IPAddressDeny=any',
+      'IPAddressAllow=localhost',
+      'UMask=0077',
+    ]) {
       expect(unit).toContain(setting);
     }
   });
@@ -107,10 +121,32 @@ describe('nginx in front of the real server', () => {
     // Found, or installed as Debian's package on a fresh machine; otherwise these tests fail naming the package.
     nginxBin = ensureProgram(NGINX);
     dir = mkdtempSync(join(tmpdir(), 'innungswissen-nginx-'));
-    const cert = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=innung.example.org',
-      '-keyout', join(dir, 'privkey.pem'), '-out', join(dir, 'fullchain.pem')], { encoding: 'utf8' });
+    const cert = spawnSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=innung.example.org',
+        '-keyout',
+        join(dir, 'privkey.pem'),
+        '-out',
+        join(dir, 'fullchain.pem'),
+      ],
+      { encoding: 'utf8' },
+    );
     expect(cert.status, cert.stderr).toBe(0);
-    server = await startServer({ COMMENTS_DB: tempDb(), COMMENTS_RATE_LIMIT: '2', COMMENTS_MIN_SUBMIT_SECONDS: '0', TRUSTED_PROXIES: '127.0.0.1,::1' });
+    server = await startServer({
+      COMMENTS_DB: tempDb(),
+      COMMENTS_RATE_LIMIT: '2',
+      COMMENTS_MIN_SUBMIT_SECONDS: '0',
+      TRUSTED_PROXIES: '127.0.0.1,::1',
+    });
     ports = { http: await freePort(), https: await freePort(), upstream: server.port };
   }, 300_000);
   afterAll(async () => {
@@ -133,7 +169,13 @@ describe('nginx in front of the real server', () => {
     nginx = spawn(nginxBin, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const base = `https://127.0.0.1:${ports.https}`;
     for (let i = 0; i < 100; i++) {
-      if (await send(`${base}/api/health`).then(() => true, () => false)) break;
+      if (
+        await send(`${base}/api/health`).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
       await new Promise((r) => setTimeout(r, 50));
     }
     const home = await send(`${base}/`);
@@ -172,7 +214,13 @@ describe('nginx in front of the real server', () => {
       return send(`${via}/api/comments`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': spoofed },
-        body: JSON.stringify({ thread: THREAD, text: `Über nginx geschrieben, Nummer ${n}.`, consent: true, website: '', formToken: token }),
+        body: JSON.stringify({
+          thread: THREAD,
+          text: `Über nginx geschrieben, Nummer ${n}.`,
+          consent: true,
+          website: '',
+          formToken: token,
+        }),
       });
     };
     const statuses = [];

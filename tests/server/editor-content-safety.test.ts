@@ -69,7 +69,10 @@ describe('saving through the editor API', () => {
       fetch(`${server.url}/api/keystatic/update`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ additions: additions.map(([path, c]) => ({ path, contents: Buffer.from(c).toString('base64url') })), deletions: deletions.map((path) => ({ path })) }),
+        body: JSON.stringify({
+          additions: additions.map(([path, c]) => ({ path, contents: Buffer.from(c).toString('base64url') })),
+          deletions: deletions.map((path) => ({ path })),
+        }),
       });
   });
   afterAll(() => server?.stop());
@@ -84,13 +87,21 @@ describe('saving through the editor API', () => {
 
   it.each(Object.entries(PAYLOADS))('refuses a post with %s: 422, German Datei:Zeile message, nothing written', async (kind, body) => {
     const path = `posts/nutzlast-${kind.toLowerCase()}.mdx`;
-    const answer = await expectRefused(await save([[path, post(body)]]), /^422$/, new RegExp(`^Nicht gespeichert.*content/${path.replace('.', '\\.')}:\\d+ – `));
+    const answer = await expectRefused(
+      await save([[path, post(body)]]),
+      /^422$/,
+      new RegExp(`^Nicht gespeichert.*content/${path.replace('.', '\\.')}:\\d+ – `),
+    );
     expect(answer).toMatchObject({ error: { code: 'content_refused', file: `content/${path}` } });
     expect(existsSync(join(setup.contentDir, path)), path).toBe(false);
   });
 
-  it('refuses a javascript: address in a source file and in a post\'s sources', async () => {
-    await expectRefused(await save([['sources/BOESE.yaml', 'title: Eine Quelle\nurl: " javascript:alert(1)"\n']]), /^422$/, /content\/sources\/BOESE\.yaml:2 – url – /);
+  it("refuses a javascript: address in a source file and in a post's sources", async () => {
+    await expectRefused(
+      await save([['sources/BOESE.yaml', 'title: Eine Quelle\nurl: " javascript:alert(1)"\n']]),
+      /^422$/,
+      /content\/sources\/BOESE\.yaml:2 – url – /,
+    );
     expect(existsSync(join(setup.contentDir, 'sources/BOESE.yaml'))).toBe(false);
     const sources = post('Text.').replace('draft: false\n', 'draft: false\nsources:\n  - title: Quelle\n    url: "vbscript:msgbox(1)"\n');
     await expectRefused(await save([['posts/quelle-boese.mdx', sources]]), /^422$/, /quelle-boese\.mdx:10 – sources\.0\.url – /);
@@ -129,7 +140,10 @@ describe('saving through the editor API', () => {
 describe('the browser editor', () => {
   it('shows the German message of a refused save, not the raw JSON answer', () => {
     const dir = join(ROOT, 'dist-editor', '_editor');
-    const bundle = readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    const bundle = readdirSync(dir)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
     expect(bundle).not.toMatch(/throw new Error\(await \w+\.text\(\)\)/);
     expect(bundle.match(/JSON\.parse\(\w+\)\.error\.message/g)).toHaveLength(2);
   });
@@ -153,8 +167,13 @@ describe('a payload written to disk by hand', () => {
     const previewSince = Date.now();
     expect((await fetch(`${server.url}/api/redaktion/vorschau`, { method: 'POST', headers })).status).toBe(202);
     const deadline = Date.now() + 240_000;
-    let preview = (await publishStatus(server.url, cookie)) as unknown as { preview: { building: boolean; queued: boolean; last: { ok: boolean; finishedAt: string; error?: string } | null } };
-    while (!(preview.preview.last && Date.parse(preview.preview.last.finishedAt) >= previewSince && !preview.preview.building) && Date.now() < deadline) {
+    let preview = (await publishStatus(server.url, cookie)) as unknown as {
+      preview: { building: boolean; queued: boolean; last: { ok: boolean; finishedAt: string; error?: string } | null };
+    };
+    while (
+      !(preview.preview.last && Date.parse(preview.preview.last.finishedAt) >= previewSince && !preview.preview.building) &&
+      Date.now() < deadline
+    ) {
       await new Promise((r) => setTimeout(r, 250));
       preview = (await publishStatus(server.url, cookie)) as unknown as typeof preview;
     }

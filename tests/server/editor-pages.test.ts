@@ -30,7 +30,17 @@ export const ALL: APIRoute = ({ locals, request }) =>
 function siteCopyWithThrowawayPage(): string {
   mkdirSync(join(ROOT, '.tmp'), { recursive: true });
   const copy = mkdtempSync(join(ROOT, '.tmp', 'editor-pages-'));
-  for (const entry of ['src', 'public', 'scripts', 'server', 'editor', 'astro.config.mjs', 'vite.config.ts', 'tsconfig.json', 'package.json']) {
+  for (const entry of [
+    'src',
+    'public',
+    'scripts',
+    'server',
+    'editor',
+    'astro.config.mjs',
+    'vite.config.ts',
+    'tsconfig.json',
+    'package.json',
+  ]) {
     cpSync(join(ROOT, entry), join(copy, entry), { recursive: true, filter: (source) => !source.includes('node_modules') });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
@@ -65,7 +75,14 @@ describe('a new editor page is one .astro file', () => {
   });
 
   it('is closed without a session, however its path is written', async () => {
-    for (const path of ['/redaktion/wegwerf/', '/redaktion/wegwerf', '/%72edaktion/wegwerf/', '/redaktion/%77egwerf/', '/redaktion/./wegwerf/', '/beitraege/../redaktion/wegwerf/']) {
+    for (const path of [
+      '/redaktion/wegwerf/',
+      '/redaktion/wegwerf',
+      '/%72edaktion/wegwerf/',
+      '/redaktion/%77egwerf/',
+      '/redaktion/./wegwerf/',
+      '/beitraege/../redaktion/wegwerf/',
+    ]) {
       const response = await get(path, 'redaktion_sitzung=ausgedacht');
       expect(response.status, path).toBe(303);
       expect(response.headers.get('location'), path).toBe('/redaktion/anmelden/');
@@ -92,7 +109,8 @@ describe('a new editor page is one .astro file', () => {
 
   it('takes a write only from this site', async () => {
     const cookie = await signIn(server.url);
-    const post = (origin: string) => fetch(`${server.url}/api/redaktion/wegwerf`, { method: 'POST', headers: { Cookie: cookie, Origin: origin } });
+    const post = (origin: string) =>
+      fetch(`${server.url}/api/redaktion/wegwerf`, { method: 'POST', headers: { Cookie: cookie, Origin: origin } });
     const foreign = await post('https://boese.example');
     expect(foreign.status).toBe(403);
     expect((await foreign.json()).error.code).toBe('forbidden_origin');

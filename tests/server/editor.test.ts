@@ -58,11 +58,20 @@ describe('the editor behind its login', () => {
       expect(response.status, path).toBe(303);
       expect(response.headers.get('location'), path).toBe('/redaktion/anmelden/');
     }
-    for (const [method, path] of [['GET', '/api/keystatic/tree'], ['POST', '/api/keystatic/update'], ['GET', '/api/redaktion/status'], ['POST', '/api/redaktion/veroeffentlichen'], ['POST', '/api/redaktion/vorschau']] as const) {
+    for (const [method, path] of [
+      ['GET', '/api/keystatic/tree'],
+      ['POST', '/api/keystatic/update'],
+      ['GET', '/api/redaktion/status'],
+      ['POST', '/api/redaktion/veroeffentlichen'],
+      ['POST', '/api/redaktion/vorschau'],
+    ] as const) {
       const response = await fetch(`${server.url}${path}`, {
         method,
         headers: { 'no-cors': '1', 'Content-Type': 'application/json', Origin: server.url },
-        body: method === 'POST' ? JSON.stringify({ additions: [{ path: 'posts/x.mdx', contents: 'aGFsbG8' }], deletions: [{ path: 'messengers/wire.yaml' }] }) : undefined,
+        body:
+          method === 'POST'
+            ? JSON.stringify({ additions: [{ path: 'posts/x.mdx', contents: 'aGFsbG8' }], deletions: [{ path: 'messengers/wire.yaml' }] })
+            : undefined,
       });
       expect(response.status, path).toBe(401);
       expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/melden Sie sich an/);
@@ -73,7 +82,10 @@ describe('the editor behind its login', () => {
 
   it('a wrong password and an unknown name get the same German answer', async () => {
     const answers = [];
-    for (const [name, passwort] of [[EDITOR.name, 'falsches-passwort'], ['Niemand Bekannt', 'falsches-passwort']]) {
+    for (const [name, passwort] of [
+      [EDITOR.name, 'falsches-passwort'],
+      ['Niemand Bekannt', 'falsches-passwort'],
+    ]) {
       const response = await fetch(`${server.url}/redaktion/anmelden/`, {
         method: 'POST',
         redirect: 'manual',
@@ -109,7 +121,12 @@ describe('the editor behind its login', () => {
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/redaktion/');
     const cookies = response.headers.getSetCookie();
-    expect(cookies.map((c) => /Path=([^;]+)/.exec(c)?.[1]).sort()).toEqual(['/api/keystatic', '/api/redaktion', '/keystatic', '/redaktion']);
+    expect(cookies.map((c) => /Path=([^;]+)/.exec(c)?.[1]).sort()).toEqual([
+      '/api/keystatic',
+      '/api/redaktion',
+      '/keystatic',
+      '/redaktion',
+    ]);
     for (const cookie of cookies) expect(cookie).toMatch(/; HttpOnly; SameSite=Strict; Max-Age=28800$/);
     const cookie = cookies[0]!.split(';')[0]!;
     const dashboard = await fetch(`${server.url}/redaktion/`, { headers: { Cookie: cookie } });
@@ -117,7 +134,12 @@ describe('the editor behind its login', () => {
     expect(dashboard.headers.get('cache-control')).toBe('private, no-store');
     expect(dashboard.headers.get('x-robots-tag')).toBe('noindex, nofollow');
     expect(await dashboard.text()).toContain(EDITOR.name);
-    for (const path of ['/', '/beitraege/whatsapp-im-unternehmen/', '/messenger-vergleich/', '/api/comments?thread=whatsapp-im-unternehmen']) {
+    for (const path of [
+      '/',
+      '/beitraege/whatsapp-im-unternehmen/',
+      '/messenger-vergleich/',
+      '/api/comments?thread=whatsapp-im-unternehmen',
+    ]) {
       const reader = await fetch(`${server.url}${path}`, { headers: { Cookie: cookie } });
       expect(reader.headers.get('set-cookie'), path).toBeNull();
     }
@@ -143,7 +165,10 @@ describe('the editor behind its login', () => {
       fetch(`${server.url}/api/keystatic/update`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ additions: [{ path: 'messengers/wire.yaml', contents: Buffer.from(contents).toString('base64url') }], deletions: [] }),
+        body: JSON.stringify({
+          additions: [{ path: 'messengers/wire.yaml', contents: Buffer.from(contents).toString('base64url') }],
+          deletions: [],
+        }),
       });
     const original = readFileSync(file, 'utf8');
     expect((await update(`${original}# geändert im Editor\n`)).status).toBe(200);
@@ -159,7 +184,10 @@ describe('the editor behind its login', () => {
 
   it('a publish from another site is refused', async () => {
     const cookie = await signIn(server.url);
-    const response = await fetch(`${server.url}/api/redaktion/veroeffentlichen`, { method: 'POST', headers: { Cookie: cookie, Origin: 'https://boese.example' } });
+    const response = await fetch(`${server.url}/api/redaktion/veroeffentlichen`, {
+      method: 'POST',
+      headers: { Cookie: cookie, Origin: 'https://boese.example' },
+    });
     expect(response.status).toBe(403);
   });
 
@@ -168,7 +196,8 @@ describe('the editor behind its login', () => {
     writeFileSync(join(setup.contentDir, 'posts', 'neuer-beitrag.mdx'), NEW_POST);
     expect((await fetch(`${server.url}/beitraege/neuer-beitrag/`)).status).toBe(404);
     const since = Date.now();
-    const publish = () => fetch(`${server.url}/api/redaktion/veroeffentlichen`, { method: 'POST', headers: { Cookie: cookie, Origin: server.url } });
+    const publish = () =>
+      fetch(`${server.url}/api/redaktion/veroeffentlichen`, { method: 'POST', headers: { Cookie: cookie, Origin: server.url } });
     const first = await publish();
     expect(first.status).toBe(202);
     expect(typeof ((await first.json()) as { id: number }).id).toBe('number');
@@ -202,15 +231,26 @@ describe('the editor behind its login', () => {
     expect(await article.text()).toContain('Ein Hinweis aus dem Editor.');
     // The new build's comment API knows the new article.
     expect((await fetch(`${server.url}/api/comments?thread=neuer-beitrag`)).status).toBe(200);
-    const history = (await (await fetch(`${server.url}/api/redaktion/verlauf`, { headers: { Cookie: cookie } })).json()) as { publishes: Array<{ who: string; ok: boolean }> };
-    expect(history.publishes.slice(0, 2)).toEqual([expect.objectContaining({ who: EDITOR.name, ok: true }), expect.objectContaining({ who: EDITOR.name, ok: true })]);
+    const history = (await (await fetch(`${server.url}/api/redaktion/verlauf`, { headers: { Cookie: cookie } })).json()) as {
+      publishes: Array<{ who: string; ok: boolean }>;
+    };
+    expect(history.publishes.slice(0, 2)).toEqual([
+      expect.objectContaining({ who: EDITOR.name, ok: true }),
+      expect.objectContaining({ who: EDITOR.name, ok: true }),
+    ]);
   }, 600_000);
 
   it('a build that fails keeps the live site and says in German which file, line and field', async () => {
     const cookie = await signIn(server.url);
-    writeFileSync(join(setup.contentDir, 'posts', 'kaputt.mdx'), NEW_POST.replace('pubDate: 2026-11-02', 'pubDate: 2.11.2026').replace('Neuer Beitrag aus der Redaktion', 'Kaputter Beitrag'));
+    writeFileSync(
+      join(setup.contentDir, 'posts', 'kaputt.mdx'),
+      NEW_POST.replace('pubDate: 2026-11-02', 'pubDate: 2.11.2026').replace('Neuer Beitrag aus der Redaktion', 'Kaputter Beitrag'),
+    );
     const since = Date.now();
-    expect((await fetch(`${server.url}/api/redaktion/veroeffentlichen`, { method: 'POST', headers: { Cookie: cookie, Origin: server.url } })).status).toBe(202);
+    expect(
+      (await fetch(`${server.url}/api/redaktion/veroeffentlichen`, { method: 'POST', headers: { Cookie: cookie, Origin: server.url } }))
+        .status,
+    ).toBe(202);
     const status = await waitForPublish(server.url, cookie, since);
     expect(status.last?.ok).toBe(false);
     expect(status.last?.error).toMatch(/kaputt\.mdx:\d+ – pubDate – erwartet ein Datum im Format JJJJ-MM-TT/);
@@ -225,7 +265,10 @@ describe('a server stopped during a publish', () => {
     const first = await startServer(setup.env);
     const cookie = await signIn(first.url);
     writeFileSync(join(setup.contentDir, 'posts', 'neuer-beitrag.mdx'), NEW_POST);
-    expect((await fetch(`${first.url}/api/redaktion/veroeffentlichen`, { method: 'POST', headers: { Cookie: cookie, Origin: first.url } })).status).toBe(202);
+    expect(
+      (await fetch(`${first.url}/api/redaktion/veroeffentlichen`, { method: 'POST', headers: { Cookie: cookie, Origin: first.url } }))
+        .status,
+    ).toBe(202);
     expect((await publishStatus(first.url, cookie)).building).toBe(true);
     await first.stop('SIGTERM');
     expect(first.process.exitCode).toBe(0);

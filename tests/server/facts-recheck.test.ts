@@ -27,7 +27,8 @@ function confirmForms(html: string): FormFields[] {
     .filter((f) => f.aktion === 'stimmt');
 }
 
-const factOf = (id: string, criterion: string) => parse(readFileSync(join(session.setup.contentDir, 'messengers', `${id}.yaml`), 'utf8')).facts[criterion];
+const factOf = (id: string, criterion: string) =>
+  parse(readFileSync(join(session.setup.contentDir, 'messengers', `${id}.yaml`), 'utf8')).facts[criterion];
 
 async function post(cookie: string, fields: Record<string, string>, origin = session.server.url): Promise<Response> {
   return fetch(`${session.server.url}/api/redaktion/fakten/`, {
@@ -61,7 +62,9 @@ describe('Fakten prüfen in the Redaktion', () => {
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toContain('erledigt=stimmt');
     expect(factOf(first.messenger, first.kriterium)).toMatchObject({ checked: today(), checkedBy: EDITOR.name });
-    const after = await (await fetch(new URL(response.headers.get('location')!, session.server.url), { headers: { Cookie: cookie } })).text();
+    const after = await (
+      await fetch(new URL(response.headers.get('location')!, session.server.url), { headers: { Cookie: cookie } })
+    ).text();
     expect(after).toContain(todayShown());
     expect(after).toContain(t.lastChecked(todayShown(), EDITOR.name));
     // The same button again, with the version the page showed before: the fact changed meanwhile → 409, current state shown.
@@ -98,12 +101,17 @@ describe('Fakten prüfen in the Redaktion', () => {
     await page.getByRole('button', { name: t.stillTrue }).first().click();
     await page.waitForURL(/erledigt=stimmt/);
     await expect.poll(() => page.getByRole('status').textContent()).toContain(`geprüft am ${todayShown()} von ${EDITOR.name}`);
-    const item = page.locator('[data-fact]').filter({ has: page.locator('[data-missing]') }).first();
+    const item = page
+      .locator('[data-fact]')
+      .filter({ has: page.locator('[data-missing]') })
+      .first();
     await item.getByText(t.notTrue, { exact: true }).click();
     await item.getByLabel(t.notTrueLabel).fill('Die Quelle nennt inzwischen einen anderen Sitz.');
     await item.getByRole('button', { name: t.notTrueSend }).click();
     await page.waitForURL(/erledigt=hinweis/);
-    await expect.poll(() => page.locator('[data-dispute]').first().textContent()).toContain('Die Quelle nennt inzwischen einen anderen Sitz.');
+    await expect
+      .poll(() => page.locator('[data-dispute]').first().textContent())
+      .toContain('Die Quelle nennt inzwischen einen anderen Sitz.');
     await page.close();
   });
 });

@@ -15,10 +15,20 @@ async function post(extra: Record<string, unknown> = {}, headers: Record<string,
   return postJson(url, { thread: THREAD, text: text(), consent: true, website: '', formToken: await formToken(url), ...extra }, headers);
 }
 const patch = (url: string, id: number, editToken: string, body: string) =>
-  fetch(`${url}/api/comments/${id}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', 'X-Edit-Token': editToken }, body: JSON.stringify({ text: body }) });
+  fetch(`${url}/api/comments/${id}`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', 'X-Edit-Token': editToken },
+    body: JSON.stringify({ text: body }),
+  });
 
 beforeAll(async () => {
-  server = await startServer({ COMMENTS_DB: tempDb(), ...withModerator(), COMMENTS_MIN_SUBMIT_SECONDS: '0', COMMENTS_RATE_LIMIT: '0', COMMENTS_ALLOWED_ORIGINS: 'https://partner.example' });
+  server = await startServer({
+    COMMENTS_DB: tempDb(),
+    ...withModerator(),
+    COMMENTS_MIN_SUBMIT_SECONDS: '0',
+    COMMENTS_RATE_LIMIT: '0',
+    COMMENTS_ALLOWED_ORIGINS: 'https://partner.example',
+  });
   base = server.url;
 });
 afterAll(() => server?.stop());
@@ -53,13 +63,21 @@ describe('an author editing an approved comment', () => {
   });
 
   it('under post-moderation keeps it visible and lists it as edited for the moderator', async () => {
-    const other = await startServer({ COMMENTS_DB: tempDb(), ...withModerator(), COMMENTS_MIN_SUBMIT_SECONDS: '0', COMMENTS_RATE_LIMIT: '0', COMMENTS_MODERATION: 'post' });
+    const other = await startServer({
+      COMMENTS_DB: tempDb(),
+      ...withModerator(),
+      COMMENTS_MIN_SUBMIT_SECONDS: '0',
+      COMMENTS_RATE_LIMIT: '0',
+      COMMENTS_MODERATION: 'post',
+    });
     try {
       const created = (await (await post({}, {}, other.url)).json()) as { id: number; editToken: string; status: string };
       expect(created.status).toBe('approved');
       expect((await admin(other.url, '?status=edited')).status).toBe(200);
       expect((await (await admin(other.url, '?status=edited')).json()).comments).toEqual([]);
-      expect(await (await patch(other.url, created.id, created.editToken, 'Geänderter Text.')).json()).toMatchObject({ status: 'approved' });
+      expect(await (await patch(other.url, created.id, created.editToken, 'Geänderter Text.')).json()).toMatchObject({
+        status: 'approved',
+      });
       const edited = await (await admin(other.url, '?status=edited')).json();
       expect(edited.comments).toEqual([expect.objectContaining({ id: created.id, edited: true, status: 'approved' })]);
       expect(edited.counts.edited).toBe(1);
@@ -73,7 +91,12 @@ describe('an author editing an approved comment', () => {
 
 describe('names and text', () => {
   it('lose bidi overrides, zero-width and control characters, ANSI escapes and piled-up accents', async () => {
-    const created = (await (await post({ author: '\u202EnnaM\u200B\u0000 \u001b[31mRot\u001b[0m e' + '\u0301'.repeat(79), text: 'Text\u200B mit\u202E Steuerzeichen\u0007.' })).json()) as { id: number };
+    const created = (await (
+      await post({
+        author: '\u202EnnaM\u200B\u0000 \u001b[31mRot\u001b[0m e' + '\u0301'.repeat(79),
+        text: 'Text\u200B mit\u202E Steuerzeichen\u0007.',
+      })
+    ).json()) as { id: number };
     const stored = (await (await admin(base, `/${created.id}/export`)).json()).comment;
     expect(stored.author).toBe(`nnaM Rot \u00e9${'\u0301'.repeat(4)}`);
     expect(stored.text).toBe('Text mit Steuerzeichen.');
@@ -100,7 +123,13 @@ describe('the no-JavaScript comment page', () => {
 
   it('answers a refused post with the page (status, German error, the input) and puts no text in any header', async () => {
     const long = `Ein langer Kommentar ohne Zustimmung. ${'Wort '.repeat(900)}`;
-    const form = new URLSearchParams({ thread: THREAD, author: 'Formular-Franz', text: long, website: '', formToken: await formToken(base) });
+    const form = new URLSearchParams({
+      thread: THREAD,
+      author: 'Formular-Franz',
+      text: long,
+      website: '',
+      formToken: await formToken(base),
+    });
     const response = await fetch(`${base}/beitraege/${THREAD}/kommentare/`, { method: 'POST', body: form, redirect: 'manual' });
     expect(response.status).toBe(422);
     const headers = [...response.headers].map(([k, v]) => `${k}: ${v}`).join('\n');
@@ -115,7 +144,13 @@ describe('the no-JavaScript comment page', () => {
   });
 
   it('a form from an older page posted to the API goes back with the notice only', async () => {
-    const form = new URLSearchParams({ thread: THREAD, author: 'Alt', text: 'Geheimer Text im alten Formular.', website: '', formToken: await formToken(base) });
+    const form = new URLSearchParams({
+      thread: THREAD,
+      author: 'Alt',
+      text: 'Geheimer Text im alten Formular.',
+      website: '',
+      formToken: await formToken(base),
+    });
     const response = await fetch(`${base}/api/comments`, { method: 'POST', body: form, redirect: 'manual' });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`/beitraege/${THREAD}/kommentare/?fehler=consent_required#kommentar-formular`);
@@ -125,7 +160,11 @@ describe('the no-JavaScript comment page', () => {
     const other = await startServer({ COMMENTS_DB: tempDb(), COMMENTS_MIN_SUBMIT_SECONDS: '0', COMMENTS_RATE_LIMIT: '1' });
     try {
       const send = async (body: string) =>
-        fetch(`${other.url}/beitraege/${THREAD}/kommentare/`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ thread: THREAD, text: body, consent: 'true', website: '', formToken: await formToken(other.url) }) });
+        fetch(`${other.url}/beitraege/${THREAD}/kommentare/`, {
+          method: 'POST',
+          redirect: 'manual',
+          body: new URLSearchParams({ thread: THREAD, text: body, consent: 'true', website: '', formToken: await formToken(other.url) }),
+        });
       expect((await send('Erster Kommentar.')).status).toBe(303);
       const limited = await send('Zweiter Kommentar, zu schnell.');
       expect(limited.status).toBe(429);
@@ -139,15 +178,32 @@ describe('the no-JavaScript comment page', () => {
 
 describe('rate limit and origin', () => {
   it('counts edits, deletions and reports against the same budget as posts', async () => {
-    const other = await startServer({ COMMENTS_DB: tempDb(), ...withModerator(), COMMENTS_MIN_SUBMIT_SECONDS: '0', COMMENTS_RATE_LIMIT: '3', COMMENTS_MODERATION: 'post' });
+    const other = await startServer({
+      COMMENTS_DB: tempDb(),
+      ...withModerator(),
+      COMMENTS_MIN_SUBMIT_SECONDS: '0',
+      COMMENTS_RATE_LIMIT: '3',
+      COMMENTS_MODERATION: 'post',
+    });
     try {
       const created = (await (await post({}, {}, other.url)).json()) as { id: number; editToken: string };
       expect((await patch(other.url, created.id, created.editToken, 'Erste Änderung.')).status).toBe(200);
-      expect((await fetch(`${other.url}/api/comments/${created.id}/report`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"reason":"Test"}' })).status).toBe(202);
+      expect(
+        (
+          await fetch(`${other.url}/api/comments/${created.id}/report`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: '{"reason":"Test"}',
+          })
+        ).status,
+      ).toBe(202);
       const fourth = await patch(other.url, created.id, created.editToken, 'Zweite Änderung.');
       expect(fourth.status).toBe(429);
       expect((await fourth.json()).error.code).toBe('rate_limited');
-      const removed = await fetch(`${other.url}/api/comments/${created.id}`, { method: 'DELETE', headers: { 'X-Edit-Token': created.editToken } });
+      const removed = await fetch(`${other.url}/api/comments/${created.id}`, {
+        method: 'DELETE',
+        headers: { 'X-Edit-Token': created.editToken },
+      });
       expect(removed.status).toBe(429);
     } finally {
       await other.stop();
@@ -156,7 +212,13 @@ describe('rate limit and origin', () => {
 
   it('compares scheme, host and port of Origin, not the host alone', async () => {
     const port = new URL(base).port;
-    for (const origin of [`https://127.0.0.1:${port}`, `http://127.0.0.1:${Number(port) + 1}`, 'http://partner.example', 'https://partner.example:8443', 'null']) {
+    for (const origin of [
+      `https://127.0.0.1:${port}`,
+      `http://127.0.0.1:${Number(port) + 1}`,
+      'http://partner.example',
+      'https://partner.example:8443',
+      'null',
+    ]) {
       const response = await post({}, { Origin: origin });
       expect(response.status, origin).toBe(403);
     }
@@ -165,7 +227,10 @@ describe('rate limit and origin', () => {
   });
 
   it('answers the CORS preflight of an allowed origin for PATCH with the edit key', async () => {
-    const response = await fetch(`${base}/api/comments/1`, { method: 'OPTIONS', headers: { Origin: 'https://partner.example', 'Access-Control-Request-Method': 'PATCH' } });
+    const response = await fetch(`${base}/api/comments/1`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://partner.example', 'Access-Control-Request-Method': 'PATCH' },
+    });
     expect(response.headers.get('access-control-allow-origin')).toBe('https://partner.example');
     expect(response.headers.get('access-control-allow-headers')).toContain('X-Edit-Token');
   });
@@ -175,9 +240,12 @@ describe('moderation login', () => {
   it('there is no moderation key to guess: a made-up session is 401, the Redaktion login (throttled, tests/server/login-guard.test.ts) is the only way in', async () => {
     const other = await startServer({ COMMENTS_DB: tempDb(), ...withModerator() });
     try {
-      for (let i = 0; i < 10; i++) expect((await admin(other.url, '?status=pending', 'GET', `redaktion_sitzung=falsch-${i}`)).status).toBe(401);
+      for (let i = 0; i < 10; i++)
+        expect((await admin(other.url, '?status=pending', 'GET', `redaktion_sitzung=falsch-${i}`)).status).toBe(401);
       expect((await admin(other.url, '?status=pending')).status).toBe(200);
-      const bearer = await fetch(`${other.url}/api/redaktion/kommentare?status=pending`, { headers: { Authorization: 'Bearer irgendwas' } });
+      const bearer = await fetch(`${other.url}/api/redaktion/kommentare?status=pending`, {
+        headers: { Authorization: 'Bearer irgendwas' },
+      });
       expect(bearer.status).toBe(401);
     } finally {
       await other.stop();

@@ -39,7 +39,13 @@ function rawGet(path: string): Promise<{ status: number; location?: string; cach
       let body = '';
       res.on('data', (chunk) => (body += chunk));
       res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, location: res.headers.location, cacheControl: res.headers['cache-control'], type: res.headers['content-type'], body }),
+        resolve({
+          status: res.statusCode ?? 0,
+          location: res.headers.location,
+          cacheControl: res.headers['cache-control'],
+          type: res.headers['content-type'],
+          body,
+        }),
       );
     });
     req.on('error', reject);
@@ -57,20 +63,28 @@ function login(name: string, password: string, from: string) {
 }
 
 describe('one normalised path for routing, access checks and headers', () => {
-  it.each(['/%72edaktion/', '/x/../redaktion/', '/redaktion/./', '/%72edaktion/vorschau/', '/%6beystatic'])('%s without a session goes to the login like its plain form', async (path) => {
-    const response = await rawGet(path);
-    expect(response.status).toBe(303);
-    expect(response.location).toBe('/redaktion/anmelden/');
-    expect(response.cacheControl).toBe('private, no-store');
-  });
+  it.each(['/%72edaktion/', '/x/../redaktion/', '/redaktion/./', '/%72edaktion/vorschau/', '/%6beystatic'])(
+    '%s without a session goes to the login like its plain form',
+    async (path) => {
+      const response = await rawGet(path);
+      expect(response.status).toBe(303);
+      expect(response.location).toBe('/redaktion/anmelden/');
+      expect(response.cacheControl).toBe('private, no-store');
+    },
+  );
 
-  it.each(['/%zz', '/%00', '/redaktion%2f', '/x/..%2fredaktion/', '/../redaktion/', '/%2572edaktion/'])('%s is a German 400 in JSON, never a 500', async (path) => {
-    const response = await rawGet(path);
-    expect(response.status).toBe(400);
-    expect(response.type).toContain('application/json');
-    expect((JSON.parse(response.body) as { error: { message: string } }).error.message).toBe('Diese Adresse ist ungültig. Bitte prüfen Sie den Link.');
-    expect(server.output()).not.toContain('Fehler bei einer Anfrage');
-  });
+  it.each(['/%zz', '/%00', '/redaktion%2f', '/x/..%2fredaktion/', '/../redaktion/', '/%2572edaktion/'])(
+    '%s is a German 400 in JSON, never a 500',
+    async (path) => {
+      const response = await rawGet(path);
+      expect(response.status).toBe(400);
+      expect(response.type).toContain('application/json');
+      expect((JSON.parse(response.body) as { error: { message: string } }).error.message).toBe(
+        'Diese Adresse ist ungültig. Bitte prüfen Sie den Link.',
+      );
+      expect(server.output()).not.toContain('Fehler bei einer Anfrage');
+    },
+  );
 
   it('an encoded reader path still finds its page', async () => {
     expect((await rawGet('/%62eitraege/')).status).toBe(200);
@@ -100,11 +114,19 @@ describe('the login', () => {
   it('logs a successful login with the name, and a cross-site logout changes nothing, the cookie included', async () => {
     const cookie = await signIn(base);
     expect(server.output()).toContain(`Anmeldung (name=${EDITOR.name} ergebnis=ok)`);
-    const foreign = await fetch(`${base}/redaktion/abmelden/`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie, Origin: 'https://boese.example' } });
+    const foreign = await fetch(`${base}/redaktion/abmelden/`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Cookie: cookie, Origin: 'https://boese.example' },
+    });
     expect(foreign.status).toBe(403);
     expect(foreign.headers.get('set-cookie')).toBeNull();
     expect((await fetch(`${base}/redaktion/`, { headers: { Cookie: cookie }, redirect: 'manual' })).status).toBe(200);
-    const own = await fetch(`${base}/redaktion/abmelden/`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie, Origin: base } });
+    const own = await fetch(`${base}/redaktion/abmelden/`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Cookie: cookie, Origin: base },
+    });
     expect(own.status).toBe(303);
     expect(own.headers.getSetCookie().every((c) => c.includes('Max-Age=0'))).toBe(true);
     expect((await fetch(`${base}/redaktion/`, { headers: { Cookie: cookie }, redirect: 'manual' })).status).toBe(303);
@@ -152,5 +174,4 @@ describe('the login', () => {
     expect(throttleKeys.length).toBeGreaterThan(0);
     for (const key of throttleKeys) expect(key).not.toMatch(/203\.0\.113|10\.0\.|2001:db8|127\.0\.0\.1|jemand|erika/i);
   });
-
 });

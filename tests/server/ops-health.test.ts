@@ -54,7 +54,12 @@ describe('GET /api/health', () => {
       const missing = await health(server.url);
       expect(missing.status).toBe(503);
       expect(missing.headers.get('cache-control')).toBe('no-store');
-      expect(missing.body).toMatchObject({ status: 'error', database: 'error', reason: 'Die Kommentar-Datenbank fehlt.', version: pkg.version });
+      expect(missing.body).toMatchObject({
+        status: 'error',
+        database: 'error',
+        reason: 'Die Kommentar-Datenbank fehlt.',
+        version: pkg.version,
+      });
       writeFileSync(db, 'Dies ist keine Datenbank, sondern ein zerstörter Block.'.repeat(200));
       const damaged = await health(server.url);
       expect(damaged.status).toBe(503);

@@ -42,7 +42,10 @@ function git(cwd: string, ...args: string[]): string {
 
 async function publish(): Promise<{ ok: boolean; error?: string }> {
   const since = Date.now();
-  const response = await fetch(`${server.url}/api/redaktion/veroeffentlichen`, { method: 'POST', headers: { Cookie: cookie, Origin: server.url } });
+  const response = await fetch(`${server.url}/api/redaktion/veroeffentlichen`, {
+    method: 'POST',
+    headers: { Cookie: cookie, Origin: server.url },
+  });
   expect(response.status).toBe(202);
   const status = await waitForPublish(server.url, cookie, since);
   return { ok: status.last!.ok, error: status.last!.error };

@@ -18,7 +18,11 @@ function raw(port: number, payload: string, { keepOpenMs = 0 } = {}): Promise<st
 
 async function comment(base: string, n: number, headers: Record<string, string> = {}) {
   const formTokenValue = await formToken(base);
-  return postJson(base, { thread: THREAD, text: `Kommentar Nummer ${n} zum Test der Drosselung.`, consent: true, website: '', formToken: formTokenValue }, headers);
+  return postJson(
+    base,
+    { thread: THREAD, text: `Kommentar Nummer ${n} zum Test der Drosselung.`, consent: true, website: '', formToken: formTokenValue },
+    headers,
+  );
 }
 
 describe('the client the rate limit sees', () => {
@@ -34,7 +38,12 @@ describe('the client the rate limit sees', () => {
   });
 
   it('behind a trusted proxy each forwarded client has its own budget', async () => {
-    const server = await startServer({ COMMENTS_DB: tempDb(), COMMENTS_RATE_LIMIT: '1', COMMENTS_MIN_SUBMIT_SECONDS: '0', TRUSTED_PROXIES: '127.0.0.1' });
+    const server = await startServer({
+      COMMENTS_DB: tempDb(),
+      COMMENTS_RATE_LIMIT: '1',
+      COMMENTS_MIN_SUBMIT_SECONDS: '0',
+      TRUSTED_PROXIES: '127.0.0.1',
+    });
     try {
       // The proxy appends the real client after whatever the client sent.
       expect((await comment(server.url, 1, { 'X-Forwarded-For': '1.1.1.1, 198.51.100.1' })).status).toBe(201);
@@ -95,7 +104,13 @@ describe('a clean stop', () => {
       for (let i = 0; !stopped; i++) {
         try {
           const token = await formToken(server.url);
-          const response = await postJson(server.url, { thread: THREAD, text: `Kommentar ${worker}-${i} kurz vor dem Neustart des Servers.`, consent: true, website: '', formToken: token });
+          const response = await postJson(server.url, {
+            thread: THREAD,
+            text: `Kommentar ${worker}-${i} kurz vor dem Neustart des Servers.`,
+            consent: true,
+            website: '',
+            formToken: token,
+          });
           if (response.status === 201) acknowledged.push(((await response.json()) as { id: number }).id);
           else refused.push(response.status);
         } catch {

@@ -32,16 +32,28 @@ describe.each(RELEASES.map((r) => r.version))('today’s server on a database of
       expect(listed.count).toBe(expected.length);
       expect(listed.comments).toEqual(
         expected.map((c) =>
-          expect.objectContaining({ id: c.id, parentId: c.parentId, author: c.author, html: c.html, createdAt: new Date(c.createdAt).toISOString() }),
+          expect.objectContaining({
+            id: c.id,
+            parentId: c.parentId,
+            author: c.author,
+            html: c.html,
+            createdAt: new Date(c.createdAt).toISOString(),
+          }),
         ),
       );
     }
-    const counts = await (await fetch(`${base}/api/comments/counts?threads=whatsapp-im-unternehmen,business-messenger-checkliste,eu-us-data-privacy-framework`)).json();
-    expect(counts).toEqual({ counts: { 'whatsapp-im-unternehmen': 3, 'business-messenger-checkliste': 1, 'eu-us-data-privacy-framework': 1 } });
+    const counts = await (
+      await fetch(`${base}/api/comments/counts?threads=whatsapp-im-unternehmen,business-messenger-checkliste,eu-us-data-privacy-framework`)
+    ).json();
+    expect(counts).toEqual({
+      counts: { 'whatsapp-im-unternehmen': 3, 'business-messenger-checkliste': 1, 'eu-us-data-privacy-framework': 1 },
+    });
 
     for (const status of ['pending', 'rejected'] as const) {
       const list = (await (await admin(base, `?status=${status}`)).json()) as { comments: Array<{ id: number; text: string }> };
-      expect(list.comments.map((c) => [c.id, c.text])).toEqual(FIXTURE_COMMENTS.filter((c) => c.status === status).map((c) => [c.id, c.text]));
+      expect(list.comments.map((c) => [c.id, c.text])).toEqual(
+        FIXTURE_COMMENTS.filter((c) => c.status === status).map((c) => [c.id, c.text]),
+      );
     }
     const reported = (await (await admin(base, '?status=reported')).json()) as { comments: unknown[] };
     expect(reported.comments).toEqual([expect.objectContaining({ id: 3, reportCount: 1, reportReason: 'Werbung?', status: 'approved' })]);
@@ -52,15 +64,27 @@ describe.each(RELEASES.map((r) => r.version))('today’s server on a database of
     const created = await fetch(`${base}/api/comments`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ thread: 'eu-us-data-privacy-framework', parentId: 7, text: 'Nach dem Update geschrieben.', consent: true, website: '', formToken: await formToken(base) }),
+      body: JSON.stringify({
+        thread: 'eu-us-data-privacy-framework',
+        parentId: 7,
+        text: 'Nach dem Update geschrieben.',
+        consent: true,
+        website: '',
+        formToken: await formToken(base),
+      }),
     });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: number };
     expect(id).toBeGreaterThan(7);
     expect((await admin(base, `/${id}/approve`, 'POST')).status).toBe(200);
     expect((await admin(base, '/4/approve', 'POST')).status).toBe(200);
-    const thread = (await (await fetch(`${base}/api/comments?thread=eu-us-data-privacy-framework`)).json()) as { comments: Array<{ id: number; parentId: number | null }> };
-    expect(thread.comments.map((c) => [c.id, c.parentId])).toEqual([[7, null], [id, 7]]);
+    const thread = (await (await fetch(`${base}/api/comments?thread=eu-us-data-privacy-framework`)).json()) as {
+      comments: Array<{ id: number; parentId: number | null }>;
+    };
+    expect(thread.comments.map((c) => [c.id, c.parentId])).toEqual([
+      [7, null],
+      [id, 7],
+    ]);
     expect((await fetch(`${base}/api/health`)).status).toBe(200);
     await server.stop();
 

@@ -44,7 +44,7 @@ describe('the environment of a publish or preview build', () => {
     expect(buildEnv({ NODE_ENV: 'test' }).NODE_ENV).toBeUndefined();
   });
 
-  it('passes live mode on (a publish in live mode refuses demo data too) and the share pictures\' cache folder', () => {
+  it("passes live mode on (a publish in live mode refuses demo data too) and the share pictures' cache folder", () => {
     const env = buildEnv({ ...server, INNUNGSWISSEN_LIVE: '1', OG_CACHE_DIR: '/var/cache/innungswissen/og' });
     expect(env.INNUNGSWISSEN_LIVE).toBe('1');
     expect(env.OG_CACHE_DIR).toBe('/var/cache/innungswissen/og');

@@ -37,9 +37,23 @@ describe('change log: diff of two data states', () => {
 
   it('records a source change and a new quote, carrying the quote, its language and gloss', () => {
     const after = clone(base);
-    after.sicher!.phone = { value: 'Nicht nötig', level: 'no', source: 'B', quote: 'No phone number needed.', quoteLang: 'en', gloss: 'Keine Telefonnummer nötig.' };
+    after.sicher!.phone = {
+      value: 'Nicht nötig',
+      level: 'no',
+      source: 'B',
+      quote: 'No phone number needed.',
+      quoteLang: 'en',
+      gloss: 'Keine Telefonnummer nötig.',
+    };
     const [entry] = diffFacts(base, after, DAY);
-    expect(entry!.new).toEqual({ value: 'Nicht nötig', level: 'no', source: 'B', quote: 'No phone number needed.', quoteLang: 'en', gloss: 'Keine Telefonnummer nötig.' });
+    expect(entry!.new).toEqual({
+      value: 'Nicht nötig',
+      level: 'no',
+      source: 'B',
+      quote: 'No phone number needed.',
+      quoteLang: 'en',
+      gloss: 'Keine Telefonnummer nötig.',
+    });
     expect(changedParts(entry!)).toEqual(['source', 'quote']);
     // Only the quote changed: still an entry, and it says so.
     const quoteOnly = clone(base);
@@ -64,7 +78,8 @@ describe('change log: diff of two data states', () => {
 
 describe('change log: content check', () => {
   const file = (text: string) => ({ file: 'content/aenderungen.yaml', source: text });
-  const entry = 'date: 2026-12-03\n  messenger: sicher\n  criterion: cost\n  old: { value: "Lizenz", level: subscription, source: A }\n  new: { value: "Unbekannt", level: unknown, source: A }\n';
+  const entry =
+    'date: 2026-12-03\n  messenger: sicher\n  criterion: cost\n  old: { value: "Lizenz", level: subscription, source: A }\n  new: { value: "Unbekannt", level: unknown, source: A }\n';
   const check = (text: string) => checkChangeLog(file(text), new Set(['A']), new Set(['sicher']), new Date('2026-12-03T12:00:00Z'));
 
   it('passes a valid entry', () => {
@@ -72,13 +87,22 @@ describe('change log: content check', () => {
   });
 
   it('refuses an entry without source, naming file, line and field', () => {
-    expect(check(`- ${entry.replace('new: { value: "Unbekannt", level: unknown, source: A }', 'new: { value: "Unbekannt", level: unknown }')}`)).toEqual([
-      expect.objectContaining({ file: 'content/aenderungen.yaml', line: 5, field: '0.new.source', message: expect.stringContaining('fehlt: Quelle') }),
+    expect(
+      check(`- ${entry.replace('new: { value: "Unbekannt", level: unknown, source: A }', 'new: { value: "Unbekannt", level: unknown }')}`),
+    ).toEqual([
+      expect.objectContaining({
+        file: 'content/aenderungen.yaml',
+        line: 5,
+        field: '0.new.source',
+        message: expect.stringContaining('fehlt: Quelle'),
+      }),
     ]);
   });
 
   it('refuses an unknown source, an unknown messenger and a date in the future', () => {
-    const problems = check(`- ${entry.replace('2026-12-03', '2026-12-09').replace('messenger: sicher', 'messenger: gibtsnicht').replace('level: unknown, source: A', 'level: unknown, source: Z9')}`);
+    const problems = check(
+      `- ${entry.replace('2026-12-03', '2026-12-09').replace('messenger: sicher', 'messenger: gibtsnicht').replace('level: unknown, source: A', 'level: unknown, source: Z9')}`,
+    );
     expect(problems.map((p) => p.field).sort()).toEqual(['[1].date', '[1].messenger', '[1].new.source']);
     expect(problems.find((p) => p.field === '[1].new.source')).toMatchObject({ line: 5, message: 'unbekannte Quelle „Z9“' });
   });
@@ -94,7 +118,14 @@ describe('Atom feed', () => {
       author: 'Innung',
       entries: [{ id: 'https://x.example/a/#e1', title: 'A & B', link: 'https://x.example/a/#e1', updated: DAY, summary: '<jetzt>' }],
     });
-    for (const el of ['<id>https://x.example/a/</id>', '<title>Änderungen</title>', '<updated>2026-12-03T00:00:00.000Z</updated>', '<author><name>Innung</name></author>', 'rel="self"']) expect(xml).toContain(el);
+    for (const el of [
+      '<id>https://x.example/a/</id>',
+      '<title>Änderungen</title>',
+      '<updated>2026-12-03T00:00:00.000Z</updated>',
+      '<author><name>Innung</name></author>',
+      'rel="self"',
+    ])
+      expect(xml).toContain(el);
     expect(xml).toContain('<title>A &amp; B</title>');
     expect(xml).toContain('<summary type="text">&lt;jetzt&gt;</summary>');
   });

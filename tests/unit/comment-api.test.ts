@@ -21,11 +21,22 @@ function setup() {
   const advance = (ms: number) => (clock += ms);
   const post = async (text: string) => {
     const body = { thread: 'beitrag', text, consent: true, website: '', formToken: api.newFormToken() };
-    const response = await api.post(new Request('http://x/api/comments', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }), '192.0.2.1');
+    const response = await api.post(
+      new Request('http://x/api/comments', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      '192.0.2.1',
+    );
     return (await response.json()) as { id: number; editToken: string };
   };
   const edit = (id: number, token: string) =>
-    api.patch(new Request(`http://x/api/comments/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', 'x-edit-token': token }, body: JSON.stringify({ text: 'neu' }) }), String(id), '192.0.2.1');
+    api.patch(
+      new Request(`http://x/api/comments/${id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', 'x-edit-token': token },
+        body: JSON.stringify({ text: 'neu' }),
+      }),
+      String(id),
+      '192.0.2.1',
+    );
   return { api, store, advance, post, edit };
 }
 
@@ -76,9 +87,15 @@ describe('failures inside the API', () => {
     const token = api.newFormToken();
     (store as unknown as { db: { close: () => void } }).db.close();
     const body = JSON.stringify({ thread: 'beitrag', text: 'Hallo', consent: true, website: '', formToken: token });
-    const response = await api.post(new Request('http://x/api/comments', { method: 'POST', headers: { 'content-type': 'application/json' }, body }), '192.0.2.1');
+    const response = await api.post(
+      new Request('http://x/api/comments', { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
+      '192.0.2.1',
+    );
     expect(response.status).toBe(500);
-    expect((await response.json()).error).toEqual({ code: 'internal', message: 'Auf dem Server ist ein Fehler aufgetreten. Ihr Kommentar wurde nicht gespeichert.' });
+    expect((await response.json()).error).toEqual({
+      code: 'internal',
+      message: 'Auf dem Server ist ein Fehler aufgetreten. Ihr Kommentar wurde nicht gespeichert.',
+    });
   });
 });
 
@@ -95,7 +112,14 @@ describe('moderation by a signed-in editor', () => {
     });
     const post = async (text: string) => {
       const body = JSON.stringify({ thread: 'beitrag', text, consent: true, website: '', formToken: api.newFormToken() });
-      return ((await (await api.post(new Request('http://x/api/comments', { method: 'POST', headers: { 'content-type': 'application/json' }, body }), '192.0.2.1')).json()) as { id: number }).id;
+      return (
+        (await (
+          await api.post(
+            new Request('http://x/api/comments', { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
+            '192.0.2.1',
+          )
+        ).json()) as { id: number }
+      ).id;
     };
     const first = await post('Erster Kommentar');
     const second = await post('Zweiter Kommentar');
@@ -106,7 +130,11 @@ describe('moderation by a signed-in editor', () => {
     expect(api.moderationCounts().pending).toBe(2);
 
     const anna = { name: 'Anna Beispiel' };
-    expect(await api.moderate(anna, String(first), 'approved').json()).toEqual({ id: first, status: 'approved', moderatedBy: 'Anna Beispiel' });
+    expect(await api.moderate(anna, String(first), 'approved').json()).toEqual({
+      id: first,
+      status: 'approved',
+      moderatedBy: 'Anna Beispiel',
+    });
     await api.moderate({ name: 'Bernd Muster' }, String(second), 'rejected').json();
     expect(store.get(first)?.moderatedBy).toBe('Anna Beispiel');
     expect(store.get(second)?.moderatedBy).toBe('Bernd Muster');

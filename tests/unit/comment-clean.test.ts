@@ -33,7 +33,13 @@ describe('cleanText', () => {
   });
 
   it('is applied before the length check, so invisible padding does not count', () => {
-    const result = validateNewComment({ thread: 'x', text: `${'a'.repeat(5000)}${'\u200B'.repeat(50)}`, consent: true, website: '', author: '\u202E' });
+    const result = validateNewComment({
+      thread: 'x',
+      text: `${'a'.repeat(5000)}${'\u200B'.repeat(50)}`,
+      consent: true,
+      website: '',
+      author: '\u202E',
+    });
     expect(result).toMatchObject({ ok: true, value: { author: 'Gast' } });
   });
 });

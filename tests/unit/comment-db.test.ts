@@ -5,7 +5,17 @@ import { SCHEMA_VERSION, migrate, openDatabase } from '@/adapters/comments/db';
 import { CommentStore } from '@/adapters/comments/store';
 import { tempDb } from '../helpers/comments';
 
-const input = (text: string) => ({ thread: 't', parentId: null, author: 'A', text, html: `<p>${text}</p>`, status: 'approved' as const, editTokenHash: 'h', textHash: text, now: 1 });
+const input = (text: string) => ({
+  thread: 't',
+  parentId: null,
+  author: 'A',
+  text,
+  html: `<p>${text}</p>`,
+  status: 'approved' as const,
+  editTokenHash: 'h',
+  textHash: text,
+  now: 1,
+});
 
 describe('comment database', () => {
   it('overwrites deleted comments in the file (secure_delete)', () => {

@@ -18,7 +18,7 @@ const XSS_CORPUS = [
   '<IMG SRC="jav&#x09;ascript:alert(\'XSS\');">',
   '<svg/onload=alert(1)>',
   '<svg><script>alert(1)</script></svg>',
-  '<BODY ONLOAD=alert(\'XSS\')>',
+  "<BODY ONLOAD=alert('XSS')>",
   '<iframe src="javascript:alert(1)"></iframe>',
   '<a href="javascript:alert(1)">klick</a>',
   '[klick](javascript:alert(1))',
@@ -83,7 +83,9 @@ describe('comment rendering', () => {
   });
 
   it('links bare URLs with nofollow ugc noopener', () => {
-    expect(renderComment('Siehe https://threema.ch/de')).toBe('<p>Siehe <a href="https://threema.ch/de" rel="nofollow ugc noopener">https://threema.ch/de</a></p>');
+    expect(renderComment('Siehe https://threema.ch/de')).toBe(
+      '<p>Siehe <a href="https://threema.ch/de" rel="nofollow ugc noopener">https://threema.ch/de</a></p>',
+    );
   });
 
   it('counts links for the link limit', () => {

@@ -54,14 +54,16 @@ describe('guild configuration', () => {
   });
 
   it('refuses keeping a replaced database longer than the backups (the notice promises backupKeep days)', () => {
-    expect(problemsOf(withChange({ comments: { enabled: true, purgeRejectedAfterDays: 30, backupKeep: 14, restoreKeepDays: 20 } }))).toEqual([
-      expect.stringMatching(/^comments\.restoreKeepDays: höchstens comments\.backupKeep \(14\) Tage/),
-    ]);
+    expect(
+      problemsOf(withChange({ comments: { enabled: true, purgeRejectedAfterDays: 30, backupKeep: 14, restoreKeepDays: 20 } })),
+    ).toEqual([expect.stringMatching(/^comments\.restoreKeepDays: höchstens comments\.backupKeep \(14\) Tage/)]);
   });
 
   it('requires a data protection officer when the guild acts as a public body (Art. 37 Abs. 1 lit. a DSGVO)', () => {
     const { dataProtectionOfficer: _dpo, ...withoutDpo } = complete as Record<string, unknown>;
-    expect(problemsOf(withoutDpo)).toEqual([expect.stringMatching(/^dataProtectionOfficer: Pflicht für eine öffentliche Stelle \(Art\. 37 Abs\. 1 lit\. a DSGVO\)/)]);
+    expect(problemsOf(withoutDpo)).toEqual([
+      expect.stringMatching(/^dataProtectionOfficer: Pflicht für eine öffentliche Stelle \(Art\. 37 Abs\. 1 lit\. a DSGVO\)/),
+    ]);
     expect(problemsOf({ ...withoutDpo, publicBody: false })).toEqual([]);
   });
 });
@@ -80,7 +82,10 @@ describe('legal bases from the one choice "public body"', () => {
   });
 
   it('the Impressum names the board as representing the guild (§ 66 Abs. 3 HwO), or whom the Satzung names', () => {
-    const board = [{ name: 'Max Beispiel', role: 'Obermeister' }, { name: 'Eva Beispiel', role: 'Stellvertretende Obermeisterin' }];
+    const board = [
+      { name: 'Max Beispiel', role: 'Obermeister' },
+      { name: 'Eva Beispiel', role: 'Stellvertretende Obermeisterin' },
+    ];
     expect(representation({ board })).toEqual({
       lead: 'Die Innung wird durch ihren Vorstand vertreten (§ 66 Abs. 3 Handwerksordnung).',
       board: ['Max Beispiel (Obermeister)', 'Eva Beispiel (Stellvertretende Obermeisterin)'],
@@ -105,7 +110,32 @@ describe('release check: demo data must not go live', () => {
 
   it('names every key of the shipped demo config, including the demo phone number and guild name', () => {
     const keys = releaseProblems(parseGuildConfig(guildConfig)).map((p) => p.key);
-    expect(keys).toEqual(expect.arrayContaining(['name', 'shortName', 'description', 'phone', 'email', 'siteUrl', 'address.street', 'address.postalCode', 'responsiblePerson.name', 'representation.board.0.name', 'dataProtectionOfficer.name', 'supervisoryAuthority.name', 'dataProtectionAuthority.name', 'hosting.proxyLogDays', 'hosting.confirmedOn', 'facebookUrl', 'facebook', 'editors', 'privacyNoticeDate', 'accessibility.reviewedOn', 'accessibility.preparedOn', 'accessibility.stateLaw']));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'name',
+        'shortName',
+        'description',
+        'phone',
+        'email',
+        'siteUrl',
+        'address.street',
+        'address.postalCode',
+        'responsiblePerson.name',
+        'representation.board.0.name',
+        'dataProtectionOfficer.name',
+        'supervisoryAuthority.name',
+        'dataProtectionAuthority.name',
+        'hosting.proxyLogDays',
+        'hosting.confirmedOn',
+        'facebookUrl',
+        'facebook',
+        'editors',
+        'privacyNoticeDate',
+        'accessibility.reviewedOn',
+        'accessibility.preparedOn',
+        'accessibility.stateLaw',
+      ]),
+    );
     expect(keys).not.toContain('colors.primary');
   });
 
@@ -115,12 +145,21 @@ describe('release check: demo data must not go live', () => {
 
   it('refuses a Munich guild that replaced every flagged key but kept the Berlin authorities and the demo log days', () => {
     const problems = releaseProblems(parseGuildConfig(munich));
-    expect(problems.map((p) => p.key).sort()).toEqual(['dataProtectionAuthority.name', 'dataProtectionAuthority.url', 'hosting.proxyLogDays', 'supervisoryAuthority.name', 'supervisoryAuthority.url']);
+    expect(problems.map((p) => p.key).sort()).toEqual([
+      'dataProtectionAuthority.name',
+      'dataProtectionAuthority.url',
+      'hosting.proxyLogDays',
+      'supervisoryAuthority.name',
+      'supervisoryAuthority.url',
+    ]);
     expect(problems.find((p) => p.key === 'supervisoryAuthority.name')?.reason).toBe(
       '„Handwerkskammer Berlin“ ist für Berlin zuständig, die Innung sitzt aber in 80336 München – bitte die Handwerkskammer, die die Innung beaufsichtigt (§ 75 HwO) eintragen',
     );
     // Marking the authorities as kept does not help while the address is elsewhere.
-    const kept = parseGuildConfig({ ...munich, keptDemoValues: ['supervisoryAuthority.name', 'supervisoryAuthority.url', 'hosting.proxyLogDays'] });
+    const kept = parseGuildConfig({
+      ...munich,
+      keptDemoValues: ['supervisoryAuthority.name', 'supervisoryAuthority.url', 'hosting.proxyLogDays'],
+    });
     expect(releaseProblems(kept).map((p) => p.key)).toContain('supervisoryAuthority.name');
     expect(releaseProblems(kept).map((p) => p.key)).not.toContain('hosting.proxyLogDays');
   });
@@ -148,7 +187,9 @@ describe('release check: demo data must not go live', () => {
       timeout: 60_000,
     });
     expect(server.status).toBe(1);
-    expect(server.stdout + server.stderr).toMatch(/Livebetrieb abgelehnt\. src\/guild\.config\.ts: \d+ Schlüssel enthalten noch Musterdaten/);
+    expect(server.stdout + server.stderr).toMatch(
+      /Livebetrieb abgelehnt\. src\/guild\.config\.ts: \d+ Schlüssel enthalten noch Musterdaten/,
+    );
     expect(server.stdout + server.stderr).toMatch(/supervisoryAuthority\.name|name – ist noch der Musterwert/);
   });
 
@@ -160,7 +201,9 @@ describe('release check: demo data must not go live', () => {
     const before = process.env.INNUNGSWISSEN_LIVE;
     try {
       process.env.INNUNGSWISSEN_LIVE = '1';
-      expect(() => setup(options)).toThrow(/Livebetrieb: src\/guild\.config\.ts: \d+ Schlüssel enthalten noch Musterdaten[\s\S]* {2}facebook – fehlt/);
+      expect(() => setup(options)).toThrow(
+        /Livebetrieb: src\/guild\.config\.ts: \d+ Schlüssel enthalten noch Musterdaten[\s\S]* {2}facebook – fehlt/,
+      );
       delete process.env.INNUNGSWISSEN_LIVE;
       setup(options);
       expect(warnings.join('\n')).toMatch(/Musterdaten in src\/guild\.config\.ts/);

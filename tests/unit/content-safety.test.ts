@@ -15,7 +15,10 @@ import { childEnv } from '../../scripts/child-env';
 
 const head = (extra = '') =>
   `---\ntitle: Ein sicherer Beitrag\ndescription: Eine Beschreibung, die lang genug für Vorschau und Suche ist.\npubDate: 2026-01-10\ncategory: Datenschutz\ntags: [datenschutz]\n${extra}---\n\n`;
-const post = (body: string, name = 'probe.mdx', extra = ''): SourceFile => ({ file: `content/posts/${name}`, source: `${head(extra)}${body}\n` });
+const post = (body: string, name = 'probe.mdx', extra = ''): SourceFile => ({
+  file: `content/posts/${name}`,
+  source: `${head(extra)}${body}\n`,
+});
 /** Line 9 is the first line of the body written by `post()`. */
 const BODY_LINE = 9;
 
@@ -73,7 +76,11 @@ describe('content rule: code in MDX is refused with Datei:Zeile – Feld – Hin
     ['a text expression', "Text {globalThis.process.getBuiltinModule('node:child_process').execSync('id')} Text", /Ausdruck/],
     ['a flow expression', '{process.env.COMMENTS_ADMIN_TOKEN}', /Ausdruck/],
     ['an expression in a block prop', '<Hinweis titel={process.env.X}>\nText\n</Hinweis>', /„titel“ an <Hinweis> ist Code/],
-    ['a call inside an array prop', '<MessengerComparison only={["whatsapp", require("fs").readFileSync("/etc/passwd")]} />', /„only“ an <MessengerComparison> ist Code/],
+    [
+      'a call inside an array prop',
+      '<MessengerComparison only={["whatsapp", require("fs").readFileSync("/etc/passwd")]} />',
+      /„only“ an <MessengerComparison> ist Code/,
+    ],
     ['a template literal', '<Hinweis titel={`x`}>\nText\n</Hinweis>', /ist Code/],
     ['an identifier', '<Hinweis titel={x}>\nText\n</Hinweis>', /ist Code/],
     ['a member expression in an object prop', '<MessengerComparison only={[{ a: globalThis.process }]} />', /ist Code/],
@@ -131,7 +138,18 @@ describe('the one link rule (src/lib/safe-url.ts)', () => {
   });
 
   it('accepts https, http, mailto, tel, paths and anchors', () => {
-    for (const url of ['https://example.org/a?b=1&c=2#d', 'http://example.org', 'mailto:info@example.org', 'tel:+49301234', '/beitraege/', './bild.png', '../x', '#oben', '?seite=2', '//example.org/x']) {
+    for (const url of [
+      'https://example.org/a?b=1&c=2#d',
+      'http://example.org',
+      'mailto:info@example.org',
+      'tel:+49301234',
+      '/beitraege/',
+      './bild.png',
+      '../x',
+      '#oben',
+      '?seite=2',
+      '//example.org/x',
+    ]) {
       expect(isSafeLink(url), url).toBe(true);
     }
     expect(urlScheme('HTTPS://example.org')).toBe('https');
@@ -185,7 +203,7 @@ describe('content rule: unsafe addresses in the body and in every URL field', ()
     }
   });
 
-  it('accepts pictures in the post\'s folder, on this site and on the web, and keeps relative link definitions links', () => {
+  it("accepts pictures in the post's folder, on this site and on the web, and keeps relative link definitions links", () => {
     const body = [
       '![Ein Bild](./mein-beitrag/mein-bild.jpg)',
       '![Ein Foto](./bausteine-foto.png)',
@@ -224,7 +242,10 @@ describe('`npm run check:content` runs the rule', () => {
   it('fails on a post with code and names file, line and field (it said "Alle Inhalte sind in Ordnung." before)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'iw-safety-'));
     cpSync(FIXTURE_CONTENT, dir, { recursive: true });
-    writeFileSync(join(dir, 'posts', 'nutzlast.mdx'), post("{globalThis.process.getBuiltinModule('node:child_process').execSync('id')}").source);
+    writeFileSync(
+      join(dir, 'posts', 'nutzlast.mdx'),
+      post("{globalThis.process.getBuiltinModule('node:child_process').execSync('id')}").source,
+    );
     const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/check-content.ts')], {
       cwd: ROOT,
       env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: dir }),
@@ -272,8 +293,10 @@ describe('the same rule inside the MDX compile (astro.config.mjs)', () => {
       const file = { path: join(ROOT, 'content/posts/x.mdx'), cwd: ROOT, value: text };
       return processor.run(processor.parse(text), file);
     };
-    await expect(compile("Text\n\nexport const x = process.exit()")).rejects.toThrow(/content\/posts\/x\.mdx:3 – import\/export – /);
+    await expect(compile('Text\n\nexport const x = process.exit()')).rejects.toThrow(/content\/posts\/x\.mdx:3 – import\/export – /);
     await expect(compile('Ein {globalThis.x} Ausdruck')).rejects.toThrow(/x\.mdx:1 – Ausdruck – /);
-    await expect(compile('<Hinweis titel="Gut">\nText mit [Link](https://example.org)\n</Hinweis>\n\n{/* Notiz */}')).resolves.toBeDefined();
+    await expect(
+      compile('<Hinweis titel="Gut">\nText mit [Link](https://example.org)\n</Hinweis>\n\n{/* Notiz */}'),
+    ).resolves.toBeDefined();
   });
 });

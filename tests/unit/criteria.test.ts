@@ -7,7 +7,6 @@ import { messengerSchema } from '@/lib/messengers/schema';
 import { ROOT } from '../helpers/paths';
 import { sourceFiles } from '../helpers/source-files';
 
-
 describe('criteria.ts declares what is special about a criterion', () => {
   it('every criterion has a short label, every unscored level a symbol', () => {
     for (const c of CRITERIA) {
@@ -20,7 +19,12 @@ describe('criteria.ts declares what is special about a criterion', () => {
   it('no code outside criteria.ts special-cases a criterion by its id', () => {
     const ids = CRITERIA.map((c) => c.id).join('|');
     const special = new RegExp(`(===|!==)\\s*['"](${ids})['"]`);
-    const files = [...sourceFiles('src/components', 'src/pages', 'editor'), 'src/lib/messengers/schema.ts', 'src/lib/messengers/model.ts', 'src/lib/messengers/profile.ts'];
+    const files = [
+      ...sourceFiles('src/components', 'src/pages', 'editor'),
+      'src/lib/messengers/schema.ts',
+      'src/lib/messengers/model.ts',
+      'src/lib/messengers/profile.ts',
+    ];
     expect(files.filter((file) => special.test(readFileSync(join(ROOT, file), 'utf8')))).toEqual([]);
   });
 

@@ -29,7 +29,10 @@ describe('data paths', () => {
   it('no other file spells out a default data path', () => {
     const files = sourceFiles('src', 'server', 'scripts').filter((f) => f !== join('src', 'lib', 'config', 'data-paths.ts'));
     const spelled = /data\/comments\.db|'redaktion\.db'|'current\.json'|'data', 'builds'/;
-    const code = (file: string) => readFileSync(join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    const code = (file: string) =>
+      readFileSync(join(ROOT, file), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, '');
     expect(files.filter((file) => spelled.test(code(file)))).toEqual([]);
   });
 });

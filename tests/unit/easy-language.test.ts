@@ -8,7 +8,11 @@ import { EDIT_WINDOW_MS } from '@/lib/comments/rules';
 const routes = { posts: '/beitraege/', comparison: '/messenger-vergleich/', privacy: '/datenschutz/', accessibility: '/barrierefreiheit/' };
 const page = (moderation: 'pre' | 'post') => {
   const config = parseGuildConfig(guildConfig);
-  return easyLanguage({ config: { ...config, comments: { ...config.comments, moderation } }, routes, editMinutes: EDIT_WINDOW_MS / 60_000 });
+  return easyLanguage({
+    config: { ...config, comments: { ...config.comments, moderation } },
+    routes,
+    editMinutes: EDIT_WINDOW_MS / 60_000,
+  });
 };
 
 /** Every checked text in reading order: headings, sentences with their link label, steps. */
@@ -16,7 +20,11 @@ function texts(sections: EasySection[]): Array<{ text: string; explains?: string
   return sections.flatMap((s) => [
     { text: s.heading },
     ...s.blocks.flatMap((b) =>
-      'steps' in b ? b.steps.map((text) => ({ text })) : 'contact' in b ? [] : [{ text: b.link ? `${b.text} ${b.link.label}` : b.text, explains: b.explains }],
+      'steps' in b
+        ? b.steps.map((text) => ({ text }))
+        : 'contact' in b
+          ? []
+          : [{ text: b.link ? `${b.text} ${b.link.label}` : b.text, explains: b.explains }],
     ),
   ]);
 }
@@ -25,7 +33,26 @@ const sentences = (text: string) => text.split(/(?<=[.!?])\s+/).filter(Boolean);
 const words = (sentence: string) => sentence.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w));
 
 /** Conjunctions that start a subordinate clause. */
-const SUBORDINATING = ['dass', 'weil', 'obwohl', 'wenn', 'falls', 'ob', 'nachdem', 'bevor', 'sobald', 'sodass', 'damit', 'während', 'indem', 'wie', 'wo', 'als', 'solange', 'bis'];
+const SUBORDINATING = [
+  'dass',
+  'weil',
+  'obwohl',
+  'wenn',
+  'falls',
+  'ob',
+  'nachdem',
+  'bevor',
+  'sobald',
+  'sodass',
+  'damit',
+  'während',
+  'indem',
+  'wie',
+  'wo',
+  'als',
+  'solange',
+  'bis',
+];
 /** A form of "werden" with a past participle: the passive. */
 const PASSIVE = /\b(wird|werden|wurde|wurden|worden)\b[^.!?:]*\bge\p{L}+(t|en)\b/iu;
 /** Compounds that Leichte Sprache splits (Daten-Schutz), and words that were replaced by simpler ones. */
@@ -40,7 +67,9 @@ describe.each(['pre', 'post'] as const)('Leichte Sprache (moderation %s)', (mode
   });
 
   it('uses main clauses only: no subordinating conjunction', () => {
-    const found = all.flatMap((t) => sentences(t.text)).filter((s) => words(s).some((w) => SUBORDINATING.includes(w.toLowerCase().replace(/[^\p{L}]/gu, ''))));
+    const found = all
+      .flatMap((t) => sentences(t.text))
+      .filter((s) => words(s).some((w) => SUBORDINATING.includes(w.toLowerCase().replace(/[^\p{L}]/gu, ''))));
     expect(found).toEqual([]);
   });
 
@@ -66,7 +95,10 @@ describe.each(['pre', 'post'] as const)('Leichte Sprache (moderation %s)', (mode
 
 describe('Leichte Sprache follows the settings', () => {
   it('says what moderation does in each mode and takes its numbers from the constants', () => {
-    const text = (m: 'pre' | 'post') => texts(page(m)).map((t) => t.text).join(' ');
+    const text = (m: 'pre' | 'post') =>
+      texts(page(m))
+        .map((t) => t.text)
+        .join(' ');
     expect(text('pre')).toContain('Die Innung liest Ihren Kommentar zuerst.');
     expect(text('post')).toContain('Alle können Ihren Kommentar sofort lesen.');
     expect(text('post')).not.toContain('zuerst');

@@ -107,11 +107,19 @@ describe('login throttling', () => {
       return true;
     };
     // One name, five at once: one after the other, all checked (no pressure, no rest).
-    expect(await Promise.all(Array.from({ length: 5 }, (_, i) => throttle.exclusive('Anna', `192.0.2.${i}`, check)))).toEqual([true, true, true, true, true]);
+    expect(await Promise.all(Array.from({ length: 5 }, (_, i) => throttle.exclusive('Anna', `192.0.2.${i}`, check)))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(most).toBe(1);
     most = 0;
     ran = 0;
-    const answers = await Promise.all(Array.from({ length: MAX_PASSWORD_CHECKS + 3 }, (_, i) => throttle.exclusive(`Name ${i}`, `192.0.2.${i}`, check)));
+    const answers = await Promise.all(
+      Array.from({ length: MAX_PASSWORD_CHECKS + 3 }, (_, i) => throttle.exclusive(`Name ${i}`, `192.0.2.${i}`, check)),
+    );
     expect(most).toBe(MAX_PASSWORD_CHECKS);
     expect(answers.filter((a) => a === 'busy')).toHaveLength(3);
     // Someone was refused: right after the checks the slots rest; a moment later they take checks again.

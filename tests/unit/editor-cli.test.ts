@@ -16,7 +16,12 @@ const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const CLI = join(ROOT, 'scripts/redaktion.ts');
 
 function konto(dataDir: string, args: string[], input = '') {
-  const result = spawnSync(process.execPath, [TSX, CLI, 'konto', ...args], { cwd: ROOT, env: childEnv({ DATA_DIR: dataDir }), input, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [TSX, CLI, 'konto', ...args], {
+    cwd: ROOT,
+    env: childEnv({ DATA_DIR: dataDir }),
+    input,
+    encoding: 'utf8',
+  });
   return { status: result.status, out: `${result.stdout}${result.stderr}` };
 }
 
@@ -53,24 +58,28 @@ describe('konto anlegen and konto passwort', () => {
     expect(hashOf(dataDir, 'Anna Beispiel')).not.toBe(first);
   });
 
-  it.skipIf(!existsSync('/usr/bin/script'))('do not echo the password typed in a terminal', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'innungswissen-cli-'));
-    const secret = 'sichtbar-waere-schlecht-42';
-    // script(1) gives the command a real terminal; what we write is typed into it.
-    const child = spawn('script', ['-qfec', `"${process.execPath}" "${TSX}" "${CLI}" konto anlegen "Bert Tipper"`, '/dev/null'], {
-      cwd: ROOT,
-      env: childEnv({ DATA_DIR: dataDir }),
-    });
-    let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    child.stderr.on('data', (chunk) => (out += chunk));
-    const deadline = Date.now() + 20_000;
-    while (!out.includes('Passwort') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    child.stdin.write(`${secret}\r`);
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(out).toContain('angelegt');
-    expect(out).not.toContain(secret);
-    expect(code).toBe(0);
-    expect(hashOf(dataDir, 'Bert Tipper')).toMatch(/^scrypt\$/);
-  }, 30_000);
+  it.skipIf(!existsSync('/usr/bin/script'))(
+    'do not echo the password typed in a terminal',
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'innungswissen-cli-'));
+      const secret = 'sichtbar-waere-schlecht-42';
+      // script(1) gives the command a real terminal; what we write is typed into it.
+      const child = spawn('script', ['-qfec', `"${process.execPath}" "${TSX}" "${CLI}" konto anlegen "Bert Tipper"`, '/dev/null'], {
+        cwd: ROOT,
+        env: childEnv({ DATA_DIR: dataDir }),
+      });
+      let out = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      child.stderr.on('data', (chunk) => (out += chunk));
+      const deadline = Date.now() + 20_000;
+      while (!out.includes('Passwort') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      child.stdin.write(`${secret}\r`);
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(out).toContain('angelegt');
+      expect(out).not.toContain(secret);
+      expect(code).toBe(0);
+      expect(hashOf(dataDir, 'Bert Tipper')).toMatch(/^scrypt\$/);
+    },
+    30_000,
+  );
 });

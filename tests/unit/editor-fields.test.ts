@@ -47,15 +47,27 @@ describe('the editor and the content schema agree on every rule', () => {
   });
 
   it('every messenger criterion offers exactly the levels criteria.ts defines', () => {
-    const facts = (config.collections!.messengers!.schema as unknown as Record<string, { fields: Record<string, { fields: Record<string, { options?: Array<{ value: string }> }> }> }>).facts!;
+    const facts = (
+      config.collections!.messengers!.schema as unknown as Record<
+        string,
+        { fields: Record<string, { fields: Record<string, { options?: Array<{ value: string }> }> }> }
+      >
+    ).facts!;
     for (const criterion of CRITERIA) {
-      expect(facts.fields[criterion.id]!.fields.level!.options!.map((o) => o.value), criterion.id).toEqual(Object.keys(criterion.levels));
+      expect(
+        facts.fields[criterion.id]!.fields.level!.options!.map((o) => o.value),
+        criterion.id,
+      ).toEqual(Object.keys(criterion.levels));
     }
   });
 
   it('the editor offers exactly the building blocks posts can use', () => {
     const index = readFileSync(new URL('../../src/components/blocks/index.ts', import.meta.url), 'utf8');
-    const blocks = /export const blocks = \{([^}]+)\}/.exec(index)![1]!.split(',').map((name) => name.trim()).filter(Boolean);
+    const blocks = /export const blocks = \{([^}]+)\}/
+      .exec(index)![1]!
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
     const components = Object.keys(contentComponents);
     expect(components.sort()).toEqual(blocks.sort());
   });
@@ -68,12 +80,44 @@ const fieldsOf = (field: unknown) => (field as { fields: Fields }).fields;
 
 /** Values around every rule: lengths at and beside each limit, addresses, periods, keys, language tags. */
 const SAMPLES = [
-  '', 'x', 'xy', 'xyz', 'x'.repeat(9), 'x'.repeat(10), 'x'.repeat(19), 'x'.repeat(20), 'x'.repeat(49), 'x'.repeat(50),
-  'x'.repeat(200), 'x'.repeat(201), 'x'.repeat(300), 'x'.repeat(301),
-  'https://example.org/a?b=1', 'http://example.org', 'HTTPS://EXAMPLE.ORG/', 'javascript:alert(1)', 'ftp://example.org', 'https://', 'example.org', ' https://example.org',
-  'Juni 2025', 'Anfang 2022', '2019', 'juni 2025', 'Sommer 2025',
-  'T1', 'BNetzA', 'T2-AVV', '-T1', 'T 1', 'T1.yaml',
-  'de', 'en', 'de-CH', 'DE', 'deu',
+  '',
+  'x',
+  'xy',
+  'xyz',
+  'x'.repeat(9),
+  'x'.repeat(10),
+  'x'.repeat(19),
+  'x'.repeat(20),
+  'x'.repeat(49),
+  'x'.repeat(50),
+  'x'.repeat(200),
+  'x'.repeat(201),
+  'x'.repeat(300),
+  'x'.repeat(301),
+  'https://example.org/a?b=1',
+  'http://example.org',
+  'HTTPS://EXAMPLE.ORG/',
+  'javascript:alert(1)',
+  'ftp://example.org',
+  'https://',
+  'example.org',
+  ' https://example.org',
+  'Juni 2025',
+  'Anfang 2022',
+  '2019',
+  'juni 2025',
+  'Sommer 2025',
+  'T1',
+  'BNetzA',
+  'T2-AVV',
+  '-T1',
+  'T 1',
+  'T1.yaml',
+  'de',
+  'en',
+  'de-CH',
+  'DE',
+  'deu',
 ];
 
 function expectAgreement(pairs: Array<[string, unknown, z.ZodTypeAny]>, wrap: (v: string) => unknown = (v) => v) {
@@ -102,7 +146,9 @@ describe('messenger fields: the editor accepts exactly what messengerSchema acce
     for (const c of CRITERIA) {
       const editor = fieldsOf(facts[c.id]);
       const schema = (shape.facts.shape as Record<string, z.AnyZodObject>)[c.id]!.shape;
-      expectAgreement(['value', 'source', 'quote', 'quoteLang', 'gloss', 'checkedBy'].map((key) => [`${c.id}.${key}`, editor[key], schema[key]]));
+      expectAgreement(
+        ['value', 'source', 'quote', 'quoteLang', 'gloss', 'checkedBy'].map((key) => [`${c.id}.${key}`, editor[key], schema[key]]),
+      );
     }
   });
 
@@ -110,7 +156,10 @@ describe('messenger fields: the editor accepts exactly what messengerSchema acce
     const facts = fieldsOf(m.facts);
     for (const c of CRITERIA) {
       const features = fieldsOf(facts[c.id]).features as { options: Array<{ value: string }> } | undefined;
-      expect(features?.options.map((o) => o.value), c.id).toEqual(c.features ? Object.keys(c.features) : undefined);
+      expect(
+        features?.options.map((o) => o.value),
+        c.id,
+      ).toEqual(c.features ? Object.keys(c.features) : undefined);
     }
   });
 });

@@ -11,7 +11,10 @@ import { classifyAddition, deletionRefusal, type EditorFolders } from '@/lib/edi
 import { updateRefusal } from '../../server/editor/update-guard';
 import { ROOT } from '../helpers/paths';
 
-const FOLDERS: EditorFolders = { collections: { 'posts/': ['mdx', 'md'], 'messengers/': ['yaml', 'yml'], 'sources/': ['yaml', 'yml'] }, pictures: ['posts/'] };
+const FOLDERS: EditorFolders = {
+  collections: { 'posts/': ['mdx', 'md'], 'messengers/': ['yaml', 'yml'], 'sources/': ['yaml', 'yml'] },
+  pictures: ['posts/'],
+};
 
 /** A 1 × 1 PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -24,7 +27,15 @@ const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1
 
 describe('uploads are pictures', () => {
   it('recognises png, jpeg, gif, webp and avif by their first bytes, and nothing else', () => {
-    expect([PNG, JPEG, GIF, WEBP, AVIF, HTML, SVG].map((b) => imageTypeOf(b))).toEqual(['png', 'jpeg', 'gif', 'webp', 'avif', undefined, undefined]);
+    expect([PNG, JPEG, GIF, WEBP, AVIF, HTML, SVG].map((b) => imageTypeOf(b))).toEqual([
+      'png',
+      'jpeg',
+      'gif',
+      'webp',
+      'avif',
+      undefined,
+      undefined,
+    ]);
   });
 
   it('accepts a real picture with an allowed name', () => {
@@ -50,7 +61,8 @@ describe('uploads are pictures', () => {
   });
 
   it('suggests a name that passes the rule', () => {
-    for (const name of ['Foto Ärger.PNG', '..x.jpg', `${'ü'.repeat(200)}.jpeg`, 'NUL.png', '---.gif']) expect(suggestName(name)).toMatch(UPLOAD_NAME);
+    for (const name of ['Foto Ärger.PNG', '..x.jpg', `${'ü'.repeat(200)}.jpeg`, 'NUL.png', '---.gif'])
+      expect(suggestName(name)).toMatch(UPLOAD_NAME);
   });
 });
 
@@ -61,14 +73,27 @@ describe('paths a save may write', () => {
     expect(classifyAddition('posts/neuer-beitrag/bild.png', FOLDERS)).toMatchObject({ kind: 'upload', name: 'bild.png' });
   });
 
-  it.each(['postsEVIL/x.mdx', 'posts', 'posts/', '../package.json', 'posts/../../x.mdx', 'posts/./x.mdx', 'posts\\x.mdx', 'messengers/x/bild.png', '.git/hooks/post-commit', 'posts//x.mdx'])(
-    'refuses %j as outside the collection folders',
-    (path) => expect(classifyAddition(path, FOLDERS)).toMatchObject({ kind: 'refused', message: expect.stringContaining('Nicht gespeichert') }),
+  it.each([
+    'postsEVIL/x.mdx',
+    'posts',
+    'posts/',
+    '../package.json',
+    'posts/../../x.mdx',
+    'posts/./x.mdx',
+    'posts\\x.mdx',
+    'messengers/x/bild.png',
+    '.git/hooks/post-commit',
+    'posts//x.mdx',
+  ])('refuses %j as outside the collection folders', (path) =>
+    expect(classifyAddition(path, FOLDERS)).toMatchObject({ kind: 'refused', message: expect.stringContaining('Nicht gespeichert') }),
   );
 
-  it.each(['posts/.gitignore', 'posts/x.yaml', 'messengers/x.mdx', 'posts/con.mdx', 'posts/a b.mdx', 'posts/.x/bild.png'])('refuses the name in %j', (path) => {
-    expect(classifyAddition(path, FOLDERS)).toMatchObject({ kind: 'refused' });
-  });
+  it.each(['posts/.gitignore', 'posts/x.yaml', 'messengers/x.mdx', 'posts/con.mdx', 'posts/a b.mdx', 'posts/.x/bild.png'])(
+    'refuses the name in %j',
+    (path) => {
+      expect(classifyAddition(path, FOLDERS)).toMatchObject({ kind: 'refused' });
+    },
+  );
 
   it('lets a deletion remove any file inside a collection folder, nothing outside', () => {
     expect(deletionRefusal('posts/Alter Name.png', FOLDERS)).toBeUndefined();
@@ -78,8 +103,14 @@ describe('paths a save may write', () => {
 
 const b64 = (data: Buffer | string) => Buffer.from(data).toString('base64url');
 const body = (additions: Array<[string, Buffer | string]>, deletions: string[] = []) =>
-  Buffer.from(JSON.stringify({ additions: additions.map(([path, contents]) => ({ path, contents: b64(contents) })), deletions: deletions.map((path) => ({ path })) }));
-const POST = (text: string) => `---\ntitle: Ein Beitrag\ndescription: Eine Beschreibung, die lang genug für Vorschau und Suche ist.\npubDate: 2026-01-10\ncategory: Datenschutz\ntags: [datenschutz]\ndraft: true\n---\n\n${text}\n`;
+  Buffer.from(
+    JSON.stringify({
+      additions: additions.map(([path, contents]) => ({ path, contents: b64(contents) })),
+      deletions: deletions.map((path) => ({ path })),
+    }),
+  );
+const POST = (text: string) =>
+  `---\ntitle: Ein Beitrag\ndescription: Eine Beschreibung, die lang genug für Vorschau und Suche ist.\npubDate: 2026-01-10\ncategory: Datenschutz\ntags: [datenschutz]\ndraft: true\n---\n\n${text}\n`;
 
 function contentFolder(): { root: string; content: string } {
   const root = mkdtempSync(join(tmpdir(), 'innungswissen-guard-'));
@@ -93,7 +124,16 @@ function contentFolder(): { root: string; content: string } {
 describe('the update guard (server/editor/update-guard.ts)', () => {
   it('lets a clean post and a picture through', async () => {
     const { content } = contentFolder();
-    expect(await updateRefusal(content, body([['posts/a.mdx', POST('<Hinweis titel="x">\nText\n</Hinweis>')], ['posts/a/bild.png', PNG]]), FOLDERS)).toBeUndefined();
+    expect(
+      await updateRefusal(
+        content,
+        body([
+          ['posts/a.mdx', POST('<Hinweis titel="x">\nText\n</Hinweis>')],
+          ['posts/a/bild.png', PNG],
+        ]),
+        FOLDERS,
+      ),
+    ).toBeUndefined();
   });
 
   it('refuses a post with code with 422 and the Datei:Zeile message', async () => {
@@ -114,8 +154,16 @@ describe('the update guard (server/editor/update-guard.ts)', () => {
     symlinkSync(root, join(content, 'posts', 'raus'));
     symlinkSync(join(content, 'sources'), join(content, 'posts', 'drinnen'));
     symlinkSync(join(root, 'package.json'), join(content, 'posts', 'paket.mdx'));
-    for (const update of [body([['posts/raus/bild.png', PNG]]), body([['posts/drinnen/bild.png', PNG]]), body([['posts/paket.mdx', POST('Text')]]), body([], ['posts/raus/package.json'])]) {
-      expect(await updateRefusal(content, update, FOLDERS)).toMatchObject({ status: 400, error: { code: 'path_refused', message: expect.stringContaining('Symlink') } });
+    for (const update of [
+      body([['posts/raus/bild.png', PNG]]),
+      body([['posts/drinnen/bild.png', PNG]]),
+      body([['posts/paket.mdx', POST('Text')]]),
+      body([], ['posts/raus/package.json']),
+    ]) {
+      expect(await updateRefusal(content, update, FOLDERS)).toMatchObject({
+        status: 400,
+        error: { code: 'path_refused', message: expect.stringContaining('Symlink') },
+      });
     }
   });
 
@@ -130,11 +178,13 @@ describe('the update guard (server/editor/update-guard.ts)', () => {
   it('refuses an update past the content quota, counting replaced files once', async () => {
     const { content } = contentFolder();
     writeFileSync(join(content, 'posts', 'a.mdx'), 'x'.repeat(1000));
-    expect(await updateRefusal(content, body([['posts/b/bild.png', Buffer.concat([PNG, Buffer.alloc(2000)])]]), FOLDERS, 2500)).toMatchObject({ status: 413, error: { code: 'quota' } });
+    expect(
+      await updateRefusal(content, body([['posts/b/bild.png', Buffer.concat([PNG, Buffer.alloc(2000)])]]), FOLDERS, 2500),
+    ).toMatchObject({ status: 413, error: { code: 'quota' } });
     expect(await updateRefusal(content, body([['posts/a.mdx', POST('Text')]]), FOLDERS, 1500)).toBeUndefined();
   });
 
-  it('refuses a body that is not Keystatic\'s update', async () => {
+  it("refuses a body that is not Keystatic's update", async () => {
     const { content } = contentFolder();
     for (const raw of ['kein json', '{}', '{"additions":[{"path":1}],"deletions":[]}']) {
       expect(await updateRefusal(content, Buffer.from(raw), FOLDERS)).toMatchObject({ status: 400, error: { code: 'bad_update' } });
@@ -147,25 +197,31 @@ describe('what the guide tells editors about uploads comes from the constants', 
     const { readFileSync } = await import('node:fs');
     const guide = readFileSync(join(ROOT, 'docs/redaktion.md'), 'utf8');
     expect(guide).toContain(`höchstens ${MAX_UPLOAD_BYTES / 1024 / 1024} MB je Datei`);
-    for (const format of new Set(Object.values(IMAGE_EXTENSIONS))) expect(guide.toLowerCase()).toContain(format === 'jpeg' ? 'jpg' : format);
+    for (const format of new Set(Object.values(IMAGE_EXTENSIONS)))
+      expect(guide.toLowerCase()).toContain(format === 'jpeg' ? 'jpg' : format);
   });
 });
 
 describe('the update check cannot be walked around (server/editor/keystatic-api.ts)', () => {
   it('reads the path as Keystatic does and refuses every other spelling of the update address', async () => {
     const { KeystaticApi, keystaticParams } = await import('../../server/editor/keystatic-api');
-    for (const path of ['/api/keystatic//%75pdate/', '/api/keystatic/x/../update', '/api/keystatic/%2e%2e/keystatic/update']) expect(keystaticParams(path)).toEqual(['update']);
+    for (const path of ['/api/keystatic//%75pdate/', '/api/keystatic/x/../update', '/api/keystatic/%2e%2e/keystatic/update'])
+      expect(keystaticParams(path)).toEqual(['update']);
     const { content } = contentFolder();
     const api = new KeystaticApi(content);
     const evil = body([['posts/a.mdx', POST("import fs from 'node:fs'")]]);
     expect(await api.refusal('/api/keystatic/update', evil)).toMatchObject({ status: 422 });
-    for (const path of ['/api/keystatic//%75pdate/', '/api/keystatic/x/../update', '/api/keystatic/update/']) expect(await api.refusal(path, evil), path).toMatchObject({ status: 400 });
+    for (const path of ['/api/keystatic//%75pdate/', '/api/keystatic/x/../update', '/api/keystatic/update/'])
+      expect(await api.refusal(path, evil), path).toMatchObject({ status: 400 });
     expect(await api.refusal('/api/keystatic/%E0', undefined)).toMatchObject({ status: 400 });
   });
 
   it('takes the collection folders from the editor config, each with its "/"', async () => {
     const { KeystaticApi } = await import('../../server/editor/keystatic-api');
-    expect(await new KeystaticApi('/nirgends').folders()).toEqual({ collections: { 'posts/': ['mdx', 'md'], 'messengers/': ['yaml', 'yml'], 'sources/': ['yaml', 'yml'] }, pictures: ['posts/'] });
+    expect(await new KeystaticApi('/nirgends').folders()).toEqual({
+      collections: { 'posts/': ['mdx', 'md'], 'messengers/': ['yaml', 'yml'], 'sources/': ['yaml', 'yml'] },
+      pictures: ['posts/'],
+    });
   });
 
   it('refuses reading a file through a symlink', async () => {
@@ -199,11 +255,15 @@ describe('what is in content/ today can be saved again', () => {
   it('every entry and picture in the collection folders of content/ passes the path rules', async () => {
     const { readdirSync, statSync } = await import('node:fs');
     const walk = (dir: string, prefix = ''): string[] =>
-      readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name), `${prefix}${name}/`) : [`${prefix}${name}`]));
+      readdirSync(dir).flatMap((name) =>
+        statSync(join(dir, name)).isDirectory() ? walk(join(dir, name), `${prefix}${name}/`) : [`${prefix}${name}`],
+      );
     // Files outside the collection folders (e.g. aenderungen.yaml) are not the editor's to write.
     const files = walk(join(ROOT, 'content')).filter((path) => Object.keys(FOLDERS.collections).some((folder) => path.startsWith(folder)));
     expect(files.length).toBeGreaterThan(40);
-    const refused = files.map((path) => [path, classifyAddition(path, FOLDERS)] as const).filter(([, verdict]) => verdict.kind === 'refused');
+    const refused = files
+      .map((path) => [path, classifyAddition(path, FOLDERS)] as const)
+      .filter(([, verdict]) => verdict.kind === 'refused');
     expect(refused).toEqual([]);
   });
 });

@@ -43,7 +43,9 @@ function files(dir: string): string[] {
 /** Every file in the data folder that still holds `text` (as UTF-8 bytes), relative to the folder. */
 function holding(dir: string, text: string): string[] {
   const needle = Buffer.from(text, 'utf8');
-  return files(dir).filter((file) => readFileSync(file).includes(needle)).map((file) => relative(dir, file));
+  return files(dir)
+    .filter((file) => readFileSync(file).includes(needle))
+    .map((file) => relative(dir, file));
 }
 
 function dataFolder() {
@@ -65,7 +67,9 @@ describe('an erased comment is gone from every file in the data folder', () => {
     expect(holding(dir, 'bleibt stehen')).toEqual(['comments.db']);
     expect(db.pragma('journal_size_limit', { simple: true })).toBe(JOURNAL_SIZE_LIMIT);
     // The log names the comment without its text.
-    expect(readErasureLog(erasureLogPath(join(dir, 'comments.db')))).toEqual([{ id, createdAt: 1, textHash: textHash(SECRET), erasedAt: 3 }]);
+    expect(readErasureLog(erasureLogPath(join(dir, 'comments.db')))).toEqual([
+      { id, createdAt: 1, textHash: textHash(SECRET), erasedAt: 3 },
+    ]);
     db.close();
   });
 
@@ -75,7 +79,11 @@ describe('an erased comment is gone from every file in the data folder', () => {
     const reply = store.create(comment(SECRET, 2, parent));
     store.delete(parent, 5);
     expect(holding(dir, SECRET)).toEqual([]);
-    expect(readErasureLog(erasureLogPath(dbPath)).map((e) => e.id).sort()).toEqual([parent, reply].sort());
+    expect(
+      readErasureLog(erasureLogPath(dbPath))
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([parent, reply].sort());
     db.close();
   });
 
@@ -112,7 +120,13 @@ describe('an erased comment is gone from every file in the data folder', () => {
     expect(holding(dir, SECRET)).toEqual([]);
     // The log entry outlives the copies by a day (erasureLogDays), then goes too.
     expect(readErasureLog(erasureLogPath(dbPath))).toHaveLength(1);
-    await backupDatabase({ dbPath, dir: backups, keep, erasureLogDays: erasureLogDays({ backupKeep: keep }), now: () => new Date(start + (keep + 1) * DAY + 3000) });
+    await backupDatabase({
+      dbPath,
+      dir: backups,
+      keep,
+      erasureLogDays: erasureLogDays({ backupKeep: keep }),
+      now: () => new Date(start + (keep + 1) * DAY + 3000),
+    });
     expect(readErasureLog(erasureLogPath(dbPath))).toEqual([]);
   });
 

@@ -71,7 +71,7 @@ describe('"Stimmt noch": the YAML update', () => {
   it('adds the two fields at the end of a fact that had none, in its indentation, before the blank line and comment', () => {
     const result = confirmFact(BLOCK, { ...request, criterion: 'servers' });
     const text = (result as { text: string }).text;
-    expect(text).toContain("    quoteLang: de\n    checked: 2026-12-03\n    checkedBy: Anna Beispiel\n\n  # Noch nicht gelesen.\n  phone:");
+    expect(text).toContain('    quoteLang: de\n    checked: 2026-12-03\n    checkedBy: Anna Beispiel\n\n  # Noch nicht gelesen.\n  phone:');
     expect(changedLines(BLOCK, text).removed).toEqual([]);
     // verified stays as it was: a re-check confirms the words were read again, the web person decides the rest.
     expect(parse(text).facts.servers.verified).toBe(false);
@@ -98,12 +98,21 @@ describe('"Stimmt noch": the YAML update', () => {
     expect(confirmFact(BLOCK, { ...request, criterion: 'operator', version }).ok).toBe(true);
     const edited = BLOCK.replace('value: Beispiel GmbH, Zürich (Schweiz)', 'value: Beispiel AG, Zürich (Schweiz)');
     const result = confirmFact(edited, { ...request, criterion: 'operator', version });
-    expect(result).toMatchObject({ ok: false, status: 409, reason: de.factsReview.changed, current: { value: 'Beispiel AG, Zürich (Schweiz)' } });
+    expect(result).toMatchObject({
+      ok: false,
+      status: 409,
+      reason: de.factsReview.changed,
+      current: { value: 'Beispiel AG, Zürich (Schweiz)' },
+    });
   });
 
   it('refuses an unknown criterion (404) and an unreadable file (422)', () => {
     expect(confirmFact(BLOCK, { ...request, criterion: 'nichts' })).toMatchObject({ ok: false, status: 404 });
-    expect(confirmFact('facts: [a, b\n', { ...request, criterion: 'operator' })).toMatchObject({ ok: false, status: 422, reason: de.factsReview.unreadableFile });
+    expect(confirmFact('facts: [a, b\n', { ...request, criterion: 'operator' })).toMatchObject({
+      ok: false,
+      status: 422,
+      reason: de.factsReview.unreadableFile,
+    });
   });
 
   it('gives every fact a version that changes with any of its fields', () => {
@@ -116,7 +125,14 @@ describe('"Stimmt noch": the YAML update', () => {
 
 describe('"Stimmt nicht mehr": notes for the web person', () => {
   it('appends a note with a header to a new file, and reads it back', () => {
-    const entry = { date: '2026-12-03', messenger: 'sicher-work', criterion: 'cost', by: 'Anna Beispiel', note: 'Die Preisseite nennt jetzt 4 € pro Person.', version: 'abc' };
+    const entry = {
+      date: '2026-12-03',
+      messenger: 'sicher-work',
+      criterion: 'cost',
+      by: 'Anna Beispiel',
+      note: 'Die Preisseite nennt jetzt 4 € pro Person.',
+      version: 'abc',
+    };
     const text = disputeText(entry, '');
     expect(text.startsWith('# ')).toBe(true);
     const both = text + disputeText({ ...entry, criterion: 'avv' }, text);
@@ -137,26 +153,49 @@ describe('the facts list', () => {
   const now = new Date('2026-12-03T10:00:00Z');
 
   it('orders by need: unconfirmed first, confirmed facts after, oldest check first', () => {
-    const older = fixture('sicher-work').replace(/checked: 2026-12-01, checkedBy: Redaktion, gloss/, 'checked: 2025-06-01, checkedBy: Redaktion, gloss');
-    const { rows, unreadable } = factsList({ messengers: [...messengers.slice(0, 3), { id: 'sicher-work', text: older }], sources, disputes: [], now });
+    const older = fixture('sicher-work').replace(
+      /checked: 2026-12-01, checkedBy: Redaktion, gloss/,
+      'checked: 2025-06-01, checkedBy: Redaktion, gloss',
+    );
+    const { rows, unreadable } = factsList({
+      messengers: [...messengers.slice(0, 3), { id: 'sicher-work', text: older }],
+      sources,
+      disputes: [],
+      now,
+    });
     expect(unreadable).toEqual([]);
     expect(rows).toHaveLength(48);
     const confirmed = rows.filter((r) => r.confirmed);
     expect(rows.slice(-confirmed.length)).toEqual(confirmed);
     expect(confirmed.map((r) => `${r.criterion} ${r.checked}`)).toEqual(['e2ee 2025-06-01', 'operator 2026-12-01', 'avv 2026-12-01']);
     expect(confirmed[0]).toMatchObject({ stale: true, checkedBy: 'Redaktion', source: { key: 'V' } });
-    expect(confirmed[1]).toMatchObject({ stale: false, criterionLabel: 'Anbieter und Sitz', source: { title: expect.stringContaining('Anbieter A'), url: 'https://a.example.org/datenschutz' } });
+    expect(confirmed[1]).toMatchObject({
+      stale: false,
+      criterionLabel: 'Anbieter und Sitz',
+      source: { title: expect.stringContaining('Anbieter A'), url: 'https://a.example.org/datenschutz' },
+    });
     expect(filterRows(rows, { messenger: 'sicher-work', staleOnly: true }).map((r) => r.criterion)).not.toContain('operator');
     expect(filterRows(rows, { criterion: 'avv' })).toHaveLength(4);
   });
 
   it('shows a note while the fact is unchanged, and no longer once the fact was changed', () => {
     const version = factVersions(fixture('sicher-work')).cost!;
-    const note = { date: new Date('2026-12-02T00:00:00Z'), messenger: 'sicher-work', criterion: 'cost', by: 'Anna Beispiel', note: 'Preis ist gestiegen.', version };
-    const open = factsList({ messengers, sources, disputes: [note], now }).rows.find((r) => r.messengerId === 'sicher-work' && r.criterion === 'cost')!;
+    const note = {
+      date: new Date('2026-12-02T00:00:00Z'),
+      messenger: 'sicher-work',
+      criterion: 'cost',
+      by: 'Anna Beispiel',
+      note: 'Preis ist gestiegen.',
+      version,
+    };
+    const open = factsList({ messengers, sources, disputes: [note], now }).rows.find(
+      (r) => r.messengerId === 'sicher-work' && r.criterion === 'cost',
+    )!;
     expect(open.disputes).toHaveLength(1);
     const fixed = fixture('sicher-work').replace('Lizenz pro Person und Monat', 'Lizenz pro Person und Monat, 4 €');
-    const closed = factsList({ messengers: [{ id: 'sicher-work', text: fixed }], sources, disputes: [note], now }).rows.find((r) => r.criterion === 'cost')!;
+    const closed = factsList({ messengers: [{ id: 'sicher-work', text: fixed }], sources, disputes: [note], now }).rows.find(
+      (r) => r.criterion === 'cost',
+    )!;
     expect(closed.disputes).toEqual([]);
   });
 

@@ -28,20 +28,40 @@ describe('listings', () => {
 
   it('relates posts by shared tags, most shared first, never the post itself', () => {
     const a = entry('a', '2026-01-01', ['whatsapp', 'datenschutz']);
-    const all = sortByDate([a, entry('b', '2026-02-01', ['datenschutz']), entry('c', '2025-01-01', ['whatsapp', 'datenschutz']), entry('d', '2026-03-01', ['backen']), entry('e', '2026-01-15', ['datenschutz'])]);
-    expect(relatedPostsByPost(all).get('a')!.map((p) => p.id)).toEqual(['c', 'b', 'e']);
-    expect(relatedPostsByPost(all, 2).get('a')!.map((p) => p.id)).toEqual(['c', 'b']);
+    const all = sortByDate([
+      a,
+      entry('b', '2026-02-01', ['datenschutz']),
+      entry('c', '2025-01-01', ['whatsapp', 'datenschutz']),
+      entry('d', '2026-03-01', ['backen']),
+      entry('e', '2026-01-15', ['datenschutz']),
+    ]);
+    expect(
+      relatedPostsByPost(all)
+        .get('a')!
+        .map((p) => p.id),
+    ).toEqual(['c', 'b', 'e']);
+    expect(
+      relatedPostsByPost(all, 2)
+        .get('a')!
+        .map((p) => p.id),
+    ).toEqual(['c', 'b']);
     expect(relatedPostsByPost(all).get('d')).toEqual([]);
   });
 
   it('relates by shared tags exactly as comparing every pair would', () => {
     const tags = ['a', 'b', 'c', 'd', 'e', 'f'];
     const posts = sortByDate(
-      Array.from({ length: 200 }, (_, i) => entry(`p${i}`, `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`, [tags[i % 6]!, tags[(i * 7) % 6]!, tags[(i * 13) % 5]!])),
+      Array.from({ length: 200 }, (_, i) =>
+        entry(`p${i}`, `20${10 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`, [tags[i % 6]!, tags[(i * 7) % 6]!, tags[(i * 13) % 5]!]),
+      ),
     );
     const pairwise = (post: (typeof posts)[number]) =>
       posts
-        .map((other, position) => ({ other, position, shared: other.data.tags.filter((t, i, list) => list.indexOf(t) === i && post.data.tags.includes(t)).length }))
+        .map((other, position) => ({
+          other,
+          position,
+          shared: other.data.tags.filter((t, i, list) => list.indexOf(t) === i && post.data.tags.includes(t)).length,
+        }))
         .filter(({ other, shared }) => other !== post && shared > 0)
         .sort((x, y) => y.shared - x.shared || x.position - y.position)
         .slice(0, 3)
@@ -53,7 +73,8 @@ describe('listings', () => {
 
 describe('sources', () => {
   it('collects inline <Quelle> references and lists each URL once', () => {
-    const body = 'Text <Quelle title="Threema FAQ" url="https://threema.ch/de/faq/addressbook_data" date="2025-02-21" /> und <Quelle title="Doppelt" url="https://a.example/" />';
+    const body =
+      'Text <Quelle title="Threema FAQ" url="https://threema.ch/de/faq/addressbook_data" date="2025-02-21" /> und <Quelle title="Doppelt" url="https://a.example/" />';
     const merged = mergeSources([{ title: 'Doppelt', url: 'https://a.example/' }], inlineSources(body));
     expect(merged.map((s) => s.url)).toEqual(['https://a.example/', 'https://threema.ch/de/faq/addressbook_data']);
     expect(merged[1]?.date?.toISOString().slice(0, 10)).toBe('2025-02-21');

@@ -9,7 +9,11 @@ import { sourceFiles } from '../helpers/source-files';
 
 describe('splitFrontMatter', () => {
   it('splits YAML and body and says where the body starts, with LF and CRLF', () => {
-    expect(splitFrontMatter('---\ntitle: A\ndraft: true\n---\nText\n')).toEqual({ yaml: 'title: A\ndraft: true', body: 'Text\n', bodyLine: 5 });
+    expect(splitFrontMatter('---\ntitle: A\ndraft: true\n---\nText\n')).toEqual({
+      yaml: 'title: A\ndraft: true',
+      body: 'Text\n',
+      bodyLine: 5,
+    });
     expect(splitFrontMatter('---\r\ntitle: A\r\n---\r\nText')).toEqual({ yaml: 'title: A', body: 'Text', bodyLine: 4 });
     expect(splitFrontMatter('---\ntitle: A\n---')).toEqual({ yaml: 'title: A', body: '', bodyLine: 3 });
   });

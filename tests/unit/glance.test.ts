@@ -13,13 +13,33 @@ import { renderOgImageCached } from '@/adapters/og/draw';
 
 const sources = { S: { title: 'Quelle', url: 'https://example.org/', date: new Date('2026-01-01') } };
 type Levels = Record<(typeof CRITERION_IDS)[number], string>;
-const good: Levels = { operator: 'eu', servers: 'eu', phone: 'no', addressBook: 'none', e2ee: 'default', metadata: 'minimal', openSource: 'full', selfHosting: 'yes', business: 'some', cost: 'subscription', avv: 'yes', reach: 'low' };
+const good: Levels = {
+  operator: 'eu',
+  servers: 'eu',
+  phone: 'no',
+  addressBook: 'none',
+  e2ee: 'default',
+  metadata: 'minimal',
+  openSource: 'full',
+  selfHosting: 'yes',
+  business: 'some',
+  cost: 'subscription',
+  avv: 'yes',
+  reach: 'low',
+};
 function fixture(id: string, levels: Partial<Levels> = {}, features: string[] = []) {
   const all = { ...good, ...levels };
   const facts = Object.fromEntries(
-    CRITERION_IDS.map((c) => [c, { value: `${c} ${all[c]}`, level: all[c], source: 'S', verified: true, ...(c === 'business' ? { features } : {}) }]),
+    CRITERION_IDS.map((c) => [
+      c,
+      { value: `${c} ${all[c]}`, level: all[c], source: 'S', verified: true, ...(c === 'business' ? { features } : {}) },
+    ]),
   );
-  return buildMessenger(id, { name: id, aliases: [], category: 'Test', summary: 's', assessment: 'a', facts } as unknown as MessengerData, sources);
+  return buildMessenger(
+    id,
+    { name: id, aliases: [], category: 'Test', summary: 's', assessment: 'a', facts } as unknown as MessengerData,
+    sources,
+  );
 }
 
 describe('marks', () => {
@@ -67,9 +87,10 @@ describe('share picture layout', () => {
     expect(long.endsWith(' …')).toBe(true);
   });
 
-  it('puts kind, title and the guild into the picture, in the guild\'s colours', () => {
+  it("puts kind, title and the guild into the picture, in the guild's colours", () => {
     const text = JSON.stringify(ogTree(input));
-    for (const part of [input.title, input.kind, input.siteName, input.host, input.colors.primaryDark, input.colors.accent]) expect(text).toContain(part);
+    for (const part of [input.title, input.kind, input.siteName, input.host, input.colors.primaryDark, input.colors.accent])
+      expect(text).toContain(part);
   });
 
   it('keys the cache by everything that changes the picture', () => {
@@ -95,7 +116,11 @@ describe('share picture layout', () => {
 describe('bench: share-picture figures from the build log', () => {
   it('reads the line the drawing process prints when every picture is in og/', async () => {
     const { ogStep } = await import('../../scripts/bench/og');
-    const log = ['12:00:09 [build] Complete!', '[build] Seiten, Suchindex und komprimierte Kopien fertig nach 31.4 s', '[og] 1014 Teilbilder in og/, 12 gezeichnet, 1002 aus dem Cache, in 2.5 s'].join('\n');
+    const log = [
+      '12:00:09 [build] Complete!',
+      '[build] Seiten, Suchindex und komprimierte Kopien fertig nach 31.4 s',
+      '[og] 1014 Teilbilder in og/, 12 gezeichnet, 1002 aus dem Cache, in 2.5 s',
+    ].join('\n');
     expect(ogStep(log)).toEqual({ count: 1014, drawn: 12, seconds: 2.5, pagesSeconds: 31.4 });
     expect(ogStep('no pictures')).toEqual({ count: 0, drawn: 0, seconds: 0, pagesSeconds: 0 });
   });
@@ -113,7 +138,8 @@ describe('share pictures drawn after the build, from a queue', () => {
       requestOgImage('beitraege/b', { ...input, title: 'Beitrag A' });
       return { out, client: join(out, 'client'), queued: writeOgQueue(out, join(out, 'client'), cache) };
     };
-    const draw = (out: string) => execFileSync(process.execPath, [join(process.cwd(), 'src/adapters/og/draw-queue.mjs'), out], { encoding: 'utf8' });
+    const draw = (out: string) =>
+      execFileSync(process.execPath, [join(process.cwd(), 'src/adapters/og/draw-queue.mjs'), out], { encoding: 'utf8' });
     const first = build();
     expect(first.queued).toEqual({ pictures: 3, missing: 2 });
     expect(draw(first.out)).toContain('[og] 3 Teilbilder in og/, 2 gezeichnet, 1 aus dem Cache');
@@ -124,7 +150,9 @@ describe('share pictures drawn after the build, from a queue', () => {
     const second = build();
     expect(second.queued).toEqual({ pictures: 3, missing: 0 });
     expect(draw(second.out)).toContain('[og] 3 Teilbilder in og/, 0 gezeichnet, 3 aus dem Cache');
-    expect(readFileSync(join(second.client, 'og', 'startseite.png')).equals(readFileSync(join(first.client, 'og', 'startseite.png')))).toBe(true);
+    expect(readFileSync(join(second.client, 'og', 'startseite.png')).equals(readFileSync(join(first.client, 'og', 'startseite.png')))).toBe(
+      true,
+    );
   });
 });
 

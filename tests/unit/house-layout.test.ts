@@ -24,14 +24,17 @@ function runtimeImports(text: string): string[] {
 /** The file a relative specifier names (as Vite resolves it: with or without extension, or a folder's index). */
 function resolveRelative(from: string, specifier: string): string | undefined {
   const base = resolve(dirname(from), specifier);
-  return [base, `${base}.ts`, `${base}.mjs`, `${base}.js`, join(base, 'index.ts'), join(base, 'index.mjs')].find((path) => existsSync(path) && statSync(path).isFile());
+  return [base, `${base}.ts`, `${base}.mjs`, `${base}.js`, join(base, 'index.ts'), join(base, 'index.mjs')].find(
+    (path) => existsSync(path) && statSync(path).isFile(),
+  );
 }
 
 /**
  * What reaches the outside world: it belongs in src/adapters/ (or a caller passes it in), never in src/lib/.
  * Type-only imports are fine (they vanish in the build).
  */
-const OUTSIDE = /^(?:astro:content|(?:node:)?fs(?:\/promises)?|(?:node:)?child_process|(?:node:)?worker_threads|better-sqlite3)$|(?:^|\/)adapters\//;
+const OUTSIDE =
+  /^(?:astro:content|(?:node:)?fs(?:\/promises)?|(?:node:)?child_process|(?:node:)?worker_threads|better-sqlite3)$|(?:^|\/)adapters\//;
 const HOLDS_DATABASE = /^import\s[^;]*?from\s+['"]better-sqlite3['"]/m;
 const READS_ENVIRONMENT = /\bprocess\s*(?:\.\s*env\b|\[\s*['"]env['"]\s*\])/;
 
@@ -61,7 +64,8 @@ function loadedByAstroConfig(): Set<string> {
 
 /** Relative imports allowed across src/ (a whole file, or one import as `file → specifier`); empty today, keep it so. */
 const CLIMB_EXCEPTIONS: string[] = [];
-const climbExcepted = (file: string, specifier: string) => CLIMB_EXCEPTIONS.includes(rel(file)) || CLIMB_EXCEPTIONS.includes(`${rel(file)} → ${specifier}`);
+const climbExcepted = (file: string, specifier: string) =>
+  CLIMB_EXCEPTIONS.includes(rel(file)) || CLIMB_EXCEPTIONS.includes(`${rel(file)} → ${specifier}`);
 
 /** Relative imports from a file in src/ to a file in another top-level folder of src/ (`../../lib/…` from src/adapters/x/). */
 function climbingImports(file: string): string[] {
@@ -105,7 +109,9 @@ describe('house layout: src/lib/ is logic, src/adapters/ touches the outside wor
   it('the exceptions above still exist and still need their exception (a stale entry fails, so the list shrinks)', () => {
     for (const file of LIB_EXCEPTIONS) {
       const text = existsSync(join(ROOT, file)) ? readFileSync(join(ROOT, file), 'utf8') : '';
-      expect(runtimeImports(text).some((s) => OUTSIDE.test(s)) || READS_ENVIRONMENT.test(text) || HOLDS_DATABASE.test(text), file).toBe(true);
+      expect(runtimeImports(text).some((s) => OUTSIDE.test(s)) || READS_ENVIRONMENT.test(text) || HOLDS_DATABASE.test(text), file).toBe(
+        true,
+      );
     }
     for (const entry of CLIMB_EXCEPTIONS) {
       const [file, specifier] = entry.split(' → ') as [string, string | undefined];
@@ -118,7 +124,11 @@ describe('house layout: src/lib/ is logic, src/adapters/ touches the outside wor
     const configLoaded = loadedByAstroConfig();
     const offenders = sources(join(ROOT, 'src'))
       .filter((file) => !configLoaded.has(file))
-      .flatMap((file) => climbingImports(file).filter((specifier) => !climbExcepted(file, specifier)).map((specifier) => `${rel(file)} → ${specifier}`));
+      .flatMap((file) =>
+        climbingImports(file)
+          .filter((specifier) => !climbExcepted(file, specifier))
+          .map((specifier) => `${rel(file)} → ${specifier}`),
+      );
     expect(offenders).toEqual([]);
   });
 
@@ -132,7 +142,9 @@ describe('house layout: src/lib/ is logic, src/adapters/ touches the outside wor
   it('no module made for the browser creates an Intl formatter when it is imported (the first one loads locale data: ~90 ms on every page load)', () => {
     // A line at the module's top level (not indented) that makes a formatter, unless it does so on first use (??=).
     const eagerLine = (line: string) => /^\S/.test(line) && /\bnew Intl\.|\bIntl\.\w+\(/.test(line) && !line.includes('??=');
-    const eager = ['src/lib', 'src/components', 'src/i18n'].flatMap((dir) => sources(join(ROOT, dir))).filter((file) => readFileSync(file, 'utf8').split('\n').some(eagerLine));
+    const eager = ['src/lib', 'src/components', 'src/i18n']
+      .flatMap((dir) => sources(join(ROOT, dir)))
+      .filter((file) => readFileSync(file, 'utf8').split('\n').some(eagerLine));
     expect(eager.map(rel)).toEqual([]);
   });
 

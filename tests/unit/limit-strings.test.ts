@@ -79,7 +79,12 @@ describe('each limit a reader sees is its constant', () => {
       name: 'EDIT_WINDOW_MS',
       shown: formatCount(minutes, 'Minute', 'Minuten'),
       sentences: [de.apiErrors.edit_window_closed, easyText],
-      files: ['src/i18n/de.ts', 'src/lib/config/easy-language.ts', 'src/pages/leichte-sprache.astro', 'src/components/comments/comment-section.ts'],
+      files: [
+        'src/i18n/de.ts',
+        'src/lib/config/easy-language.ts',
+        'src/pages/leichte-sprache.astro',
+        'src/components/comments/comment-section.ts',
+      ],
     },
     {
       name: 'comments.purgeRejectedAfterDays',

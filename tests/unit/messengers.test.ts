@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { applyState, joinIndex, normalize, parseState, serializeState, splitIndex, toIndexItems, EMPTY_STATE } from '@/lib/messengers/search';
+import {
+  applyState,
+  joinIndex,
+  normalize,
+  parseState,
+  serializeState,
+  splitIndex,
+  toIndexItems,
+  EMPTY_STATE,
+} from '@/lib/messengers/search';
 import { recommend, parseAnswers, DEFAULT_ANSWERS } from '@/lib/messengers/advice';
 import { mentions } from '@/lib/messengers/mentions';
 import { staleFacts, lastChecked, freshness } from '@/lib/messengers/model';
@@ -19,7 +28,12 @@ describe('messenger model', () => {
     expect(fact.source).toMatchObject({ key: 'A', url: 'https://a.example.org/datenschutz' });
     expect(fact.source.date?.toISOString().slice(0, 10)).toBe('2025-03-01');
     expect(fact.checked?.toISOString().slice(0, 10)).toBe('2026-12-01');
-    expect(fact).toMatchObject({ verified: true, quote: 'Verantwortlich ist die Beispiel GmbH mit Sitz in Zürich.', quoteLang: 'de', checkedBy: 'Redaktion' });
+    expect(fact).toMatchObject({
+      verified: true,
+      quote: 'Verantwortlich ist die Beispiel GmbH mit Sitz in Zürich.',
+      quoteLang: 'de',
+      checkedBy: 'Redaktion',
+    });
     // An undated source stays undated: no date is made up for it.
     expect(byId('sicher-work').facts.addressBook.source.date).toBeUndefined();
     expect(byId('offen').facts.operator.source.period).toBe('Juni 2024');
@@ -93,7 +107,11 @@ describe('search and filters', () => {
     expect(ids('')).toEqual(['sicher-work', 'plauder', 'offen']);
     // Equal scores keep name order.
     const tied = renamed.map((item) => ({ ...item, privacyScore: 50 }));
-    expect(applyState(tied, criteria, parseState(new URLSearchParams('sortierung=datenschutz'))).messengers).toEqual(['sicher-work', 'plauder', 'offen']);
+    expect(applyState(tied, criteria, parseState(new URLSearchParams('sortierung=datenschutz'))).messengers).toEqual([
+      'sicher-work',
+      'plauder',
+      'offen',
+    ]);
   });
 
   it('splits the search text off the page index and joins it back unchanged', () => {
@@ -119,18 +137,28 @@ describe('decision aid', () => {
     expect(results[0]!.messenger.id).toBe('sicher-work');
     const plauder = results.find((r) => r.messenger.id === 'plauder')!;
     expect(plauder.suitable).toBe(false);
-    expect(plauder.reasons).toContainEqual(expect.objectContaining({ criterion: 'addressBook', positive: false, fact: expect.objectContaining({ source: expect.objectContaining({ url: 'https://b.example.org/hilfe/adressbuch' }) }) }));
+    expect(plauder.reasons).toContainEqual(
+      expect.objectContaining({
+        criterion: 'addressBook',
+        positive: false,
+        fact: expect.objectContaining({ source: expect.objectContaining({ url: 'https://b.example.org/hilfe/adressbuch' }) }),
+      }),
+    );
   });
 
   it("customers without a new app: only the widespread app's business interface is suitable with an AVV", () => {
     const answers = parseAnswers(new URLSearchParams('use=kunden&ohneNeueApp=ja&privateHandys=nein&avvPflicht=ja&budget=egal'))!;
-    const suitable = recommend(messengers, answers).filter((r) => r.suitable).map((r) => r.messenger.id);
+    const suitable = recommend(messengers, answers)
+      .filter((r) => r.suitable)
+      .map((r) => r.messenger.id);
     expect(suitable).toEqual(['plauder-api']);
   });
 
   it('a budget of nothing excludes subscriptions', () => {
     const answers = { ...DEFAULT_ANSWERS, budget: 'kostenlos' as const, avvPflicht: false };
-    const ids = recommend(messengers, answers).filter((r) => r.suitable).map((r) => r.messenger.id);
+    const ids = recommend(messengers, answers)
+      .filter((r) => r.suitable)
+      .map((r) => r.messenger.id);
     expect(ids).not.toContain('sicher-work');
     expect(ids).toContain('offen');
   });

@@ -25,7 +25,12 @@ describe('moderation mode changes every text that describes it', () => {
   });
 
   it('post: shown at once; nothing says "vor der Veröffentlichung geprüft" or "nach Freigabe"', () => {
-    const texts = [de.comments.consent('post'), moderationSentence({ moderation: 'post' }), retentionSentence({ ...c, moderation: 'post' }), de.comments.privacyNote({ ...c, moderation: 'post' })];
+    const texts = [
+      de.comments.consent('post'),
+      moderationSentence({ moderation: 'post' }),
+      retentionSentence({ ...c, moderation: 'post' }),
+      de.comments.privacyNote({ ...c, moderation: 'post' }),
+    ];
     expect(texts[0]).toContain('sofort veröffentlicht');
     expect(texts[1]).toContain('erscheinen sofort');
     for (const text of texts) expect(text).not.toMatch(/vor der Veröffentlichung|nach Freigabe|Ungeprüfte/);
@@ -44,7 +49,10 @@ describe('Facebook page (Art. 26 DSGVO)', () => {
   it('links the page information, or states the decision, or says it is missing', () => {
     expect(facebookPageText({ jointControllerInfo: 'https://www.facebook.com/legal/terms/page_controller_addendum' })).toEqual({
       text: expect.stringContaining('gemeinsam verantwortlich (Art. 26 DSGVO)'),
-      link: { href: 'https://www.facebook.com/legal/terms/page_controller_addendum', label: 'Informationen nach Art. 26 DSGVO zur Facebook-Seite' },
+      link: {
+        href: 'https://www.facebook.com/legal/terms/page_controller_addendum',
+        label: 'Informationen nach Art. 26 DSGVO zur Facebook-Seite',
+      },
     });
     expect(facebookPageText({ decision: 'Der Vorstand hat am 15.01.2027 beschlossen, keine Insights zu nutzen.' }).text).toBe(
       'Zu unserer Facebook-Seite hat die Innung entschieden: Der Vorstand hat am 15.01.2027 beschlossen, keine Insights zu nutzen.',
@@ -59,10 +67,13 @@ describe('backups as they run', () => {
     const off = backupSentences({ ...c, backupDaily: false }).join(' ');
     expect(on).toContain('einmal täglich');
     expect(off).not.toContain('täglich');
-    for (const text of [on, off]) expect(text).toContain(`spätestens nach ${c.backupKeep} Tagen auch aus den Sicherungskopien verschwunden`);
+    for (const text of [on, off])
+      expect(text).toContain(`spätestens nach ${c.backupKeep} Tagen auch aus den Sicherungskopien verschwunden`);
     expect(on).toContain('Die dabei ersetzte Datenbank löschen wir sofort.');
     expect(backupSentences({ ...c, restoreKeepDays: 3 }).join(' ')).toContain('3 Tage auf');
-    expect(backupSentences({ ...c, offsiteBackup: { processor: 'Speicher AG', retentionDays: 30 } }).join(' ')).toMatch(/Speicher AG.*Art\. 28 DSGVO.*nach 30 Tagen/);
+    expect(backupSentences({ ...c, offsiteBackup: { processor: 'Speicher AG', retentionDays: 30 } }).join(' ')).toMatch(
+      /Speicher AG.*Art\. 28 DSGVO.*nach 30 Tagen/,
+    );
   });
 });
 
@@ -77,14 +88,19 @@ describe('proxy logs: the notice and the shipped deploy files say the same days'
     for (const file of ['deploy/nginx/logrotate', 'deploy/caddy-logrotate']) {
       const text = readFileSync(join(ROOT, file), 'utf8');
       expect(text, file).toMatch(/^\s+daily$/m);
-      expect([...text.matchAll(/^\s+rotate (\d+)$/gm)].map((m) => Number(m[1])), file).toEqual([days]);
+      expect(
+        [...text.matchAll(/^\s+rotate (\d+)$/gm)].map((m) => Number(m[1])),
+        file,
+      ).toEqual([days]);
       expect(text).toMatch(/innungswissen\.access\.log .*innungswissen\.error\.log \{/);
     }
     const caddy = readFileSync(join(ROOT, 'deploy/Caddyfile'), 'utf8');
     const keeps = [...caddy.matchAll(/roll_keep_for (\d+)h/g)].map((m) => Number(m[1]));
     expect(keeps).toEqual([days * 24, days * 24]);
     // The access logs as shipped hold no IP address.
-    expect(readFileSync(join(ROOT, 'deploy/nginx/innungswissen.conf'), 'utf8')).toMatch(/log_format innungswissen_ohne_ip '(?![^']*\$remote_addr)[^']*'/);
+    expect(readFileSync(join(ROOT, 'deploy/nginx/innungswissen.conf'), 'utf8')).toMatch(
+      /log_format innungswissen_ohne_ip '(?![^']*\$remote_addr)[^']*'/,
+    );
     expect(caddy).toContain('request>remote_ip delete');
   });
 });

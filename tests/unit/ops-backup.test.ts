@@ -11,7 +11,7 @@ import { restoreDatabase, RestoreRefused } from '@/adapters/ops/restore';
 import { checkDatabaseFile } from '@/adapters/ops/verify';
 
 async function until(condition: () => boolean, ms = 10_000) {
-  for (const end = Date.now() + ms; !condition() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));
+  for (const end = Date.now() + ms; !condition() && Date.now() < end;) await new Promise((r) => setTimeout(r, 20));
 }
 
 const temp = () => mkdtempSync(join(tmpdir(), 'innungswissen-ops-'));
@@ -31,7 +31,11 @@ function seeded(dir: string, n = 3): string {
 describe('backup settings and names', () => {
   it('reads the defaults and the switches', () => {
     expect(readBackupSettings({})).toEqual({ dir: './data/backups/', keep: 14, daily: true });
-    expect(readBackupSettings({ COMMENTS_BACKUP_DIR: '/srv/b', COMMENTS_BACKUP_KEEP: '3', COMMENTS_BACKUP_DAILY: '0' })).toEqual({ dir: '/srv/b', keep: 3, daily: false });
+    expect(readBackupSettings({ COMMENTS_BACKUP_DIR: '/srv/b', COMMENTS_BACKUP_KEEP: '3', COMMENTS_BACKUP_DAILY: '0' })).toEqual({
+      dir: '/srv/b',
+      keep: 3,
+      daily: false,
+    });
     expect(() => readBackupSettings({ COMMENTS_BACKUP_KEEP: '0' })).toThrow(/COMMENTS_BACKUP_KEEP muss eine ganze Zahl/);
   });
 
@@ -90,7 +94,14 @@ describe('backupDatabase', () => {
 
     // A fresh backup exists: the next one waits for the rest of the interval.
     const later: string[] = [];
-    const waiting = startDailyBackups({ dbPath: db, dir: backups, keep: 3, log: { info: (l) => later.push(l), error: (l) => later.push(l) }, intervalMs: 60_000, firstDelayMs: 10 });
+    const waiting = startDailyBackups({
+      dbPath: db,
+      dir: backups,
+      keep: 3,
+      log: { info: (l) => later.push(l), error: (l) => later.push(l) },
+      intervalMs: 60_000,
+      firstDelayMs: 10,
+    });
     await new Promise((r) => setTimeout(r, 100));
     waiting.stop();
     expect(later).toEqual([]);
@@ -99,13 +110,29 @@ describe('backupDatabase', () => {
     for (const file of listBackups(backups)) utimesSync(file, new Date(0), new Date(0));
     const failing: string[] = [];
     writeFileSync(join(dir, 'datei'), '');
-    const broken = startDailyBackups({ dbPath: db, dir: join(dir, 'datei', 'x'), keep: 3, log: { info: (l) => failing.push(l), error: (l) => failing.push(l) }, intervalMs: 60_000, firstDelayMs: 10 });
-    const catchUp = startDailyBackups({ dbPath: db, dir: backups, keep: 3, log: { info: (l) => later.push(l), error: (l) => later.push(l) }, intervalMs: 60_000, firstDelayMs: 10 });
+    const broken = startDailyBackups({
+      dbPath: db,
+      dir: join(dir, 'datei', 'x'),
+      keep: 3,
+      log: { info: (l) => failing.push(l), error: (l) => failing.push(l) },
+      intervalMs: 60_000,
+      firstDelayMs: 10,
+    });
+    const catchUp = startDailyBackups({
+      dbPath: db,
+      dir: backups,
+      keep: 3,
+      log: { info: (l) => later.push(l), error: (l) => later.push(l) },
+      intervalMs: 60_000,
+      firstDelayMs: 10,
+    });
     await until(() => failing.length >= 1 && later.length >= 1);
     await new Promise((r) => setTimeout(r, 100));
     broken.stop();
     catchUp.stop();
-    expect(failing).toEqual([expect.stringMatching(/^Tägliche Sicherung fehlgeschlagen \(der Server läuft weiter\): Der Sicherungsordner/)]);
+    expect(failing).toEqual([
+      expect.stringMatching(/^Tägliche Sicherung fehlgeschlagen \(der Server läuft weiter\): Der Sicherungsordner/),
+    ]);
     expect(later).toEqual([expect.stringMatching(/^Sicherung geschrieben/)]);
   });
 });
@@ -179,7 +206,9 @@ describe('schema version guard', () => {
     newer.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     newer.close();
     const before = readFileSync(path);
-    expect(() => openDatabase(path)).toThrow(/stammt aus einer neueren Version von Innungswissen \(Schema \d+, diese Version kennt nur bis Schema \d+\)/);
+    expect(() => openDatabase(path)).toThrow(
+      /stammt aus einer neueren Version von Innungswissen \(Schema \d+, diese Version kennt nur bis Schema \d+\)/,
+    );
     expect(readFileSync(path).equals(before)).toBe(true);
     expect(existsSync(`${path}-wal`)).toBe(false);
   });

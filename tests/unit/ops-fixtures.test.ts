@@ -17,18 +17,21 @@ describe('fixture databases of earlier releases', () => {
     for (const release of RELEASES) expect(statSync(fixture(release.version)).size).toBeLessThan(100 * 1024);
   });
 
-  it.each(RELEASES.map((r) => r.version))('schema %i upgraded by today’s migrations equals a fresh database (migrations are append-only)', (version) => {
-    const fresh = new Database(':memory:');
-    migrate(fresh);
-    const path = join(mkdtempSync(join(tmpdir(), 'innungswissen-fixture-')), 'comments.db');
-    copyFileSync(fixture(version), path);
-    const old = new Database(path);
-    expect(old.pragma('user_version', { simple: true })).toBe(version);
-    expect(migrate(old)).toBe(SCHEMA_VERSION);
-    expect(old.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(schemaOf(old)).toEqual(schemaOf(fresh));
-    expect(old.pragma('integrity_check', { simple: true })).toBe('ok');
-  });
+  it.each(RELEASES.map((r) => r.version))(
+    'schema %i upgraded by today’s migrations equals a fresh database (migrations are append-only)',
+    (version) => {
+      const fresh = new Database(':memory:');
+      migrate(fresh);
+      const path = join(mkdtempSync(join(tmpdir(), 'innungswissen-fixture-')), 'comments.db');
+      copyFileSync(fixture(version), path);
+      const old = new Database(path);
+      expect(old.pragma('user_version', { simple: true })).toBe(version);
+      expect(migrate(old)).toBe(SCHEMA_VERSION);
+      expect(old.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(schemaOf(old)).toEqual(schemaOf(fresh));
+      expect(old.pragma('integrity_check', { simple: true })).toBe('ok');
+    },
+  );
 
   it('each frozen release schema is what today’s code builds at that version', () => {
     for (const release of RELEASES) {

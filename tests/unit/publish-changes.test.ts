@@ -17,18 +17,33 @@ describe('change log: what the publisher appends', () => {
   it('names who published the change, and the entry passes the content check', () => {
     const after: DataState = { sicher: { cost: { value: 'Preis nicht bestätigt', level: 'unknown', source: 'A' } } };
     const entries = diffFacts(before, after, DAY, 'Anna Beispiel');
-    expect(entries).toEqual([expect.objectContaining({ by: 'Anna Beispiel', old: expect.objectContaining({ level: 'subscription' }), new: expect.objectContaining({ level: 'unknown' }) })]);
+    expect(entries).toEqual([
+      expect.objectContaining({
+        by: 'Anna Beispiel',
+        old: expect.objectContaining({ level: 'subscription' }),
+        new: expect.objectContaining({ level: 'unknown' }),
+      }),
+    ]);
     const text = changeLogAppendix(entries, '');
     expect(text.startsWith('# Öffentliches Änderungsprotokoll')).toBe(true);
     expect(parse(text)[0]).toMatchObject({ date: '2026-12-03', messenger: 'sicher', criterion: 'cost', by: 'Anna Beispiel' });
-    expect(checkChangeLog({ file: 'content/aenderungen.yaml', source: text }, new Set(['A']), new Set(['sicher']), new Date('2026-12-03T12:00:00Z'))).toEqual([]);
+    expect(
+      checkChangeLog(
+        { file: 'content/aenderungen.yaml', source: text },
+        new Set(['A']),
+        new Set(['sicher']),
+        new Date('2026-12-03T12:00:00Z'),
+      ),
+    ).toEqual([]);
     // Appended to an existing log: no second header, a line break where the file lacked one.
     expect(changeLogAppendix(entries, '- date: 2026-12-01')).toMatch(/^\n- date: 2026-12-03/);
     expect(changeLogAppendix([], 'x')).toBe('');
   });
 
   it('reads the facts of a messenger file, and nothing from a file that is not one', () => {
-    expect(factsOfText('facts:\n  cost: { value: x, level: free, source: A }\n')).toEqual({ cost: { value: 'x', level: 'free', source: 'A' } });
+    expect(factsOfText('facts:\n  cost: { value: x, level: free, source: A }\n')).toEqual({
+      cost: { value: 'x', level: 'free', source: 'A' },
+    });
     expect(factsOfText('name: [')).toBeUndefined();
     expect(factsOfText('- a\n')).toBeUndefined();
   });
@@ -36,7 +51,10 @@ describe('change log: what the publisher appends', () => {
 
 describe('change log: the publisher compares with the last published state (git HEAD)', () => {
   const git = (cwd: string, ...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'core.hooksPath=/dev/null', ...args], { cwd, encoding: 'utf8' });
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'core.hooksPath=/dev/null', ...args], {
+      cwd,
+      encoding: 'utf8',
+    });
 
   function repository(): { repo: string; content: string } {
     const repo = mkdtempSync(join(tmpdir(), 'facts-changes-'));
@@ -77,7 +95,13 @@ describe('change log: the publisher compares with the last published state (git 
     const { repo, content } = repository();
     try {
       const file = join(content, 'messengers/sicher-work.yaml');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('checked: 2026-12-01, checkedBy: Redaktion }', 'checked: 2026-12-03, checkedBy: Anna Beispiel }'));
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(
+          'checked: 2026-12-01, checkedBy: Redaktion }',
+          'checked: 2026-12-03, checkedBy: Anna Beispiel }',
+        ),
+      );
       expect((await appendPublishChanges(content, '2026-12-03', 'Anna Beispiel')).entries).toBe(0);
       rmSync(join(repo, '.git'), { recursive: true, force: true });
       writeFileSync(file, readFileSync(file, 'utf8').replace('level: subscription', 'level: unknown'));

@@ -17,7 +17,7 @@ describe('rate limiter: fixed windows, forgotten clients', () => {
     expect(limiter.take('203.0.113.7', T0 + RATE_LIMIT_WINDOW_MS + 1)).toBe(0);
   });
 
-  it('drops a window\'s entries when the window ends on the wall clock, with no further request', async () => {
+  it("drops a window's entries when the window ends on the wall clock, with no further request", async () => {
     const limiter = new RateLimiter(2, 300);
     limiter.take('203.0.113.7');
     limiter.take('2001:db8::1');

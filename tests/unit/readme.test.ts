@@ -31,7 +31,12 @@ describe('README and docs/ name only what exists', () => {
 
   it('the Quick start is the two commands', () => {
     const quickStart = /## Quick start\n[\s\S]*?```sh\n([\s\S]*?)```/.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'))?.[1] ?? '';
-    expect(quickStart.split('\n').map((line) => line.replace(/\s+#.*$/, '').trim()).filter(Boolean)).toEqual(['npm install && npm start', 'npm test']);
+    expect(
+      quickStart
+        .split('\n')
+        .map((line) => line.replace(/\s+#.*$/, '').trim())
+        .filter(Boolean),
+    ).toEqual(['npm install && npm start', 'npm test']);
   });
 
   it('the README states the budgets and links the dated measurements in docs/benchmarks.md', () => {

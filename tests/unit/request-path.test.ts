@@ -16,12 +16,22 @@ describe('the request path, decoded and normalised once', () => {
     expect(parseTarget(target)).toEqual({ ok: true, path, url });
   });
 
-  it.each(['/%zz', '/%00', '/a%2fb', '/a%2F..%2Fredaktion/', '/a%5c..', '/..', '/x/../../etc/passwd', '/%2572edaktion/', '/a\\b', '//evil.example/', 'http://x/', '/a%0d%0aSet-Cookie:x'])(
-    '%s is refused',
-    (target) => {
-      expect(parseTarget(target).ok).toBe(false);
-    },
-  );
+  it.each([
+    '/%zz',
+    '/%00',
+    '/a%2fb',
+    '/a%2F..%2Fredaktion/',
+    '/a%5c..',
+    '/..',
+    '/x/../../etc/passwd',
+    '/%2572edaktion/',
+    '/a\\b',
+    '//evil.example/',
+    'http://x/',
+    '/a%0d%0aSet-Cookie:x',
+  ])('%s is refused', (target) => {
+    expect(parseTarget(target).ok).toBe(false);
+  });
 });
 
 describe('static files are told apart from pages', () => {

@@ -8,7 +8,10 @@ import { openSqlite, type SqliteSchema } from '@/adapters/sqlite';
 import { COMMENTS_SCHEMA, SCHEMA_VERSION } from '@/adapters/comments/db';
 import { EditorStore } from '../../server/editor/store';
 
-const ladder = (migrations: string[]): SqliteSchema => ({ migrations, tooNew: (found, known) => `Schema ${found} ist neuer als ${known}.` });
+const ladder = (migrations: string[]): SqliteSchema => ({
+  migrations,
+  tooNew: (found, known) => `Schema ${found} ist neuer als ${known}.`,
+});
 const first = 'CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER REFERENCES b(id));';
 const second = 'CREATE TABLE b (id INTEGER PRIMARY KEY);';
 

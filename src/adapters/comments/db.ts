@@ -47,7 +47,10 @@ export type { Db };
  * One connection per file and process: the server opens it at start, and every build it serves
  * (each a separate module instance after a publish) takes the same one from here.
  */
-const open: Map<string, Db> = ((globalThis as Record<symbol, unknown>)[Symbol.for('innungswissen.databases')] ??= new Map()) as Map<string, Db>;
+const open: Map<string, Db> = ((globalThis as Record<symbol, unknown>)[Symbol.for('innungswissen.databases')] ??= new Map()) as Map<
+  string,
+  Db
+>;
 
 export function openDatabase(path: string): Db {
   const key = path === ':memory:' ? '' : resolve(path);

@@ -118,9 +118,7 @@ export class CommentStore {
       editedCount: db.prepare(`SELECT COUNT(*) AS n FROM comments WHERE edited_since_review = 1`),
       useToken: db.prepare(`INSERT OR IGNORE INTO used_form_tokens (nonce, expires_at) VALUES (?, ?)`),
       purgeTokens: db.prepare(`DELETE FROM used_form_tokens WHERE expires_at < ?`),
-      report: db.prepare(
-        `UPDATE comments SET report_count = report_count + 1, report_reason = ? WHERE id = ? AND status = 'approved'`,
-      ),
+      report: db.prepare(`UPDATE comments SET report_count = report_count + 1, report_reason = ? WHERE id = ? AND status = 'approved'`),
       pendingCount: db.prepare(`SELECT COUNT(*) AS n FROM comments WHERE status = 'pending'`),
       reportedCount: db.prepare(`SELECT COUNT(*) AS n FROM comments WHERE report_count > 0`),
       all: db.prepare(`SELECT id, text FROM comments`),
@@ -232,7 +230,9 @@ export class CommentStore {
   }
 
   list(filter: Status | 'reported' | 'edited'): StoredComment[] {
-    const rows = (filter === 'reported' ? this.q.reported.all() : filter === 'edited' ? this.q.edited.all() : this.q.byStatus.all(filter)) as Row[];
+    const rows = (
+      filter === 'reported' ? this.q.reported.all() : filter === 'edited' ? this.q.edited.all() : this.q.byStatus.all(filter)
+    ) as Row[];
     return rows.map(toStored);
   }
 
@@ -252,7 +252,6 @@ export class CommentStore {
     const ids = (this.q.expired.all(rejectedBefore, pendingBefore) as Array<{ id: number }>).map((r) => r.id);
     return this.erase(ids, now);
   }
-
 
   /** Re-renders every comment's HTML from its Markdown source, in one transaction. */
   rerenderAll(render: (text: string) => string): number {

@@ -14,7 +14,12 @@ import { ogKey, ogTree, OG_HEIGHT, OG_WIDTH, type OgInput } from '../../lib/og/l
 
 const FONT_FILES = { 400: 'inter-latin-400-normal.woff', 700: 'inter-latin-700-normal.woff' } as const;
 
-export interface FontFile { name: string; path: string; weight: 400 | 700; style: 'normal' }
+export interface FontFile {
+  name: string;
+  path: string;
+  weight: 400 | 700;
+  style: 'normal';
+}
 let fontFiles: FontFile[] | undefined;
 let fontVersion = '';
 
@@ -44,7 +49,11 @@ let fontData: Array<Omit<FontFile, 'path'> & { data: Buffer }> | undefined;
 export async function renderOgImage(input: OgInput): Promise<Buffer> {
   fontData ??= fonts().map(({ path, ...f }) => ({ ...f, data: readFileSync(path) }));
   // satori's types want a React node; the plain object tree is what JSX would produce.
-  const svg = await satori(ogTree(input) as unknown as Parameters<typeof satori>[0], { width: OG_WIDTH, height: OG_HEIGHT, fonts: fontData });
+  const svg = await satori(ogTree(input) as unknown as Parameters<typeof satori>[0], {
+    width: OG_WIDTH,
+    height: OG_HEIGHT,
+    fonts: fontData,
+  });
   return new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH }, font: { loadSystemFonts: false } }).render().asPng();
 }
 

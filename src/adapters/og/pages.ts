@@ -65,5 +65,12 @@ function logoDataUrl(): string {
 }
 
 export function ogInput(page: OgPage): OgInput {
-  return { title: page.title, kind: page.kind, siteName: guild.name, host: new URL(guild.siteUrl).host, colors: guild.colors, logo: logoDataUrl() };
+  return {
+    title: page.title,
+    kind: page.kind,
+    siteName: guild.name,
+    host: new URL(guild.siteUrl).host,
+    colors: guild.colors,
+    logo: logoDataUrl(),
+  };
 }

@@ -57,7 +57,10 @@ export function pruneBackups(dir: string, keep: number, now: Date): string[] {
  * and erasure-log entries once no copy can hold their comment (`erasureLogDays`, default `keep` + 1; longer when
  * an off-site copy is kept longer).
  */
-export function pruneAll(o: { dbPath: string; dir: string; keep: number; restoreKeepDays: number; erasureLogDays?: number }, now: Date): string[] {
+export function pruneAll(
+  o: { dbPath: string; dir: string; keep: number; restoreKeepDays: number; erasureLogDays?: number },
+  now: Date,
+): string[] {
   const removed = [...pruneBackups(o.dir, o.keep, now), ...pruneRestoreLeftovers(o.dbPath, o.restoreKeepDays, now)];
   pruneErasureLog(erasureLogPath(o.dbPath), now.getTime() - (o.erasureLogDays ?? o.keep + 1) * DAY_MS);
   return removed;
@@ -108,7 +111,14 @@ export interface BackupOptions {
   now?: () => Date;
 }
 
-export async function backupDatabase({ dbPath, dir, keep, restoreKeepDays = 0, erasureLogDays, now = () => new Date() }: BackupOptions): Promise<BackupResult> {
+export async function backupDatabase({
+  dbPath,
+  dir,
+  keep,
+  restoreKeepDays = 0,
+  erasureLogDays,
+  now = () => new Date(),
+}: BackupOptions): Promise<BackupResult> {
   if (!existsSync(dbPath)) throw new Error(messages.dbMissing(resolve(dbPath)));
   ensureWritableDir(dir);
   const date = now();

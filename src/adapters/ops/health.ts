@@ -34,9 +34,9 @@ export function databaseProblem(dbPath: string, now = new Date()): string | null
       return messages.health.unreadable;
     }
     try {
-      db.prepare(
-        `INSERT INTO meta (key, value) VALUES ('health-check', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-      ).run(now.toISOString());
+      db.prepare(`INSERT INTO meta (key, value) VALUES ('health-check', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(
+        now.toISOString(),
+      );
     } catch {
       return messages.health.unwritable;
     }

@@ -12,7 +12,11 @@ export function lastCommitDates(dir: string): Map<string, Date> {
   if (cache) return cache;
   cache = new Map();
   try {
-    const out = execFileSync('git', ['log', '--format=@%cI', '--name-only', '--', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+    const out = execFileSync('git', ['log', '--format=@%cI', '--name-only', '--', dir], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     let current: Date | undefined;
     for (const line of out.split('\n')) {
@@ -29,7 +33,10 @@ export function lastCommitDates(dir: string): Map<string, Date> {
 }
 
 /** The date to show as "aktualisiert am": updatedDate, else the last commit when it is later than pubDate. */
-export function updatedOn(post: { filePath?: string | undefined; data: { pubDate: Date; updatedDate?: Date | undefined } }, dates: Map<string, Date>): Date | undefined {
+export function updatedOn(
+  post: { filePath?: string | undefined; data: { pubDate: Date; updatedDate?: Date | undefined } },
+  dates: Map<string, Date>,
+): Date | undefined {
   if (post.data.updatedDate) return post.data.updatedDate;
   const committed = post.filePath ? dates.get(resolve(post.filePath)) : undefined;
   if (!committed) return undefined;

@@ -5,7 +5,18 @@
 import { apiRoutes, routes } from '@/lib/urls';
 
 type Strings = Record<string, string>;
-interface Item { id: number; thread: string; author: string; html: string; createdAt: string; status: string; reportReason: string | null; reportCount: number; edited?: boolean; moderatedBy?: string | null }
+interface Item {
+  id: number;
+  thread: string;
+  author: string;
+  html: string;
+  createdAt: string;
+  status: string;
+  reportReason: string | null;
+  reportCount: number;
+  edited?: boolean;
+  moderatedBy?: string | null;
+}
 
 class CommentModeration extends HTMLElement {
   private strings: Strings = {};
@@ -18,7 +29,12 @@ class CommentModeration extends HTMLElement {
       tab.addEventListener('click', () => this.select(tab));
       tab.addEventListener('keydown', (event) => {
         const index = tabs.indexOf(tab);
-        const next = event.key === 'ArrowRight' ? tabs[(index + 1) % tabs.length] : event.key === 'ArrowLeft' ? tabs[(index - 1 + tabs.length) % tabs.length] : undefined;
+        const next =
+          event.key === 'ArrowRight'
+            ? tabs[(index + 1) % tabs.length]
+            : event.key === 'ArrowLeft'
+              ? tabs[(index - 1 + tabs.length) % tabs.length]
+              : undefined;
         if (next) {
           event.preventDefault();
           next.focus();
@@ -60,7 +76,11 @@ class CommentModeration extends HTMLElement {
     const error = this.q('[data-error]');
     error.textContent = '';
     const response = await this.call(apiRoutes.moderationList(this.current));
-    const body = (await response.json()) as { comments?: Item[]; counts?: { pending: number; reported: number; edited?: number }; error?: { message: string } };
+    const body = (await response.json()) as {
+      comments?: Item[];
+      counts?: { pending: number; reported: number; edited?: number };
+      error?: { message: string };
+    };
     if (!response.ok || !body.comments) {
       error.textContent = body.error?.message ?? '';
       return;
@@ -110,7 +130,11 @@ class CommentModeration extends HTMLElement {
         const action = button.dataset.action!;
         button.textContent = this.s(action) || action;
         button.setAttribute('aria-label', `${this.s(action)}: ${item.author}, ${time.textContent}`);
-        if ((action === 'approve' && item.status === 'approved' && item.reportCount === 0 && !item.edited) || (action === 'reject' && item.status === 'rejected')) button.remove();
+        if (
+          (action === 'approve' && item.status === 'approved' && item.reportCount === 0 && !item.edited) ||
+          (action === 'reject' && item.status === 'rejected')
+        )
+          button.remove();
       }
       list.append(node);
     }
@@ -131,7 +155,10 @@ class CommentModeration extends HTMLElement {
       return;
     }
     if (action === 'delete' && !window.confirm(this.strings.deleteConfirm ?? '')) return;
-    const response = action === 'delete' ? await this.call(apiRoutes.moderationComment(id), 'DELETE') : await this.call(apiRoutes.moderationAction(id, action === 'approve' ? 'approve' : 'reject'), 'POST');
+    const response =
+      action === 'delete'
+        ? await this.call(apiRoutes.moderationComment(id), 'DELETE')
+        : await this.call(apiRoutes.moderationAction(id, action === 'approve' ? 'approve' : 'reject'), 'POST');
     if (response.ok) {
       this.q('[data-status]').textContent = this.strings.done ?? '';
       await this.load();

@@ -10,7 +10,9 @@ import { format, formatParts } from '@/i18n/format';
 import { forgetOwn, readOwn, rememberOwn, scheduleExpiry, updateOwn } from './own-comments';
 
 type Strings = Record<string, string>;
-interface ApiErrorBody { error?: { code: string; message: string; fields?: Array<{ field: string; message: string }> } }
+interface ApiErrorBody {
+  error?: { code: string; message: string; fields?: Array<{ field: string; message: string }> };
+}
 
 /** A new form token well before the old one (good for FORM_TOKEN_MAX_AGE_MS) runs out. */
 const TOKEN_REFRESH_MS = FORM_TOKEN_MAX_AGE_MS / 4;
@@ -35,13 +37,17 @@ class CommentSection extends HTMLElement {
       this.setReply(null, '');
     });
     this.addEventListener('click', (event) => this.onClick(event));
-    this.addEventListener('submit', (event) => {
-      const form = event.target as HTMLFormElement;
-      if (form.closest('[data-report]')) {
-        event.preventDefault();
-        void this.report(form);
-      }
-    }, true);
+    this.addEventListener(
+      'submit',
+      (event) => {
+        const form = event.target as HTMLFormElement;
+        if (form.closest('[data-report]')) {
+          event.preventDefault();
+          void this.report(form);
+        }
+      },
+      true,
+    );
     void Promise.all([this.loadList(), this.refreshToken()]).then(() => {
       this.form.hidden = false;
       this.renderOwnPending();
@@ -108,12 +114,14 @@ class CommentSection extends HTMLElement {
     const heading = this.form.querySelector<HTMLElement>('[data-form-heading]')!;
     if (parentId) {
       // The name in its own <bdi>, so a right-to-left name cannot turn the heading around.
-      heading.replaceChildren(...formatParts(this.strings.replyHeading ?? '', { name: author }).map((part) => {
-        if (!part.value) return document.createTextNode(part.text);
-        const bdi = document.createElement('bdi');
-        bdi.textContent = part.text;
-        return bdi;
-      }));
+      heading.replaceChildren(
+        ...formatParts(this.strings.replyHeading ?? '', { name: author }).map((part) => {
+          if (!part.value) return document.createTextNode(part.text);
+          const bdi = document.createElement('bdi');
+          bdi.textContent = part.text;
+          return bdi;
+        }),
+      );
     } else heading.textContent = this.t('formHeading');
     this.form.querySelector('textarea')!.focus();
   }
@@ -184,7 +192,13 @@ class CommentSection extends HTMLElement {
         this.showErrors(body);
         return;
       }
-      rememberOwn(String(body.id), { token: body.editToken, createdAt: Date.now(), thread: this.dataset.thread!, text: payload.text, status: body.status! });
+      rememberOwn(String(body.id), {
+        token: body.editToken,
+        createdAt: Date.now(),
+        thread: this.dataset.thread!,
+        text: payload.text,
+        status: body.status!,
+      });
       scheduleExpiry(() => this.renderOwn());
       this.form.reset();
       this.setReply(null, '');
@@ -288,7 +302,9 @@ class CommentSection extends HTMLElement {
     });
     const details = form.closest('details');
     if (details) details.open = false;
-    this.status.textContent = response.ok ? this.t('reported') : (((await response.json()) as ApiErrorBody).error?.message ?? this.t('internal'));
+    this.status.textContent = response.ok
+      ? this.t('reported')
+      : (((await response.json()) as ApiErrorBody).error?.message ?? this.t('internal'));
   }
 }
 

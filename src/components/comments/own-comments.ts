@@ -8,7 +8,13 @@ import { EDIT_WINDOW_MS } from '@/lib/comments/rules';
 
 const STORE_KEY = 'innungswissen:edit-tokens';
 
-export interface OwnComment { token: string; createdAt: number; thread: string; text: string; status: string }
+export interface OwnComment {
+  token: string;
+  createdAt: number;
+  thread: string;
+  text: string;
+  status: string;
+}
 
 function load(): Record<string, OwnComment> {
   try {
@@ -62,9 +68,12 @@ export function scheduleExpiry(onExpire?: () => void): void {
   window.clearTimeout(timer);
   const ends = Object.values(readOwn()).map((c) => c.createdAt + EDIT_WINDOW_MS);
   if (ends.length === 0) return;
-  timer = window.setTimeout(() => {
-    readOwn();
-    onExpire?.();
-    scheduleExpiry(onExpire);
-  }, Math.max(0, Math.min(...ends) - Date.now()) + 50);
+  timer = window.setTimeout(
+    () => {
+      readOwn();
+      onExpire?.();
+      scheduleExpiry(onExpire);
+    },
+    Math.max(0, Math.min(...ends) - Date.now()) + 50,
+  );
 }

@@ -43,7 +43,9 @@ document.addEventListener(
     const src = document.querySelector<HTMLElement>('[data-evidence-src]')?.dataset.evidenceSrc;
     if (!body || !src) return;
     details.dataset.loaded = 'true';
-    index ??= fetch(src).then((r) => (r.ok ? (r.json() as Promise<Record<string, EvidenceItem>>) : Promise.reject(new Error(String(r.status)))));
+    index ??= fetch(src).then((r) =>
+      r.ok ? (r.json() as Promise<Record<string, EvidenceItem>>) : Promise.reject(new Error(String(r.status))),
+    );
     index.then(
       (all) => {
         const item = all[key];

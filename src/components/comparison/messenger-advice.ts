@@ -14,12 +14,15 @@ class MessengerAdvice extends HTMLElement {
     });
     this.querySelector<HTMLElement>('[data-advice-submit]')!.hidden = true;
     // The first answer loads when the questions come into view, not during page load.
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        observer.disconnect();
-        void this.update(form);
-      }
-    }, { rootMargin: '200px' });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          observer.disconnect();
+          void this.update(form);
+        }
+      },
+      { rootMargin: '200px' },
+    );
     observer.observe(this);
   }
 
@@ -34,7 +37,8 @@ class MessengerAdvice extends HTMLElement {
       const result = doc.querySelector('[data-advice-result]');
       if (result) this.querySelector('[data-advice-output]')!.replaceChildren(document.importNode(result, true));
     } catch (error) {
-      if ((error as Error).name !== 'AbortError') this.querySelector('[data-advice-output]')!.textContent = 'Die Empfehlung konnte nicht geladen werden.';
+      if ((error as Error).name !== 'AbortError')
+        this.querySelector('[data-advice-output]')!.textContent = 'Die Empfehlung konnte nicht geladen werden.';
     }
   }
 }

@@ -5,7 +5,17 @@
  * looks through comes from suchtext.json, loaded when the field is first used.
  */
 import { MatrixDetails } from './matrix-details';
-import { applyState, joinIndex, parseState, resultMessage, serializeState, type CriterionIndex, type IndexItem, type PageIndexItem, type ViewState } from '@/lib/messengers/search';
+import {
+  applyState,
+  joinIndex,
+  parseState,
+  resultMessage,
+  serializeState,
+  type CriterionIndex,
+  type IndexItem,
+  type PageIndexItem,
+  type ViewState,
+} from '@/lib/messengers/search';
 import type { FilterId } from '@/lib/messengers/criteria';
 import { MAX_COMPARED } from '@/lib/messengers/limits';
 
@@ -22,7 +32,10 @@ class MessengerCompare extends HTMLElement {
 
   connectedCallback(): void {
     this.strings = JSON.parse(this.dataset.strings ?? '{}') as Record<string, string>;
-    const index = JSON.parse(this.querySelector('script[data-index]')!.textContent ?? '{}') as { items: PageIndexItem[]; criteria: CriterionIndex[] };
+    const index = JSON.parse(this.querySelector('script[data-index]')!.textContent ?? '{}') as {
+      items: PageIndexItem[];
+      criteria: CriterionIndex[];
+    };
     this.pageItems = index.items;
     // Until the search text is there, a query finds names only.
     this.items = joinIndex(index.items, {});
@@ -75,7 +88,8 @@ class MessengerCompare extends HTMLElement {
 
   private syncControls(): void {
     this.querySelector<HTMLInputElement>('[data-query]')!.value = this.state.q;
-    for (const box of this.querySelectorAll<HTMLInputElement>('[data-filter]')) box.checked = this.state.filters.includes(box.value as FilterId);
+    for (const box of this.querySelectorAll<HTMLInputElement>('[data-filter]'))
+      box.checked = this.state.filters.includes(box.value as FilterId);
     for (const box of this.querySelectorAll<HTMLInputElement>('[data-compare]')) box.checked = this.state.compare.includes(box.value);
     this.querySelector<HTMLSelectElement>('[data-sort]')!.value = this.state.sort;
   }
@@ -114,18 +128,28 @@ class MessengerCompare extends HTMLElement {
     this.showRows(this.querySelector('[data-comparison-table] tbody')!, 'messenger', result.messengers);
     const matrixBody = this.querySelector<HTMLElement>('[data-matrix] tbody');
     if (matrixBody) this.showRows(matrixBody, 'matrixRow', result.messengers);
-    for (const table of this.querySelectorAll<HTMLTableElement>('[data-comparison-table], [data-matrix]')) showColumns(table, result.criteria);
+    for (const table of this.querySelectorAll<HTMLTableElement>('[data-comparison-table], [data-matrix]'))
+      showColumns(table, result.criteria);
     this.details?.sync();
     const shown = result.messengers.length;
-    const namesOnly = this.state.q && this.searchTextFailed ? ' Die Angaben zum Durchsuchen konnten nicht geladen werden; gesucht wurde nur in den Namen.' : '';
+    const namesOnly =
+      this.state.q && this.searchTextFailed
+        ? ' Die Angaben zum Durchsuchen konnten nicht geladen werden; gesucht wurde nur in den Namen.'
+        : '';
     if (loading) this.announce('Die Suche wird geladen …');
-    else this.announce((shown === 0 ? 'Kein Messenger passt zu dieser Auswahl. Entfernen Sie einen Filter.' : resultMessage(shown, this.items.length)) + namesOnly);
+    else
+      this.announce(
+        (shown === 0 ? 'Kein Messenger passt zu dieser Auswahl. Entfernen Sie einen Filter.' : resultMessage(shown, this.items.length)) +
+          namesOnly,
+      );
     if (push) history.replaceState(null, '', `${location.pathname}${serializeState(this.state)}${location.hash}`);
   }
 
   /** Shows the rows of `ids` in that order, hides the rest; touches the DOM only where something changes (the big table is expensive to lay out). */
   private showRows(tbody: HTMLElement, key: 'messenger' | 'matrixRow', ids: string[]): void {
-    const rows = new Map([...tbody.querySelectorAll<HTMLTableRowElement>(':scope > tr')].filter((r) => r.dataset[key]).map((r) => [r.dataset[key]!, r]));
+    const rows = new Map(
+      [...tbody.querySelectorAll<HTMLTableRowElement>(':scope > tr')].filter((r) => r.dataset[key]).map((r) => [r.dataset[key]!, r]),
+    );
     for (const [id, row] of rows) {
       const hidden = !ids.includes(id);
       if (row.hidden !== hidden) row.hidden = hidden;
@@ -140,7 +164,9 @@ class MessengerCompare extends HTMLElement {
  * (`data-criterion`); body cells are found by position, which keeps 288 attributes out of the page.
  */
 function showColumns(table: HTMLTableElement, criteria: 'all' | string[]): void {
-  const hidden = [...table.tHead!.rows[0]!.cells].map((th) => criteria !== 'all' && th.dataset.criterion !== undefined && !criteria.includes(th.dataset.criterion));
+  const hidden = [...table.tHead!.rows[0]!.cells].map(
+    (th) => criteria !== 'all' && th.dataset.criterion !== undefined && !criteria.includes(th.dataset.criterion),
+  );
   for (const row of table.rows) {
     // A row that spans the table (the matrix's details) has fewer cells and is left alone.
     if (row.cells.length !== hidden.length) continue;

@@ -22,8 +22,10 @@ interface HistoryEntry {
 // Made on first use, like the site's own date formatters (src/lib/posts/format.ts).
 let timeFormat: Intl.DateTimeFormat | undefined;
 let dateTimeFormat: Intl.DateTimeFormat | undefined;
-const time = (date: Date) => (timeFormat ??= new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', timeZone: SITE_TIME_ZONE })).format(date);
-const dateTime = (date: Date) => (dateTimeFormat ??= new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: SITE_TIME_ZONE })).format(date);
+const time = (date: Date) =>
+  (timeFormat ??= new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', timeZone: SITE_TIME_ZONE })).format(date);
+const dateTime = (date: Date) =>
+  (dateTimeFormat ??= new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: SITE_TIME_ZONE })).format(date);
 
 class EditorDashboard extends HTMLElement {
   #t: Record<string, string> = {};

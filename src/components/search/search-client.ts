@@ -12,7 +12,11 @@ export function parseSearchStrings(json: string | undefined): { strings: Record<
   return { strings, typeLabels };
 }
 
-export interface SubResult { title: string; url: string; excerpt: string }
+export interface SubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+}
 export interface ResultData {
   url: string;
   excerpt: string;
@@ -20,8 +24,14 @@ export interface ResultData {
   filters: Record<string, string[]>;
   sub_results: SubResult[];
 }
-interface PagefindResult { id: string; data: () => Promise<ResultData> }
-export interface SearchResponse { results: PagefindResult[]; filters: Record<string, Record<string, number>> }
+interface PagefindResult {
+  id: string;
+  data: () => Promise<ResultData>;
+}
+export interface SearchResponse {
+  results: PagefindResult[];
+  filters: Record<string, Record<string, number>>;
+}
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
@@ -54,7 +64,11 @@ export interface Query {
 
 export async function runSearch(query: Query): Promise<{ total: number; data: ResultData[]; filters: SearchResponse['filters'] }> {
   const pagefind = await loadPagefind();
-  const filters = Object.fromEntries(Object.entries(query.filters ?? {}).filter(([, v]) => v.length > 0).map(([k, v]) => [k, { any: v }]));
+  const filters = Object.fromEntries(
+    Object.entries(query.filters ?? {})
+      .filter(([, v]) => v.length > 0)
+      .map(([k, v]) => [k, { any: v }]),
+  );
   const response = await pagefind.search(query.term, { filters, ...(query.sortByDate ? { sort: { date: 'desc' } } : {}) });
   if (!response) return { total: 0, data: [], filters: {} };
   const data = await Promise.all(response.results.slice(0, query.limit ?? 10).map((r) => r.data()));
@@ -68,7 +82,12 @@ export function statusText(strings: Record<string, string>, total: number, term:
 }
 
 /** Fills `list` with one clone of `template` per result. Excerpts come from our own index (Pagefind escapes them and adds <mark>). */
-export function renderResults(list: HTMLElement, template: HTMLTemplateElement, results: readonly ResultData[], typeLabels: Record<string, string>): void {
+export function renderResults(
+  list: HTMLElement,
+  template: HTMLTemplateElement,
+  results: readonly ResultData[],
+  typeLabels: Record<string, string>,
+): void {
   list.replaceChildren(
     ...results.map((result) => {
       const item = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
@@ -76,7 +95,9 @@ export function renderResults(list: HTMLElement, template: HTMLTemplateElement, 
       link.href = result.url;
       item.querySelector('[data-result-title]')!.textContent = result.meta.title ?? result.url;
       const type = result.filters.Typ?.[0];
-      item.querySelector('[data-result-type]')!.textContent = type ? ((Object.hasOwn(typeLabels, type) ? typeLabels[type] : undefined) ?? type) : '';
+      item.querySelector('[data-result-type]')!.textContent = type
+        ? ((Object.hasOwn(typeLabels, type) ? typeLabels[type] : undefined) ?? type)
+        : '';
       // The template holds a placeholder, not an empty <time> (which is invalid HTML); the element is made here.
       const slot = item.querySelector<HTMLElement>('[data-result-date]')!;
       if (result.meta.date) {

@@ -72,7 +72,8 @@ class SearchPage extends HTMLElement {
 
   private chosenFilters(): Record<string, string[]> {
     const chosen: Record<string, string[]> = {};
-    for (const box of this.querySelectorAll<HTMLInputElement>('[data-filter-slots] input:checked')) (chosen[box.name] ??= []).push(box.value);
+    for (const box of this.querySelectorAll<HTMLInputElement>('[data-filter-slots] input:checked'))
+      (chosen[box.name] ??= []).push(box.value);
     return chosen;
   }
 

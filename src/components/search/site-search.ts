@@ -79,7 +79,8 @@ class SiteSearch extends HTMLElement {
       renderResults(list, this.querySelector('template[data-result-template]')!, data, this.typeLabels);
       status.textContent = statusText(this.strings, total, term);
       more.hidden = total <= data.length;
-      more.querySelector<HTMLAnchorElement>('a')!.href = `${more.querySelector<HTMLAnchorElement>('a')!.pathname}?q=${encodeURIComponent(term)}`;
+      more.querySelector<HTMLAnchorElement>('a')!.href =
+        `${more.querySelector<HTMLAnchorElement>('a')!.pathname}?q=${encodeURIComponent(term)}`;
     } catch {
       status.textContent = this.strings.unavailable ?? '';
     }

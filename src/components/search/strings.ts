@@ -10,4 +10,3 @@ export const searchStrings = {
   /** Labels of the result types (Pagefind filter values → German). */
   typeLabels: de.search.typeLabels,
 };
-

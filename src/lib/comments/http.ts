@@ -63,9 +63,7 @@ export function apiError(
 
 export { MAX_BODY_BYTES } from './rules';
 
-export type ParsedBody =
-  | { ok: true; kind: 'json' | 'form'; data: Record<string, unknown> }
-  | { ok: false; response: Response };
+export type ParsedBody = { ok: true; kind: 'json' | 'form'; data: Record<string, unknown> } | { ok: false; response: Response };
 
 /** Reads a JSON or form body, refusing other types (415) and anything over MAX_BODY_BYTES (413). */
 export async function readBody(request: Request, allowForm: boolean): Promise<ParsedBody> {

@@ -49,9 +49,13 @@ export function createModeration(deps: { store: CommentStore; now: () => number;
       if (!comment) return apiError(404, 'not_found');
       // The moderator's name is the guild's record, not data about the commenter.
       const { editTokenHash: _hash, createdAtMs: _ms, moderatedBy: _by, ...data } = comment;
-      return json(200, { exportedAt: new Date(now()).toISOString(), comment: data }, {
-        'Content-Disposition': `attachment; filename="kommentar-${comment.id}.json"`,
-      });
+      return json(
+        200,
+        { exportedAt: new Date(now()).toISOString(), comment: data },
+        {
+          'Content-Disposition': `attachment; filename="kommentar-${comment.id}.json"`,
+        },
+      );
     }),
 
     /** Comments waiting for a decision (the dashboard shows the number). */

@@ -48,7 +48,10 @@ export function createOriginPolicy(siteOriginValue: string, allowed: readonly st
   }
 
   function refused(request: Request, r: Refusal): Response {
-    return withCors(request, apiError(r.status, r.code, { ...(r.fields ? { fields: r.fields } : {}), ...(r.headers ? { headers: r.headers } : {}) }));
+    return withCors(
+      request,
+      apiError(r.status, r.code, { ...(r.fields ? { fields: r.fields } : {}), ...(r.headers ? { headers: r.headers } : {}) }),
+    );
   }
 
   return { corsHeaders, originAllowed, withCors, refused };

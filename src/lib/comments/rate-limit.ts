@@ -12,7 +12,10 @@ export const RATE_LIMIT_MAX_CLIENTS = 100_000;
  * `::ffff:192.0.2.1`), IPv6 by its /64 prefix, since one household or server gets a whole /64.
  */
 export function clientGroup(address: string): string {
-  const ip = address.trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const ip = address
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '');
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
   if (mapped && isIPv4(mapped[1]!)) return mapped[1]!;
   if (isIPv4(ip)) return ip;
@@ -85,11 +88,14 @@ export class RateLimiter {
     const wall = Date.now();
     if (Math.abs(now - wall) > this.windowMs) return;
     const end = (this.window + 1) * this.windowMs;
-    this.sweep = setTimeout(() => {
-      this.sweep = undefined;
-      if (Date.now() >= end) this.roll(Date.now());
-      else this.scheduleSweep(Date.now());
-    }, Math.max(1, end - wall + 1));
+    this.sweep = setTimeout(
+      () => {
+        this.sweep = undefined;
+        if (Date.now() >= end) this.roll(Date.now());
+        else this.scheduleSweep(Date.now());
+      },
+      Math.max(1, end - wall + 1),
+    );
     this.sweep.unref?.();
   }
 

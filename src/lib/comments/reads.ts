@@ -24,7 +24,10 @@ export function createReads(deps: { store: CommentStore; threads: () => Promise<
         body = JSON.stringify({ thread, count: comments.length, comments });
         threadCache.set(thread, body);
       }
-      return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8', ...origin.corsHeaders(request) } });
+      return new Response(body, {
+        status: 200,
+        headers: { 'Content-Type': 'application/json; charset=utf-8', ...origin.corsHeaders(request) },
+      });
     }),
 
     getCounts: safe(async (request: Request): Promise<Response> => {

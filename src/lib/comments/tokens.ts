@@ -10,14 +10,19 @@ export function issueFormToken(secret: string, now = Date.now()): string {
   return `${payload}.${sign(secret, payload)}`;
 }
 
-export type FormTokenCheck =
-  | { ok: true; nonce: string; expiresAt: number }
-  | { ok: false; code: 'invalid_form_token' | 'too_fast' };
+export type FormTokenCheck = { ok: true; nonce: string; expiresAt: number } | { ok: false; code: 'invalid_form_token' | 'too_fast' };
 
 export function checkFormToken(secret: string, token: unknown, minSeconds: number, now = Date.now()): FormTokenCheck {
   if (typeof token !== 'string') return { ok: false, code: 'invalid_form_token' };
   const [issued, nonce, mac, rest] = token.split('.');
-  if (!issued || !nonce || !mac || rest !== undefined || !/^\d{1,15}$/.test(issued) || !safeEqual(mac, sign(secret, `${issued}.${nonce}`))) {
+  if (
+    !issued ||
+    !nonce ||
+    !mac ||
+    rest !== undefined ||
+    !/^\d{1,15}$/.test(issued) ||
+    !safeEqual(mac, sign(secret, `${issued}.${nonce}`))
+  ) {
     return { ok: false, code: 'invalid_form_token' };
   }
   const age = now - Number(issued);

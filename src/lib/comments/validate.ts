@@ -15,8 +15,7 @@ export interface NewCommentInput {
 export type FieldError = { field: string; code: string };
 
 export type Validation =
-  | { ok: true; value: NewCommentInput; formToken: unknown }
-  | { ok: false; status: 400 | 422; code: string; fields: FieldError[] };
+  { ok: true; value: NewCommentInput; formToken: unknown } | { ok: false; status: 400 | 422; code: string; fields: FieldError[] };
 
 function str(value: unknown): string {
   return typeof value === 'string' ? value : '';
@@ -36,7 +35,8 @@ export function validateNewComment(body: Record<string, unknown>): Validation {
   let parentId: number | null = null;
   if (rawParent !== undefined && rawParent !== null && rawParent !== '') {
     const n = Number(rawParent);
-    if (!Number.isInteger(n) || n <= 0) return { ok: false, status: 400, code: 'invalid', fields: [{ field: 'parentId', code: 'invalid' }] };
+    if (!Number.isInteger(n) || n <= 0)
+      return { ok: false, status: 400, code: 'invalid', fields: [{ field: 'parentId', code: 'invalid' }] };
     parentId = n;
   }
   const author = cleanName(str(body.author));
@@ -46,7 +46,8 @@ export function validateNewComment(body: Record<string, unknown>): Validation {
   const checked = checkText(text);
   if (!checked.ok) fields.push({ field: 'text', code: checked.code });
   if (!checked.ok || fields.length > 0) return { ok: false, status: 400, code: fields[0]!.code, fields };
-  if (!truthy(body.consent)) return { ok: false, status: 422, code: 'consent_required', fields: [{ field: 'consent', code: 'consent_required' }] };
+  if (!truthy(body.consent))
+    return { ok: false, status: 422, code: 'consent_required', fields: [{ field: 'consent', code: 'consent_required' }] };
   return { ok: true, value: { thread, parentId, author, text, html: checked.html }, formToken: body.formToken };
 }
 

@@ -31,7 +31,12 @@ export function parseId(raw: string | undefined): number | null {
 }
 
 /** The whole path of a new comment, for JSON and form posts alike. */
-async function create(ctx: WriteContext, request: Request, data: Record<string, unknown>, clientAddress: string): Promise<Created | Refusal> {
+async function create(
+  ctx: WriteContext,
+  request: Request,
+  data: Record<string, unknown>,
+  clientAddress: string,
+): Promise<Created | Refusal> {
   const { store, settings, now } = ctx;
   if (!ctx.origin.originAllowed(request)) return { status: 403, code: 'forbidden_origin' };
   const limited = ctx.overBudget(clientAddress);
@@ -52,7 +57,11 @@ async function create(ctx: WriteContext, request: Request, data: Record<string, 
   if (store.isDuplicate(input.thread, hash)) return { status: 422, code: 'duplicate', fields: [{ field: 'text', code: 'duplicate' }] };
   const status: Status = settings.moderation === 'post' ? 'approved' : 'pending';
   const edit = newEditToken();
-  const id = store.createWithToken({ ...input, parentId, status, editTokenHash: edit.hash, textHash: hash, now: now() }, token.nonce, token.expiresAt);
+  const id = store.createWithToken(
+    { ...input, parentId, status, editTokenHash: edit.hash, textHash: hash, now: now() },
+    token.nonce,
+    token.expiresAt,
+  );
   if (id === null) return { status: 400, code: 'form_token_used' };
   ctx.invalidate();
   return { id, status, editToken: edit.token, thread: input.thread };
@@ -65,7 +74,9 @@ export function createNewComments(ctx: WriteContext) {
     `${ctx.commentsPage(created.thread)}?hinweis=${created.status}#kommentar-${created.status === 'approved' ? created.id : 'formular'}`;
 
   return {
-    formToken: safe((request: Request): Response => json(200, { token: issueFormToken(ctx.formSecret, ctx.now()) }, origin.corsHeaders(request))),
+    formToken: safe((request: Request): Response =>
+      json(200, { token: issueFormToken(ctx.formSecret, ctx.now()) }, origin.corsHeaders(request)),
+    ),
 
     newFormToken(): string {
       return issueFormToken(ctx.formSecret, ctx.now());
@@ -77,13 +88,18 @@ export function createNewComments(ctx: WriteContext) {
       if (!body.ok) return origin.withCors(request, body.response);
       const result = await create(ctx, request, body.data, clientAddress);
       if (body.kind === 'json') {
-        return 'id' in result ? origin.withCors(request, json(201, { id: result.id, status: result.status, editToken: result.editToken })) : origin.refused(request, result);
+        return 'id' in result
+          ? origin.withCors(request, json(201, { id: result.id, status: result.status, editToken: result.editToken }))
+          : origin.refused(request, result);
       }
       if ('id' in result) return new Response(null, { status: 303, headers: { Location: afterFormPost(result) } });
       // A form from a page of an older build: back to the comment page with the notice only, never the text.
       const thread = typeof body.data.thread === 'string' ? body.data.thread : '';
       if (!THREAD_PATTERN.test(thread) || result.code === 'unknown_thread') return origin.refused(request, result);
-      return new Response(null, { status: 303, headers: { Location: `${ctx.commentsPage(thread)}?fehler=${result.code}#kommentar-formular`, ...(result.headers ?? {}) } });
+      return new Response(null, {
+        status: 303,
+        headers: { Location: `${ctx.commentsPage(thread)}?fehler=${result.code}#kommentar-formular`, ...(result.headers ?? {}) },
+      });
     }),
 
     /**
@@ -96,7 +112,13 @@ export function createNewComments(ctx: WriteContext) {
       const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
       const values = { author: text('author'), text: text('text'), parentId: text('parentId') };
       const thread = text('thread');
-      if (!body.ok) return { ok: false, refusal: { status: body.response.status, code: ((await body.response.json()) as { error: { code: ErrorCode } }).error.code }, thread, values };
+      if (!body.ok)
+        return {
+          ok: false,
+          refusal: { status: body.response.status, code: ((await body.response.json()) as { error: { code: ErrorCode } }).error.code },
+          thread,
+          values,
+        };
       try {
         const result = await create(ctx, request, data, clientAddress);
         return 'id' in result ? { ok: true, location: afterFormPost(result) } : { ok: false, refusal: result, thread, values };
@@ -133,12 +155,20 @@ export function createOwnComments(ctx: WriteContext) {
       const body = await readBody(request, false);
       if (!body.ok) return origin.withCors(request, body.response);
       const edit = validateEdit(body.data);
-      if (!edit.ok) return origin.withCors(request, apiError(400, edit.code as ErrorCode, { fields: [{ field: 'text', code: edit.code }] }));
+      if (!edit.ok)
+        return origin.withCors(request, apiError(400, edit.code as ErrorCode, { fields: [{ field: 'text', code: edit.code }] }));
       // A changed approved comment goes back to moderation: under `pre` it waits for approval again,
       // under `post` it stays visible and is listed as edited.
       const wasApproved = found.status === 'approved';
       const status: Status = wasApproved && settings.moderation === 'pre' ? 'pending' : found.status;
-      store.updateText(found.id, { text: edit.text, html: edit.html, textHash: textHash(edit.text), now: now(), status, edited: wasApproved || found.edited });
+      store.updateText(found.id, {
+        text: edit.text,
+        html: edit.html,
+        textHash: textHash(edit.text),
+        now: now(),
+        status,
+        edited: wasApproved || found.edited,
+      });
       ctx.invalidate();
       return origin.withCors(request, json(200, { id: found.id, status, html: edit.html }));
     }),
@@ -163,7 +193,10 @@ export function createOwnComments(ctx: WriteContext) {
       const reason = typeof body.data.reason === 'string' ? body.data.reason.trim().slice(0, LIMITS.reportReasonMax) : '';
       store.report(comment.id, reason || '(ohne Begründung)');
       if (body.kind === 'form') {
-        return new Response(null, { status: 303, headers: { Location: `${ctx.commentsPage(comment.thread)}?hinweis=reported#kommentar-${comment.id}` } });
+        return new Response(null, {
+          status: 303,
+          headers: { Location: `${ctx.commentsPage(comment.thread)}?hinweis=reported#kommentar-${comment.id}` },
+        });
       }
       return origin.withCors(request, json(202, { id: comment.id, reported: true }));
     }),

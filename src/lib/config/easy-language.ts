@@ -27,7 +27,16 @@ export interface EasySection {
 }
 
 /** Words a reader may not know: each may only appear after the sentence that explains it. */
-export const HARD_WORDS = ['Innung', 'Website', 'Daten-Schutz', 'Messenger', 'Lupe', 'Kommentar', 'Barriere', 'Schlichtungs-Stelle'] as const;
+export const HARD_WORDS = [
+  'Innung',
+  'Website',
+  'Daten-Schutz',
+  'Messenger',
+  'Lupe',
+  'Kommentar',
+  'Barriere',
+  'Schlichtungs-Stelle',
+] as const;
 
 export interface EasyInput {
   config: Pick<GuildConfig, 'name' | 'email' | 'phone' | 'address' | 'comments' | 'accessibility'>;

@@ -89,5 +89,7 @@ export function facebookPageText(f: GuildConfig['facebook']): { text: string; li
     };
   }
   if (f.decision) return { text: `Zu unserer Facebook-Seite hat die Innung entschieden: ${f.decision}` };
-  return { text: 'Die Informationen zur gemeinsamen Verantwortung mit Meta für unsere Facebook-Seite (Art. 26 DSGVO) fehlen noch (Entwurf).' };
+  return {
+    text: 'Die Informationen zur gemeinsamen Verantwortung mit Meta für unsere Facebook-Seite (Art. 26 DSGVO) fehlen noch (Entwurf).',
+  };
 }

@@ -66,7 +66,8 @@ function demoValues(config: GuildConfig): ReleaseProblem[] {
     const pattern = typeof value === 'string' ? DEMO_PATTERNS.find((p) => p.test.test(value)) : undefined;
     if (pattern) return [{ key, reason: pattern.reason }];
     if (kept.has(key) || DEFAULT_KEYS.some((k) => k.test(key)) || value === undefined) return [];
-    if (demo.has(key) && demo.get(key) === value) return [{ key, reason: `ist noch der Musterwert „${String(value)}“ – bitte ${hint(key)} eintragen` }];
+    if (demo.has(key) && demo.get(key) === value)
+      return [{ key, reason: `ist noch der Musterwert „${String(value)}“ – bitte ${hint(key)} eintragen` }];
     return [];
   });
 }
@@ -99,15 +100,25 @@ export function releaseProblems(config: GuildConfig): ReleaseProblem[] {
   }
   const missing = (key: string, reason: string) => problems.push({ key, reason: `fehlt: ${reason}` });
   if (!config.privacyNoticeDate) missing('privacyNoticeDate', 'der Tag, an dem die Datenschutzerklärung beschlossen wurde (JJJJ-MM-TT)');
-  if (!config.accessibility.reviewedOn) missing('accessibility.reviewedOn', 'der Tag der letzten Prüfung der Barrierefreiheit von Hand (JJJJ-MM-TT)');
-  if (!config.accessibility.preparedOn) missing('accessibility.preparedOn', 'der Tag, an dem die Erklärung zur Barrierefreiheit erstellt wurde (JJJJ-MM-TT)');
-  if (!config.accessibility.stateLaw) missing('accessibility.stateLaw', 'das Landesgesetz über barrierefreie Informationstechnik, das für die Innung gilt');
+  if (!config.accessibility.reviewedOn)
+    missing('accessibility.reviewedOn', 'der Tag der letzten Prüfung der Barrierefreiheit von Hand (JJJJ-MM-TT)');
+  if (!config.accessibility.preparedOn)
+    missing('accessibility.preparedOn', 'der Tag, an dem die Erklärung zur Barrierefreiheit erstellt wurde (JJJJ-MM-TT)');
+  if (!config.accessibility.stateLaw)
+    missing('accessibility.stateLaw', 'das Landesgesetz über barrierefreie Informationstechnik, das für die Innung gilt');
   if (!config.hosting.confirmedOn) {
-    missing('hosting.confirmedOn', 'der Tag, an dem geprüft wurde, dass der Proxy mit den Dateien aus deploy/ läuft (Zugriffsprotokoll ohne IP, Protokolle nach hosting.proxyLogDays Tagen gelöscht)');
+    missing(
+      'hosting.confirmedOn',
+      'der Tag, an dem geprüft wurde, dass der Proxy mit den Dateien aus deploy/ läuft (Zugriffsprotokoll ohne IP, Protokolle nach hosting.proxyLogDays Tagen gelöscht)',
+    );
   }
-  if (!config.editors) missing('editors', 'die Rechtsgrundlage für die Daten der Redaktion (Beschäftigtendaten nach Landesrecht) mit Quelle');
+  if (!config.editors)
+    missing('editors', 'die Rechtsgrundlage für die Daten der Redaktion (Beschäftigtendaten nach Landesrecht) mit Quelle');
   if (!config.facebook.jointControllerInfo && !config.facebook.decision) {
-    missing('facebook', 'für die verlinkte Facebook-Seite die Informationen nach Art. 26 DSGVO (facebook.jointControllerInfo) oder der dokumentierte Beschluss der Innung (facebook.decision)');
+    missing(
+      'facebook',
+      'für die verlinkte Facebook-Seite die Informationen nach Art. 26 DSGVO (facebook.jointControllerInfo) oder der dokumentierte Beschluss der Innung (facebook.decision)',
+    );
   }
   return problems;
 }

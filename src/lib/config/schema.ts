@@ -4,9 +4,7 @@ import { DEFAULT_PURGE_PENDING_AFTER_DAYS } from '../comments/settings';
 /** Values we do not know yet are written as placeholders containing this word (see ./release.ts for all demo data). */
 export const PLACEHOLDER_MARK = 'Platzhalter';
 
-const hex = z
-  .string()
-  .regex(/^#[0-9a-fA-F]{6}$/, 'erwartet eine Farbe als #rrggbb, z. B. #1d4ed8');
+const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'erwartet eine Farbe als #rrggbb, z. B. #1d4ed8');
 
 const facebookUrl = z
   .string()
@@ -68,10 +66,17 @@ export const guildConfigSchema = z
       legalForm: z.string().min(2),
       vatId: z.string().optional(),
       /** Wirtschafts-Identifikationsnummer (§ 5 Abs. 1 Nr. 6 DDG), once issued, e.g. "DE123456789-00001". */
-      economicId: z.string().regex(/^DE\d{9}-\d{5}$/, 'erwartet eine Wirtschafts-Identifikationsnummer wie DE123456789-00001').optional(),
+      economicId: z
+        .string()
+        .regex(/^DE\d{9}-\d{5}$/, 'erwartet eine Wirtschafts-Identifikationsnummer wie DE123456789-00001')
+        .optional(),
     }),
     /** Supervisory authority: the Handwerkskammer (§ 75 HwO), with its postal address. */
-    supervisoryAuthority: z.object({ name: z.string().min(2), address: z.string().min(5, 'erwartet die Postanschrift der Handwerkskammer'), url: z.string().url() }),
+    supervisoryAuthority: z.object({
+      name: z.string().min(2),
+      address: z.string().min(5, 'erwartet die Postanschrift der Handwerkskammer'),
+      url: z.string().url(),
+    }),
     /**
      * Does the guild act as a public body? An Innung is a Körperschaft des öffentlichen Rechts (§ 53 HwO):
      * then every legal basis is Art. 6 Abs. 1 lit. e DSGVO with the national law named here (never lit. f,
@@ -86,7 +91,9 @@ export const guildConfigSchema = z
       z.literal(false),
     ]),
     /** Data protection officer (Art. 37 DSGVO); mandatory for a public body. */
-    dataProtectionOfficer: z.object({ name: z.string().min(2), email, phone: z.string().optional(), address: z.string().optional() }).optional(),
+    dataProtectionOfficer: z
+      .object({ name: z.string().min(2), email, phone: z.string().optional(), address: z.string().optional() })
+      .optional(),
     /** Data protection authority responsible for the guild (for the right to complain). */
     dataProtectionAuthority: z.object({ name: z.string().min(2), url: z.string().url() }),
     /** The day the Datenschutzerklärung was last adopted ("Stand"), JJJJ-MM-TT; absent = draft (refused by `npm run check:release`). */
@@ -199,9 +206,7 @@ export function defineGuildConfig(config: GuildConfigInput): GuildConfigInput {
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
-    super(
-      `Die Innungs-Konfiguration (src/guild.config.ts) ist ungültig:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-    );
+    super(`Die Innungs-Konfiguration (src/guild.config.ts) ist ungültig:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }

@@ -21,7 +21,10 @@ export const BLOCK_PROPS: Readonly<Record<(typeof KNOWN_COMPONENTS)[number], rea
 /** The block names exported by src/components/blocks/index.ts, read from its text (it imports .astro files). */
 export function blockNamesIn(indexSource: string): string[] {
   const m = /export const blocks\s*=\s*\{([^}]*)\}/.exec(indexSource);
-  return (m?.[1] ?? '').split(',').map((s) => s.trim().split(':')[0]!.trim()).filter(Boolean);
+  return (m?.[1] ?? '')
+    .split(',')
+    .map((s) => s.trim().split(':')[0]!.trim())
+    .filter(Boolean);
 }
 
 /** Body with code spans and fenced code blanked out (same length, same lines). */

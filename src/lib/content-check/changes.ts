@@ -9,12 +9,18 @@ import { issuesToProblems, parseYaml, yamlErrors } from './yaml';
 import type { Problem, SourceFile } from './types';
 
 const fix = (field: string): string => {
-  if (field.endsWith('source')) return 'Jeder Eintrag nennt die Quelle hinter dem neuen Stand (Schlüssel aus content/sources/, z. B. „T1“).';
+  if (field.endsWith('source'))
+    return 'Jeder Eintrag nennt die Quelle hinter dem neuen Stand (Schlüssel aus content/sources/, z. B. „T1“).';
   if (field.endsWith('date')) return 'Schreiben Sie den Tag der Änderung als JJJJ-MM-TT.';
   return 'Einträge entstehen mit „npm run content:changes“; vergleichen Sie mit einem vorhandenen Eintrag.';
 };
 
-export function checkChangeLog(file: SourceFile, sourceKeys: ReadonlySet<string>, messengerIds: ReadonlySet<string>, now = new Date()): Problem[] {
+export function checkChangeLog(
+  file: SourceFile,
+  sourceKeys: ReadonlySet<string>,
+  messengerIds: ReadonlySet<string>,
+  now = new Date(),
+): Problem[] {
   const yaml = parseYaml(file.source);
   const problems: Problem[] = [...yamlErrors(file.file, yaml)];
   if (yaml.errors.length > 0) return problems;
@@ -24,7 +30,13 @@ export function checkChangeLog(file: SourceFile, sourceKeys: ReadonlySet<string>
   if (!result.success) return [...problems, ...issuesToProblems(file.file, result.error.issues, yaml.lineOf, fix)];
   result.data.forEach((entry, i) => {
     const at = (field: string, message: string) =>
-      problems.push({ file: file.file, line: yaml.lineOf([i, ...field.split('.')]), field: `[${i + 1}].${field}`, message, fix: fix(field) });
+      problems.push({
+        file: file.file,
+        line: yaml.lineOf([i, ...field.split('.')]),
+        field: `[${i + 1}].${field}`,
+        message,
+        fix: fix(field),
+      });
     if (!sourceKeys.has(entry.new.source)) at('new.source', `unbekannte Quelle „${entry.new.source}“`);
     if (entry.old && !sourceKeys.has(entry.old.source)) at('old.source', `unbekannte Quelle „${entry.old.source}“`);
     if (!messengerIds.has(entry.messenger)) at('messenger', `unbekannter Messenger „${entry.messenger}“`);

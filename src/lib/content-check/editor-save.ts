@@ -20,7 +20,12 @@ const fixUrl = () => de.contentSafety.webAddressFix;
 function urlProblems(file: string, data: unknown, schema: z.ZodTypeAny, lineOf: (path: (string | number)[]) => number): Problem[] {
   const result = schema.safeParse(data);
   if (result.success) return [];
-  return issuesToProblems(file, result.error.issues.filter((issue) => issue.path[issue.path.length - 1] === 'url'), lineOf, fixUrl);
+  return issuesToProblems(
+    file,
+    result.error.issues.filter((issue) => issue.path[issue.path.length - 1] === 'url'),
+    lineOf,
+    fixUrl,
+  );
 }
 
 export interface SavedFiles {
@@ -35,7 +40,10 @@ export function checkSavedFiles(files: SavedFiles): Problem[] {
     const post = parsePost(file, []);
     problems.push(...checkMdxSafety(post), ...urlProblems(file.file, post.data ?? {}, posts, post.lineOf));
   }
-  for (const [list, schema] of [[files.sources, sourceSchema], [files.messengers, messengerSchema]] as const) {
+  for (const [list, schema] of [
+    [files.sources, sourceSchema],
+    [files.messengers, messengerSchema],
+  ] as const) {
     for (const file of list) {
       const yaml = parseYaml(file.source);
       problems.push(...urlProblems(file.file, yaml.data ?? {}, schema, yaml.lineOf));

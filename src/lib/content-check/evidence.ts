@@ -44,13 +44,25 @@ export function evidenceRules(
   const checked = fact.checked ?? source.checked;
   if (fact.verified) {
     if (!fact.quote) {
-      at('verified', 'bestätigt ohne Zitat der Quelle („quote“)', 'Lesen Sie die Quelle und tragen Sie den Satz, der die Angabe trägt, unter „quote“ ein – oder setzen Sie „verified: false“ (dann erscheint „nicht bestätigt“).');
+      at(
+        'verified',
+        'bestätigt ohne Zitat der Quelle („quote“)',
+        'Lesen Sie die Quelle und tragen Sie den Satz, der die Angabe trägt, unter „quote“ ein – oder setzen Sie „verified: false“ (dann erscheint „nicht bestätigt“).',
+      );
     }
     if (!source.url) {
-      at('source', `bestätigt, aber die Quelle „${sourceKey}“ hat keine Adresse („url“)`, 'Eine bestätigte Angabe braucht eine Quelle, die man aufrufen kann: Adresse in der Quelle ergänzen oder „verified: false“ setzen.');
+      at(
+        'source',
+        `bestätigt, aber die Quelle „${sourceKey}“ hat keine Adresse („url“)`,
+        'Eine bestätigte Angabe braucht eine Quelle, die man aufrufen kann: Adresse in der Quelle ergänzen oder „verified: false“ setzen.',
+      );
     }
     if (fact.quote && !checked) {
-      at('checked', 'bestätigt ohne Prüfdatum', 'Tragen Sie unter „checked“ den Tag ein, an dem Sie das Zitat an der Quelle gelesen haben (JJJJ-MM-TT).');
+      at(
+        'checked',
+        'bestätigt ohne Prüfdatum',
+        'Tragen Sie unter „checked“ den Tag ein, an dem Sie das Zitat an der Quelle gelesen haben (JJJJ-MM-TT).',
+      );
     }
   }
   if (fact.quote && !fact.checkedBy) {
@@ -60,13 +72,21 @@ export function evidenceRules(
     at('quoteLang', 'Zitat ohne Sprache', 'Tragen Sie unter „quoteLang“ die Sprache des Zitats ein, z. B. „de“ oder „en“.');
   }
   if (fact.quote && fact.quoteLang && !fact.quoteLang.startsWith('de') && !fact.gloss) {
-    at('gloss', `Zitat in „${fact.quoteLang}“ ohne deutsche Wiedergabe („gloss“)`, 'Geben Sie den Sinn des Zitats unter „gloss“ auf Deutsch wieder.');
+    at(
+      'gloss',
+      `Zitat in „${fact.quoteLang}“ ohne deutsche Wiedergabe („gloss“)`,
+      'Geben Sie den Sinn des Zitats unter „gloss“ auf Deutsch wieder.',
+    );
   }
   // The fact's own check date, else its source's: either must be a day someone could have read the quote here.
   const field = fact.checked ? 'checked' : 'source';
   const whose = fact.checked ? 'das Prüfdatum' : `das Prüfdatum der Quelle „${sourceKey}“`;
   if (checked && checked > context.today) {
-    at(field, `${whose} (${dayOf(checked)}) liegt in der Zukunft`, 'Tragen Sie den Tag ein, an dem Sie das Zitat tatsächlich gelesen haben – nie einen künftigen.');
+    at(
+      field,
+      `${whose} (${dayOf(checked)}) liegt in der Zukunft`,
+      'Tragen Sie den Tag ein, an dem Sie das Zitat tatsächlich gelesen haben – nie einen künftigen.',
+    );
   } else if (checked && checked < context.sourceAdded) {
     at(
       field,

@@ -13,7 +13,8 @@ const FIX: Record<string, string> = {
   updatedDate: 'Schreiben Sie das Datum als JJJJ-MM-TT oder löschen Sie die Zeile.',
   category: 'Wählen Sie eine der genannten Kategorien.',
   tags: 'Schreiben Sie Themen klein, mit Bindestrich statt Leerzeichen, als Liste: „tags: [datenschutz, whatsapp]“.',
-  cover: 'Geben Sie für das Titelbild „src“ (Bilddatei im Ordner des Beitrags, z. B. ./mein-beitrag/bild.jpg) und „alt“ (was auf dem Bild zu sehen ist) an.',
+  cover:
+    'Geben Sie für das Titelbild „src“ (Bilddatei im Ordner des Beitrags, z. B. ./mein-beitrag/bild.jpg) und „alt“ (was auf dem Bild zu sehen ist) an.',
   sources: 'Jede Quelle braucht „title“ und „url“ (mit https://); „date“ (JJJJ-MM-TT) nur, wenn die Quelle selbst ein Datum trägt.',
   draft: 'Schreiben Sie „draft: true“ (Entwurf) oder „draft: false“ (veröffentlichen).',
 };

@@ -19,10 +19,36 @@ export const ALLOWED_HTML: ReadonlySet<string> = new Set(
 );
 
 /** Named by issue 21: elements that run code, load other pages or send data. Never on the allow-list. */
-export const FORBIDDEN_HTML = ['script', 'style', 'iframe', 'object', 'embed', 'meta', 'link', 'base', 'form', 'input', 'svg', 'math'] as const;
+export const FORBIDDEN_HTML = [
+  'script',
+  'style',
+  'iframe',
+  'object',
+  'embed',
+  'meta',
+  'link',
+  'base',
+  'form',
+  'input',
+  'svg',
+  'math',
+] as const;
 
 /** Attributes whose value is an address. */
-export const URL_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'src', 'url', 'action', 'formaction', 'poster', 'cite', 'background', 'longdesc', 'data', 'ping', 'xlink:href']);
+export const URL_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'href',
+  'src',
+  'url',
+  'action',
+  'formaction',
+  'poster',
+  'cite',
+  'background',
+  'longdesc',
+  'data',
+  'ping',
+  'xlink:href',
+]);
 
 /** Event handlers, inline styles, frame documents, React's raw HTML and any namespaced name (Astro's set:html, client:…). */
 export function isForbiddenAttribute(name: string): boolean {
@@ -39,13 +65,22 @@ export interface Finding {
 
 export function unsafeLinkFinding(url: string, line: number): Finding {
   const shown = url.length > 60 ? `${url.slice(0, 57)}…` : url;
-  return { line, field: t.linkField, message: format(t.unsafeLink, { url: shown, schemes: LINK_SCHEMES.map((s) => `${s}:`).join(', ') }), fix: t.unsafeLinkFix };
+  return {
+    line,
+    field: t.linkField,
+    message: format(t.unsafeLink, { url: shown, schemes: LINK_SCHEMES.map((s) => `${s}:`).join(', ') }),
+    fix: t.unsafeLinkFix,
+  };
 }
 
 /** Every address in an attribute value: one for href/src/…, each candidate of a srcset. */
 export function addressesOf(name: string, value: string): string[] {
   const lower = name.toLowerCase();
-  if (lower === 'srcset') return value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '').filter(Boolean);
+  if (lower === 'srcset')
+    return value
+      .split(',')
+      .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+      .filter(Boolean);
   return URL_ATTRIBUTES.has(lower) ? [value] : [];
 }
 
@@ -59,7 +94,9 @@ export function attributeFindings(element: string, name: string, value: string |
     return [{ line, field: t.attributeField, message: format(t.forbiddenAttribute, { name, element }), fix }];
   }
   if (value === null) return [];
-  return addressesOf(name, value).filter((url) => !isSafeLink(url)).map((url) => unsafeLinkFinding(url, line));
+  return addressesOf(name, value)
+    .filter((url) => !isSafeLink(url))
+    .map((url) => unsafeLinkFinding(url, line));
 }
 
 export function forbiddenElementFinding(name: string, line: number): Finding {
@@ -67,7 +104,11 @@ export function forbiddenElementFinding(name: string, line: number): Finding {
 }
 
 /** A lower-case (HTML) element with its attributes. */
-export function htmlElementFindings(name: string, attributes: ReadonlyArray<{ name: string; value: string | null }>, line: number): Finding[] {
+export function htmlElementFindings(
+  name: string,
+  attributes: ReadonlyArray<{ name: string; value: string | null }>,
+  line: number,
+): Finding[] {
   const findings = ALLOWED_HTML.has(name) ? [] : [forbiddenElementFinding(name, line)];
   for (const attribute of attributes) findings.push(...attributeFindings(name, attribute.name, attribute.value, line));
   return findings;

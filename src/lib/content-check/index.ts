@@ -46,15 +46,24 @@ export function checkFiles(files: ContentFiles, now = new Date(), dates?: Source
   const changeLog = files.changes
     ? checkChangeLog(files.changes, new Set(sourceCheck.sources.keys()), new Set(files.messengers.map((f) => keyOfSourceFile(f.file))), now)
     : [];
-  const problems = sortProblems([...posts.problems, ...sourceCheck.problems, ...checkMessengers(files.messengers, sourceCheck.sources, { now, ...(dates ? { dates } : {}) }), ...changeLog]);
+  const problems = sortProblems([
+    ...posts.problems,
+    ...sourceCheck.problems,
+    ...checkMessengers(files.messengers, sourceCheck.sources, { now, ...(dates ? { dates } : {}) }),
+    ...changeLog,
+  ]);
   const warnings: string[] = posts.warnings.map(formatProblem);
   if (problems.length === 0 && files.messengers.length > 0) {
     const sources = Object.fromEntries([...sourceCheck.sources].map(([key, s]) => [key, s.data]));
-    const messengers = files.messengers.map((f) => buildMessenger(keyOfSourceFile(f.file), messengerSchema.parse(parseYamlText(f.source)), sources));
+    const messengers = files.messengers.map((f) =>
+      buildMessenger(keyOfSourceFile(f.file), messengerSchema.parse(parseYamlText(f.source)), sources),
+    );
     const stale = staleFacts(messengers, now);
     if (stale.length > 0) {
       const list = stale.map((s) => `${s.id}.${s.criterion} (${s.checked ? formatDate(s.checked) : 'nie geprüft'})`).join(', ');
-      warnings.push(`${stale.length} Angaben im Messenger-Vergleich wurden seit mehr als ${formatCount(RECHECK_MONTHS, 'Monat', 'Monaten')} nicht an ihrer Quelle geprüft – bitte prüfen: ${list}`);
+      warnings.push(
+        `${stale.length} Angaben im Messenger-Vergleich wurden seit mehr als ${formatCount(RECHECK_MONTHS, 'Monat', 'Monaten')} nicht an ihrer Quelle geprüft – bitte prüfen: ${list}`,
+      );
     }
   }
   return { problems, warnings };

@@ -50,7 +50,9 @@ export function isLiteralExpression(node: EstreeNode): boolean {
     case 'Literal':
       return !('regex' in node && node.regex);
     case 'UnaryExpression':
-      return (node.operator === '-' || node.operator === '+') && node.argument.type === 'Literal' && typeof node.argument.value === 'number';
+      return (
+        (node.operator === '-' || node.operator === '+') && node.argument.type === 'Literal' && typeof node.argument.value === 'number'
+      );
     case 'ArrayExpression':
       return node.elements.every((element) => element !== null && element.type !== 'SpreadElement' && isLiteralExpression(element));
     case 'ObjectExpression':
@@ -84,14 +86,17 @@ function jsxAttributeFindings(element: string, attribute: JsxAttribute, fallback
     return [{ line, field: t.attributeField, message: format(t.spreadProp, { element }), fix: t.spreadPropFix }];
   }
   const value = attribute.value;
-  if (value === undefined || value === null || typeof value === 'string') return attributeFindings(element, attribute.name, value ?? null, line, props);
+  if (value === undefined || value === null || typeof value === 'string')
+    return attributeFindings(element, attribute.name, value ?? null, line, props);
   const expression = expressionOf(value.data?.estree);
   if (!expression || !isLiteralExpression(expression)) {
     return [{ line, field: t.attributeField, message: format(t.codeInProp, { name: attribute.name, element }), fix: t.codeInPropFix }];
   }
   const strings = stringsIn(expression);
   const name = attribute.name;
-  return strings.length === 0 ? attributeFindings(element, name, null, line, props) : strings.flatMap((s) => attributeFindings(element, name, s, line, props));
+  return strings.length === 0
+    ? attributeFindings(element, name, null, line, props)
+    : strings.flatMap((s) => attributeFindings(element, name, s, line, props));
 }
 
 function jsxElementFindings(node: MdNode, line: number, file: string, problems: Problem[], offset: number): Finding[] {
@@ -121,11 +126,22 @@ function imageReferenceLabels(tree: MdNode): Set<string> {
   return labels;
 }
 
-function nodeFindings(node: MdNode, file: string, problems: Problem[], offset: number, imageLabels: Set<string>): { findings: Finding[]; descend: boolean } {
+function nodeFindings(
+  node: MdNode,
+  file: string,
+  problems: Problem[],
+  offset: number,
+  imageLabels: Set<string>,
+): { findings: Finding[]; descend: boolean } {
   const line = node.position?.start.line ?? 1;
   switch (node.type) {
     case 'mdxjsEsm':
-      return { findings: [{ line, field: t.esmField, message: t.esm, fix: format(t.esmFix, { blocks: KNOWN_COMPONENTS.map((c) => `<${c}>`).join(', ') }) }], descend: false };
+      return {
+        findings: [
+          { line, field: t.esmField, message: t.esm, fix: format(t.esmFix, { blocks: KNOWN_COMPONENTS.map((c) => `<${c}>`).join(', ') }) },
+        ],
+        descend: false,
+      };
     case 'mdxFlowExpression':
     case 'mdxTextExpression':
       // An expression without a statement is a comment ({/* … */}, reported by mdx-comments.ts) or empty: no code.
@@ -141,7 +157,8 @@ function nodeFindings(node: MdNode, file: string, problems: Problem[], offset: n
     case 'definition': {
       // A definition an image uses (![x][ref]) is an image address; any other one is a link.
       const url = node.url ?? '';
-      if (imageLabels.has(String(node.identifier ?? '').toLowerCase())) return { findings: isSafeImage(url) ? [] : [unsafeImageFinding(url, line)], descend: true };
+      if (imageLabels.has(String(node.identifier ?? '').toLowerCase()))
+        return { findings: isSafeImage(url) ? [] : [unsafeImageFinding(url, line)], descend: true };
       return { findings: isSafeLink(url) ? [] : [unsafeLinkFinding(url, line)], descend: true };
     }
     case 'html':
@@ -175,7 +192,15 @@ export function checkMdxSafety(post: ParsedPost): Problem[] {
     tree = (post.file.endsWith('.mdx') ? mdxParser : mdParser).parse(post.body) as unknown as MdNode;
   } catch (error) {
     const { line, reason } = error as { line?: number; reason?: string };
-    return [{ file: post.file, line: (line ?? 1) + offset, field: t.unreadableField, message: format(t.unreadable, { reason: reason ?? String(error) }), fix: t.unreadableFix }];
+    return [
+      {
+        file: post.file,
+        line: (line ?? 1) + offset,
+        field: t.unreadableField,
+        message: format(t.unreadable, { reason: reason ?? String(error) }),
+        fix: t.unreadableFix,
+      },
+    ];
   }
   return treeProblems(tree, post.file, offset);
 }
@@ -187,7 +212,8 @@ export function checkMdxSafety(post: ParsedPost): Problem[] {
  */
 export function remarkContentIsData() {
   return (tree: unknown, file: { path?: string; cwd?: string }) => {
-    const name = file.path && file.cwd && file.path.startsWith(`${file.cwd}/`) ? file.path.slice(file.cwd.length + 1) : (file.path ?? '(MDX)');
+    const name =
+      file.path && file.cwd && file.path.startsWith(`${file.cwd}/`) ? file.path.slice(file.cwd.length + 1) : (file.path ?? '(MDX)');
     const problems = treeProblems(tree as MdNode, name, 0);
     if (problems.length > 0) throw new Error(formatReport(problems));
   };

@@ -11,7 +11,8 @@ import { issuesToProblems, parseYaml, yamlErrors } from './yaml';
 import type { Problem, SourceFile } from './types';
 
 const fix = (field: string): string => {
-  if (field.endsWith('.source')) return 'Tragen Sie den Dateinamen einer Quelle aus content/sources/ ohne .yaml ein (z. B. „source: K“) oder legen Sie die Quelle dort an.';
+  if (field.endsWith('.source'))
+    return 'Tragen Sie den Dateinamen einer Quelle aus content/sources/ ohne .yaml ein (z. B. „source: K“) oder legen Sie die Quelle dort an.';
   if (field.endsWith('.level')) return 'Wählen Sie einen der genannten Werte; die Bedeutung steht in src/lib/messengers/criteria.ts.';
   if (field.endsWith('date') || field.endsWith('checked')) return 'Schreiben Sie das Datum als JJJJ-MM-TT.';
   return 'Vergleichen Sie mit einer vorhandenen Datei in content/messengers/.';
@@ -24,7 +25,11 @@ export interface MessengerCheckOptions {
   dates?: SourceDates;
 }
 
-export function checkMessengers(files: readonly SourceFile[], sources: ReadonlyMap<string, CheckedSource>, options: MessengerCheckOptions = {}): Problem[] {
+export function checkMessengers(
+  files: readonly SourceFile[],
+  sources: ReadonlyMap<string, CheckedSource>,
+  options: MessengerCheckOptions = {},
+): Problem[] {
   const problems: Problem[] = [];
   const now = options.now ?? new Date();
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -33,7 +38,8 @@ export function checkMessengers(files: readonly SourceFile[], sources: ReadonlyM
     const yaml = parseYaml(file.source);
     problems.push(...yamlErrors(file.file, yaml));
     if (!yaml.data) {
-      if (yaml.errors.length === 0) problems.push({ file: file.file, line: 1, field: '(Datei)', message: 'die Datei ist leer', fix: fix('') });
+      if (yaml.errors.length === 0)
+        problems.push({ file: file.file, line: 1, field: '(Datei)', message: 'die Datei ist leer', fix: fix('') });
       continue;
     }
     const result = messengerSchema.safeParse(yaml.data);
@@ -64,7 +70,9 @@ export function checkMessengers(files: readonly SourceFile[], sources: ReadonlyM
           fix: 'Prüfen Sie die Angabe erneut an der Quelle und tragen Sie den Tag der Prüfung ein.',
         });
       }
-      problems.push(...evidenceRules(file.file, criterion, fact, fact.source, source.data, yaml.lineOf, { today, sourceAdded: addedOf(fact.source) }));
+      problems.push(
+        ...evidenceRules(file.file, criterion, fact, fact.source, source.data, yaml.lineOf, { today, sourceAdded: addedOf(fact.source) }),
+      );
     }
   }
   return problems;

@@ -35,7 +35,13 @@ export function checkPostFiles(files: readonly SourceFile[], memo?: SafetyMemo):
   const problems: Problem[] = [];
   const posts = files.map((file) => parsePost(file, problems));
   posts.forEach((post, i) => {
-    problems.push(...checkFrontMatter(post), ...checkImages(post), ...safetyProblems(files[i]!, post, memo), ...checkMdxComments(post), ...checkInlineSources(post));
+    problems.push(
+      ...checkFrontMatter(post),
+      ...checkImages(post),
+      ...safetyProblems(files[i]!, post, memo),
+      ...checkMdxComments(post),
+      ...checkInlineSources(post),
+    );
   });
   problems.push(...checkTags(posts), ...checkLinks(posts));
   return { problems: sortProblems(problems), warnings: sortProblems(posts.flatMap(checkImagePlacement)) };

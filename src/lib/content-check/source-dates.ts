@@ -28,7 +28,6 @@ export interface SourceDates {
   addedOf(key: string): Date;
 }
 
-
 /** Every source dated to one day: the fallback where git tells nothing. */
 export function sourceDatesFrom(added: Map<string, Date>, start: Date = REPOSITORY_START): SourceDates {
   return { addedOf: (key) => added.get(key) ?? start };

@@ -15,7 +15,8 @@ export interface CheckedSource {
 }
 
 const fix = (field: string): string => {
-  if (field === 'date') return 'Tragen Sie das Datum ein, das die Quelle selbst nennt (JJJJ-MM-TT), oder löschen Sie die Zeile, wenn sie keines trägt (dann erscheint „undatiert“). Nie schätzen.';
+  if (field === 'date')
+    return 'Tragen Sie das Datum ein, das die Quelle selbst nennt (JJJJ-MM-TT), oder löschen Sie die Zeile, wenn sie keines trägt (dann erscheint „undatiert“). Nie schätzen.';
   if (field === 'checked') return 'Schreiben Sie den Tag, an dem Sie die Angaben an der Quelle geprüft haben, als JJJJ-MM-TT.';
   if (field === 'url') return 'Kopieren Sie die Adresse vollständig aus dem Browser (mit https://).';
   if (field === 'title') return 'Nennen Sie die Quelle so, dass man sie wiederfindet: Herausgeber – Titel.';
@@ -23,7 +24,8 @@ const fix = (field: string): string => {
 };
 
 /** A date written into a title: 11.07.2024, 06/2025, April 2026. */
-const DATE_IN_TITLE = /\b\d{1,2}\.\d{1,2}\.\d{4}\b|\(\d{2}\/\d{4}\)|\b(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}\b/;
+const DATE_IN_TITLE =
+  /\b\d{1,2}\.\d{1,2}\.\d{4}\b|\(\d{2}\/\d{4}\)|\b(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}\b/;
 
 /** The rules on a source's own date, shared by source files and the sources in a post's front matter. */
 export function dateRules(
@@ -44,7 +46,13 @@ export function dateRules(
     });
   }
   if (data.date && data.period) {
-    problems.push({ file, line: lineOf([...prefix, 'period']), field: field('period'), message: '„date“ und „period“ zugleich', fix: '„period“ nur, wenn die Quelle kein genaues Datum trägt – löschen Sie eines von beiden.' });
+    problems.push({
+      file,
+      line: lineOf([...prefix, 'period']),
+      field: field('period'),
+      message: '„date“ und „period“ zugleich',
+      fix: '„period“ nur, wenn die Quelle kein genaues Datum trägt – löschen Sie eines von beiden.',
+    });
   }
   if (!data.date && !data.period && DATE_IN_TITLE.test(data.title)) {
     problems.push({
@@ -86,7 +94,13 @@ export function checkSources(files: readonly SourceFile[]): { problems: Problem[
   for (const file of files) {
     const key = keyOfSourceFile(file.file);
     if (!SOURCE_KEY.test(key)) {
-      problems.push({ file: file.file, line: 1, field: '(Dateiname)', message: `ungültiger Schlüssel „${key}“`, fix: 'Benennen Sie die Datei nur mit Buchstaben, Ziffern und Bindestrich, z. B. T1.yaml.' });
+      problems.push({
+        file: file.file,
+        line: 1,
+        field: '(Dateiname)',
+        message: `ungültiger Schlüssel „${key}“`,
+        fix: 'Benennen Sie die Datei nur mit Buchstaben, Ziffern und Bindestrich, z. B. T1.yaml.',
+      });
     }
     const yaml = parseYaml(file.source);
     problems.push(...yamlErrors(file.file, yaml));

@@ -33,7 +33,10 @@ export function parseYaml(text: string, offset = 0): ParsedYaml {
     }
     return line === 0 ? 1 : line + offset;
   };
-  const errors = doc.errors.map((error) => ({ line: (error.linePos?.[0]?.line ?? 1) + offset, message: error.message.split('\n')[0] ?? '' }));
+  const errors = doc.errors.map((error) => ({
+    line: (error.linePos?.[0]?.line ?? 1) + offset,
+    message: error.message.split('\n')[0] ?? '',
+  }));
   const data = errors.length === 0 && isMap(doc.contents) ? (doc.toJS() as Record<string, unknown>) : null;
   return { data, lineOf, errors };
 }
@@ -50,7 +53,12 @@ export function yamlErrors(file: string, yaml: ParsedYaml): Problem[] {
 }
 
 /** Zod issues as problems, with the line of the field. */
-export function issuesToProblems(file: string, issues: z.ZodIssue[], lineOf: (path: (string | number)[]) => number, fix: (field: string) => string): Problem[] {
+export function issuesToProblems(
+  file: string,
+  issues: z.ZodIssue[],
+  lineOf: (path: (string | number)[]) => number,
+  fix: (field: string) => string,
+): Problem[] {
   return issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({

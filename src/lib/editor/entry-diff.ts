@@ -31,8 +31,17 @@ export function buildData(collection: Collection, text: string): unknown {
 export function changedData(collection: Collection, before: string, after: string): string[] {
   const changes: string[] = [];
   const walk = (a: unknown, b: unknown, path: string[]) => {
-    if (a && b && typeof a === 'object' && typeof b === 'object' && !(a instanceof Date) && !(b instanceof Date) && Array.isArray(a) === Array.isArray(b)) {
-      for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) walk((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], [...path, key]);
+    if (
+      a &&
+      b &&
+      typeof a === 'object' &&
+      typeof b === 'object' &&
+      !(a instanceof Date) &&
+      !(b instanceof Date) &&
+      Array.isArray(a) === Array.isArray(b)
+    ) {
+      for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
+        walk((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], [...path, key]);
     } else if (!isDeepStrictEqual(a, b)) {
       changes.push(`${path.join('.') || '(alles)'}: ${JSON.stringify(a) ?? 'fehlt'} → ${JSON.stringify(b) ?? 'fehlt'}`);
     }
@@ -74,7 +83,15 @@ export function changedBody(before: string, after: string, parse: MdxParse): str
   const show = (node: any) => JSON.stringify(node)?.slice(0, 160) ?? 'fehlt';
   const walk = (x: any, y: any, path: string): string[] => {
     if (isDeepStrictEqual(x, y)) return [];
-    if (x && y && typeof x === 'object' && typeof y === 'object' && x.type === y.type && Array.isArray(x.children) && Array.isArray(y.children)) {
+    if (
+      x &&
+      y &&
+      typeof x === 'object' &&
+      typeof y === 'object' &&
+      x.type === y.type &&
+      Array.isArray(x.children) &&
+      Array.isArray(y.children)
+    ) {
       for (let i = 0; i < Math.min(x.children.length, y.children.length); i++) {
         const found = walk(x.children[i], y.children[i], `${path}/${x.children[i].type}[${i}]`);
         if (found.length > 0) return found;

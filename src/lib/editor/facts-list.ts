@@ -118,6 +118,9 @@ export function factsList(input: FactsListInput): { rows: FactRow[]; unreadable:
 
 export function filterRows(rows: readonly FactRow[], filter: FactsFilter): FactRow[] {
   return rows.filter(
-    (r) => (!filter.messenger || r.messengerId === filter.messenger) && (!filter.criterion || r.criterion === filter.criterion) && (!filter.staleOnly || r.stale),
+    (r) =>
+      (!filter.messenger || r.messengerId === filter.messenger) &&
+      (!filter.criterion || r.criterion === filter.criterion) &&
+      (!filter.staleOnly || r.stale),
   );
 }

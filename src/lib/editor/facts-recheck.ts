@@ -40,7 +40,8 @@ function factNode(doc: Document, criterion: string): YAMLMap | undefined {
 
 /** A value as YAML text: plain where that reads back as the same string, else double-quoted. */
 function scalarText(value: string): string {
-  const plain = /^[\p{L}\p{N}][\p{L}\p{N} .'-]*$/u.test(value) && !/^(?:null|true|false|yes|no|on|off)$/i.test(value) && !value.endsWith(' ');
+  const plain =
+    /^[\p{L}\p{N}][\p{L}\p{N} .'-]*$/u.test(value) && !/^(?:null|true|false|yes|no|on|off)$/i.test(value) && !value.endsWith(' ');
   return plain ? value : JSON.stringify(value);
 }
 
@@ -88,7 +89,8 @@ export function confirmFact(text: string, request: ConfirmRequest): RecheckResul
   const node = factNode(doc, request.criterion);
   if (!node) return { ok: false, status: 404, reason: t.unknownFact };
   const current = node.toJSON() as Record<string, unknown>;
-  if (request.version !== undefined && request.version !== factVersion(current)) return { ok: false, status: 409, reason: t.changed, current };
+  if (request.version !== undefined && request.version !== factVersion(current))
+    return { ok: false, status: 409, reason: t.changed, current };
   if (typeof current.quote !== 'string' || current.quote.trim() === '') return { ok: false, status: 422, reason: t.noQuote };
   const updated = setFields(text, node, [
     ['checked', request.today],
@@ -98,7 +100,8 @@ export function confirmFact(text: string, request: ConfirmRequest): RecheckResul
   const expected = doc.toJSON() as { facts: Record<string, Record<string, unknown>> };
   expected.facts[request.criterion] = { ...current, checked: request.today, checkedBy: request.by };
   const after = parseDocument(updated);
-  if (after.errors.length > 0 || JSON.stringify(after.toJSON()) !== JSON.stringify(expected)) return { ok: false, status: 422, reason: t.unreadableFile };
+  if (after.errors.length > 0 || JSON.stringify(after.toJSON()) !== JSON.stringify(expected))
+    return { ok: false, status: 422, reason: t.unreadableFile };
   return { ok: true, text: updated };
 }
 

@@ -17,7 +17,8 @@ export interface EditorFolders {
   pictures: readonly string[];
 }
 
-export type PathVerdict = { kind: 'entry'; path: string } | { kind: 'upload'; path: string; name: string } | { kind: 'refused'; message: string };
+export type PathVerdict =
+  { kind: 'entry'; path: string } | { kind: 'upload'; path: string; name: string } | { kind: 'refused'; message: string };
 
 const t = de.contentSafety;
 
@@ -35,13 +36,22 @@ export function isPlainPath(path: string): boolean {
 }
 
 function refusedName(name: string): PathVerdict {
-  return { kind: 'refused', message: format(t.pathEntryName, { name: name.length > 60 ? `${name.slice(0, 57)}…` : name, suggestion: suggestName(name).replace(/\.[a-z0-9]*$/, '') }) };
+  return {
+    kind: 'refused',
+    message: format(t.pathEntryName, {
+      name: name.length > 60 ? `${name.slice(0, 57)}…` : name,
+      suggestion: suggestName(name).replace(/\.[a-z0-9]*$/, ''),
+    }),
+  };
 }
 
 /** What an addition at `path` is, or why it is refused (German). */
 export function classifyAddition(path: string, folders: EditorFolders): PathVerdict {
   const folder = folderOf(path, folders);
-  const outside: PathVerdict = { kind: 'refused', message: format(t.pathOutside, { path: path.slice(0, 100), folders: Object.keys(folders.collections).join(', ') }) };
+  const outside: PathVerdict = {
+    kind: 'refused',
+    message: format(t.pathOutside, { path: path.slice(0, 100), folders: Object.keys(folders.collections).join(', ') }),
+  };
   if (!folder || !isPlainPath(path)) return outside;
   const segments = path.slice(folder.length).split('/');
   const name = segments[segments.length - 1]!;

@@ -23,7 +23,14 @@ export const UPLOAD_NAME = new RegExp(`^[a-z0-9][a-z0-9._-]{0,${UPLOAD_NAME_MAX 
 
 export type ImageType = 'png' | 'jpeg' | 'webp' | 'avif' | 'gif';
 /** File extensions and the format each must contain. */
-export const IMAGE_EXTENSIONS: Readonly<Record<string, ImageType>> = { png: 'png', jpg: 'jpeg', jpeg: 'jpeg', webp: 'webp', avif: 'avif', gif: 'gif' };
+export const IMAGE_EXTENSIONS: Readonly<Record<string, ImageType>> = {
+  png: 'png',
+  jpg: 'jpeg',
+  jpeg: 'jpeg',
+  webp: 'webp',
+  avif: 'avif',
+  gif: 'gif',
+};
 
 const MB = 1024 * 1024;
 const t = de.contentSafety;
@@ -55,7 +62,11 @@ export function suggestName(name: string): string {
   const lower = name.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
   const dot = lower.lastIndexOf('.');
   const ext = dot > 0 ? lower.slice(dot + 1).replace(/[^a-z0-9]/g, '') : '';
-  const stem = (dot > 0 ? lower.slice(0, dot) : lower).normalize('NFKD').replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|-+$/g, '') || 'bild';
+  const stem =
+    (dot > 0 ? lower.slice(0, dot) : lower)
+      .normalize('NFKD')
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^[^a-z0-9]+|-+$/g, '') || 'bild';
   const tail = ext ? `.${ext.slice(0, 4)}` : '';
   const cut = stem.slice(0, UPLOAD_NAME_MAX - tail.length).replace(/[.-]+$/, '') || 'bild';
   const suggestion = `${cut}${tail}`;
@@ -63,16 +74,29 @@ export function suggestName(name: string): string {
 }
 
 /** Why a picture cannot be saved under this name with these bytes (German), or undefined when it can. */
-export function uploadRefusal(name: string, bytes: Uint8Array): { reason: 'type' | 'name' | 'size' | 'content'; message: string } | undefined {
+export function uploadRefusal(
+  name: string,
+  bytes: Uint8Array,
+): { reason: 'type' | 'name' | 'size' | 'content'; message: string } | undefined {
   const shown = name.length > 60 ? `${name.slice(0, 57)}…` : name;
-  const types = Object.keys(IMAGE_EXTENSIONS).map((e) => `.${e}`).join(', ');
+  const types = Object.keys(IMAGE_EXTENSIONS)
+    .map((e) => `.${e}`)
+    .join(', ');
   const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
   const expected = IMAGE_EXTENSIONS[ext];
   if (!expected) return { reason: 'type', message: format(t.uploadType, { name: shown, types }) };
-  if (!UPLOAD_NAME.test(name)) return { reason: 'name', message: format(t.uploadName, { name: shown, suggestion: suggestName(name), max: UPLOAD_NAME_MAX }) };
+  if (!UPLOAD_NAME.test(name))
+    return { reason: 'name', message: format(t.uploadName, { name: shown, suggestion: suggestName(name), max: UPLOAD_NAME_MAX }) };
   if (isWindowsReserved(name)) return { reason: 'name', message: format(t.uploadReserved, { name: shown }) };
   if (bytes.length > MAX_UPLOAD_BYTES) {
-    return { reason: 'size', message: format(t.uploadTooLarge, { name: shown, size: (bytes.length / MB).toFixed(1).replace('.', ','), max: MAX_UPLOAD_BYTES / MB }) };
+    return {
+      reason: 'size',
+      message: format(t.uploadTooLarge, {
+        name: shown,
+        size: (bytes.length / MB).toFixed(1).replace('.', ','),
+        max: MAX_UPLOAD_BYTES / MB,
+      }),
+    };
   }
   if (imageTypeOf(bytes) !== expected) return { reason: 'content', message: format(t.uploadContent, { name: shown, types }) };
   return undefined;

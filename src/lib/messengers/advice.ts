@@ -84,7 +84,8 @@ export function recommend(messengers: readonly Messenger[], answers: Answers): R
       else add('reach', false, 'Kundschaft müsste erst eine neue App installieren.', answers.ohneNeueApp ? 0 : 15, answers.ohneNeueApp);
     }
     if (answers.use !== 'kunden') {
-      if (f.business.features?.includes('adminConsole')) add('business', true, 'Zentrale Verwaltung: Geräte einrichten, Konten beim Ausscheiden sperren.', 20);
+      if (f.business.features?.includes('adminConsole'))
+        add('business', true, 'Zentrale Verwaltung: Geräte einrichten, Konten beim Ausscheiden sperren.', 20);
       else add('business', false, 'Keine zentrale Verwaltung der Konten im Betrieb.', 10);
     }
     if (answers.use !== 'team' && f.business.features?.includes('sharedInbox')) {
@@ -95,7 +96,8 @@ export function recommend(messengers: readonly Messenger[], answers: Answers): R
       else add('avv', false, f.avv.level === 'unclear' ? 'Ob es einen AVV gibt, ist unklar.' : 'Es gibt keinen AVV.', 30, true);
     }
     if (answers.privateHandys) {
-      if (f.addressBook.level === 'mandatory') add('addressBook', false, 'Lädt das private Adressbuch hoch – auch Kontakte, die nichts mit dem Betrieb zu tun haben.', 30, true);
+      if (f.addressBook.level === 'mandatory')
+        add('addressBook', false, 'Lädt das private Adressbuch hoch – auch Kontakte, die nichts mit dem Betrieb zu tun haben.', 30, true);
       else add('addressBook', true, 'Private Kontakte bleiben auf dem Handy.', 5);
       if (f.phone.level === 'yes') add('phone', false, 'Die private Telefonnummer wird zur Kennung im Betrieb.', 5);
     }

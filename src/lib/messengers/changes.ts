@@ -35,14 +35,18 @@ export const changeEntrySchema = z
   .object({
     date: isoDate,
     messenger: z.string().min(1),
-    criterion: z.enum(CRITERION_IDS as [CriterionId, ...CriterionId[]], { errorMap: () => ({ message: `erwartet eines dieser Kriterien: ${CRITERION_IDS.join(', ')}` }) }),
+    criterion: z.enum(CRITERION_IDS as [CriterionId, ...CriterionId[]], {
+      errorMap: () => ({ message: `erwartet eines dieser Kriterien: ${CRITERION_IDS.join(', ')}` }),
+    }),
     /** Absent for a fact that did not exist before. */
     old: side.optional(),
-    new: side.extend({
-      quote: z.string().max(QUOTE_MAX, `höchstens ${QUOTE_MAX} Zeichen`).optional(),
-      quoteLang: z.string().regex(QUOTE_LANG).optional(),
-      gloss: z.string().optional(),
-    }).strict(),
+    new: side
+      .extend({
+        quote: z.string().max(QUOTE_MAX, `höchstens ${QUOTE_MAX} Zeichen`).optional(),
+        quoteLang: z.string().regex(QUOTE_LANG).optional(),
+        gloss: z.string().optional(),
+      })
+      .strict(),
     /** Who published the change (editor names); absent for entries written from the command line. */
     by: z.string().min(2).optional(),
   })

@@ -184,7 +184,9 @@ export function criterion(id: CriterionId): Criterion {
 export type FeatureId = keyof NonNullable<Extract<(typeof criteria)[number], { features: object }>['features']>;
 
 /** Criteria with no data-protection question (every level unscored): a grey mark, explained in the legend. */
-export const NEUTRAL_CRITERIA = criteria.filter((c) => Object.values(c.levels).every((l) => l.score === null)).map((c) => c.id) as CriterionId[];
+export const NEUTRAL_CRITERIA = criteria
+  .filter((c) => Object.values(c.levels).every((l) => l.score === null))
+  .map((c) => c.id) as CriterionId[];
 
 /** Yes/no questions for the filter toggles, each answered from one criterion. */
 export const FILTERS = [

@@ -93,7 +93,11 @@ function monthsBefore(now: Date, months: number): Date {
 }
 
 /** Facts not checked against their source for `months` at `now` (or never), for the build warning. */
-export function staleFacts(messengers: readonly Messenger[], now: Date, months = RECHECK_MONTHS): Array<{ id: string; criterion: CriterionId; checked: Date | undefined }> {
+export function staleFacts(
+  messengers: readonly Messenger[],
+  now: Date,
+  months = RECHECK_MONTHS,
+): Array<{ id: string; criterion: CriterionId; checked: Date | undefined }> {
   const limit = monthsBefore(now, months);
   return messengers.flatMap((m) =>
     Object.values(m.facts)
@@ -127,7 +131,13 @@ export function freshness(messengers: readonly Messenger[], now: Date, months = 
   const checked = facts.flatMap((f) => (f.checked ? [f.checked] : []));
   const recent = checked.filter((d) => d >= limit && d <= now).length;
   const oldest = checked.length > 0 ? new Date(Math.min(...checked.map((d) => d.getTime()))) : undefined;
-  return { total: facts.length, recent, percent: facts.length ? Math.floor((100 * recent) / facts.length) : 0, never: facts.length - checked.length, oldest };
+  return {
+    total: facts.length,
+    recent,
+    percent: facts.length ? Math.floor((100 * recent) / facts.length) : 0,
+    never: facts.length - checked.length,
+    oldest,
+  };
 }
 
 export { CRITERIA };

@@ -22,7 +22,6 @@ const SCORED: Record<number, Mark> = {
   0: { tone: 'bad', symbol: '✗' },
 };
 
-
 export function markOf(fact: Pick<Fact, 'criterion' | 'level' | 'score'>): Mark {
   if (fact.score !== null) return SCORED[fact.score] ?? { tone: 'neutral', symbol: '?' };
   // Criteria that are no data-protection question declare their grey marks on their levels (criteria.ts).
@@ -44,5 +43,7 @@ export type Purpose = 'team' | 'kunden';
  * reach the business with the app they already have.
  */
 export function suitableFor(messenger: Messenger, base: Answers = DEFAULT_ANSWERS): Purpose[] {
-  return (['team', 'kunden'] as const).filter((use) => recommend([messenger], { ...base, use, ohneNeueApp: use === 'kunden' })[0]!.suitable);
+  return (['team', 'kunden'] as const).filter(
+    (use) => recommend([messenger], { ...base, use, ohneNeueApp: use === 'kunden' })[0]!.suitable,
+  );
 }

@@ -61,7 +61,11 @@ export const EMPTY_STATE: ViewState = { q: '', filters: [], compare: [], sort: '
 const FILTER_IDS = new Set<string>(FILTERS.map((f) => f.id));
 
 export function parseState(params: URLSearchParams): ViewState {
-  const list = (key: string) => (params.get(key) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (key: string) =>
+    (params.get(key) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const sort = params.get('sortierung') ?? 'name';
   return {
     q: (params.get('q') ?? '').slice(0, 100),

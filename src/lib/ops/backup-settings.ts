@@ -18,7 +18,10 @@ export interface BackupDefaults {
 const OFF = ['0', 'false', 'aus', 'off', 'no', 'nein'];
 
 /** COMMENTS_BACKUP_DIR (./data/backups/), COMMENTS_BACKUP_KEEP (config, else 14), COMMENTS_BACKUP_DAILY (config, else on; "0" switches it off). */
-export function readBackupSettings(env: Record<string, string | undefined>, defaults: BackupDefaults = { keep: 14, daily: true }): BackupSettings {
+export function readBackupSettings(
+  env: Record<string, string | undefined>,
+  defaults: BackupDefaults = { keep: 14, daily: true },
+): BackupSettings {
   const keepRaw = env.COMMENTS_BACKUP_KEEP;
   const keep = keepRaw === undefined || keepRaw === '' ? defaults.keep : Number(keepRaw);
   if (!Number.isInteger(keep) || keep < 1) throw new Error(messages.keepInvalid(keepRaw ?? ''));

@@ -18,8 +18,7 @@ export const messages = {
   pruned: (n: number) => `${n} alte Sicherung${n === 1 ? '' : 'en'} gelöscht (älter als comments.backupKeep Tage).`,
   erasuresApplied: (n: number) => `${n} gelöschte Kommentare aus dem Löschprotokoll wieder entfernt.`,
   oldRemoved: 'Die bisherige Datenbank wurde gelöscht.',
-  notADatabase: (path: string, error: unknown) =>
-    `${path} ist keine lesbare SQLite-Datenbank (${reason(error)}).`,
+  notADatabase: (path: string, error: unknown) => `${path} ist keine lesbare SQLite-Datenbank (${reason(error)}).`,
   corrupt: (path: string, details: string) => `${path} ist beschädigt (integrity_check: ${details}).`,
   notOurSchema: (path: string, what: string) => `${path} ist keine Kommentar-Datenbank von Innungswissen (${what}).`,
   newerSchema: (path: string, version: number, known: number) =>
@@ -30,8 +29,7 @@ export const messages = {
   serverRunning: (path: string) =>
     `Die Datenbank ${path} ist gerade geöffnet – vermutlich läuft der Server noch. Bitte den Server zuerst ` +
     `anhalten (z. B. „systemctl stop innungswissen“) und die Wiederherstellung dann erneut starten.`,
-  restored: (target: string, from: string, comments: number) =>
-    `Wiederhergestellt: ${target} aus ${from} (${comments} Kommentare).`,
+  restored: (target: string, from: string, comments: number) => `Wiederhergestellt: ${target} aus ${from} (${comments} Kommentare).`,
   keptOld: (path: string, days: number) =>
     `Die bisherige Datenbank liegt unter ${path}; sie wird nach ${days} ${days === 1 ? 'Tag' : 'Tagen'} gelöscht (comments.restoreKeepDays).`,
   health: {

@@ -3,7 +3,19 @@
  * "Datenschutzgrundverordnung" never matches "Datenschutz". We add the parts of compounds in the
  * title and tags as invisible index words, plus the editor's own keywords.
  */
-const PARTS = ['datenschutz', 'adressbuch', 'messenger', 'verschlüsselung', 'handwerk', 'betrieb', 'kunden', 'grundverordnung', 'verordnung', 'vertrag', 'upload'];
+const PARTS = [
+  'datenschutz',
+  'adressbuch',
+  'messenger',
+  'verschlüsselung',
+  'handwerk',
+  'betrieb',
+  'kunden',
+  'grundverordnung',
+  'verordnung',
+  'vertrag',
+  'upload',
+];
 
 export function compoundParts(word: string): string[] {
   const lower = word.toLowerCase();

@@ -5,9 +5,7 @@ export interface Listable {
 
 /** Newest first; equal dates by title so the order is stable between builds. */
 export function sortByDate<T extends Listable>(posts: readonly T[]): T[] {
-  return [...posts].sort(
-    (a, b) => b.data.pubDate.getTime() - a.data.pubDate.getTime() || a.data.title.localeCompare(b.data.title, 'de'),
-  );
+  return [...posts].sort((a, b) => b.data.pubDate.getTime() - a.data.pubDate.getTime() || a.data.title.localeCompare(b.data.title, 'de'));
 }
 
 /**
@@ -47,7 +45,14 @@ export function relatedPostsByPost<T extends Listable>(all: readonly T[], limit 
       best[shared]!.push(next);
       if (shared === lists.length && best[shared]!.length === limit) break; // nothing can rank higher
     }
-    related.set(post.id, best.reverse().flat().slice(0, limit).map((i) => all[i]!));
+    related.set(
+      post.id,
+      best
+        .reverse()
+        .flat()
+        .slice(0, limit)
+        .map((i) => all[i]!),
+    );
   });
   return related;
 }
@@ -62,7 +67,5 @@ export function groupByTag<T extends Listable>(posts: readonly T[]): Array<{ tag
       else map.set(tag, [post]);
     }
   }
-  return [...map.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, 'de'))
-    .map(([tag, tagged]) => ({ tag, posts: tagged }));
+  return [...map.entries()].sort(([a], [b]) => a.localeCompare(b, 'de')).map(([tag, tagged]) => ({ tag, posts: tagged }));
 }

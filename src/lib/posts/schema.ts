@@ -13,20 +13,20 @@ export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export const TAG_PATTERN = /^[a-z0-9äöüß]+(?:-[a-z0-9äöüß]+)*$/;
 
 /** Editors write dates as 2019-03-01 (YAML turns that into a Date); anything else is refused. */
-export const isoDate = z.union(
-  [
-    z.date(),
-    z
-      .string()
-      .regex(DATE_PATTERN, 'erwartet ein Datum im Format JJJJ-MM-TT, z. B. 2019-03-01')
-      .transform((value) => new Date(`${value}T00:00:00Z`)),
-  ],
-  { errorMap: () => ({ message: 'erwartet ein Datum im Format JJJJ-MM-TT, z. B. 2019-03-01' }) },
-).refine((date) => !Number.isNaN(date.getTime()), 'erwartet ein gültiges Datum im Format JJJJ-MM-TT');
+export const isoDate = z
+  .union(
+    [
+      z.date(),
+      z
+        .string()
+        .regex(DATE_PATTERN, 'erwartet ein Datum im Format JJJJ-MM-TT, z. B. 2019-03-01')
+        .transform((value) => new Date(`${value}T00:00:00Z`)),
+    ],
+    { errorMap: () => ({ message: 'erwartet ein Datum im Format JJJJ-MM-TT, z. B. 2019-03-01' }) },
+  )
+  .refine((date) => !Number.isNaN(date.getTime()), 'erwartet ein gültiges Datum im Format JJJJ-MM-TT');
 
-const tag = z
-  .string()
-  .regex(TAG_PATTERN, 'erwartet Themen in Kleinbuchstaben mit Bindestrichen, z. B. datenschutz');
+const tag = z.string().regex(TAG_PATTERN, 'erwartet Themen in Kleinbuchstaben mit Bindestrichen, z. B. datenschutz');
 
 /**
  * A source's address: https:// or http:// only, by the one scheme rule of src/lib/safe-url.ts (zod's `.url()`
@@ -43,7 +43,8 @@ export function webAddress(base: z.ZodString = z.string()) {
 export const WEB_ADDRESS_PATTERN = /^[Hh][Tt][Tt][Pp][Ss]?:\/\/[^\s<>"/?#\\]+[^\s<>"]*$/;
 
 /** When a source names only a month or year: "Juni 2025", "Anfang 2022", "2019". */
-export const PERIOD = /^(?:(?:Anfang|Mitte|Ende|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) )?\d{4}$/;
+export const PERIOD =
+  /^(?:(?:Anfang|Mitte|Ende|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) )?\d{4}$/;
 export const period = z.string().regex(PERIOD, 'erwartet Monat und Jahr wie „Juni 2025“, „Anfang 2022“ oder nur das Jahr');
 
 /** Shortest title of a source; the editor's source fields use the same number. */

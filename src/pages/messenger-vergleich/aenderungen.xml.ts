@@ -27,6 +27,13 @@ export const GET: APIRoute = async ({ site }) => {
       summary: `${before}${now}. ${de.evidence.source}: ${c.new.source}.${quote}`,
     };
   });
-  const xml = atomFeed({ id: page, title: de.changes.feedTitle, link: page, self: absoluteUrl(routes.comparisonChangesFeed(), base), author: guild.name, entries });
+  const xml = atomFeed({
+    id: page,
+    title: de.changes.feedTitle,
+    link: page,
+    self: absoluteUrl(routes.comparisonChangesFeed(), base),
+    author: guild.name,
+    entries,
+  });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

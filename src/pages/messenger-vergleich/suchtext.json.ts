@@ -4,4 +4,6 @@ import { getMessengers } from '@/adapters/messengers/collection';
 import { splitIndex, toIndexItems } from '@/lib/messengers/search';
 
 export const GET: APIRoute = async () =>
-  new Response(JSON.stringify(splitIndex(toIndexItems(await getMessengers())).texts), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(JSON.stringify(splitIndex(toIndexItems(await getMessengers())).texts), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });

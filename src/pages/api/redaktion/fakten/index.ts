@@ -53,7 +53,10 @@ export const POST: APIRoute = async ({ locals, request }) => {
     const result = addDispute(editor.contentDir, { date: today, messenger, criterion, by: editor.name, note, version });
     if (!result.ok) return refuse(result.status, result.reason, result.current);
   }
-  return new Response(null, { status: 303, headers: { Location: factsRoutes.done(action, messenger, criterion), 'Cache-Control': 'no-store' } });
+  return new Response(null, {
+    status: 303,
+    headers: { Location: factsRoutes.done(action, messenger, criterion), 'Cache-Control': 'no-store' },
+  });
 };
 
 /** A bookmark or a reload of the action's address leads back to the list. */
