@@ -49,7 +49,7 @@ function isInside(parent: string, child: string): boolean {
   return path !== '' && !path.startsWith('..') && !isAbsolute(path);
 }
 
-export function chooseBuild(root: string, buildsDir: string): string | undefined {
+function chooseBuild(root: string, buildsDir: string): string | undefined {
   const candidates = [join(root, 'dist')];
   try {
     const pointer = JSON.parse(readFileSync(liveBuildPointer(buildsDir), 'utf8')) as { dir?: string };

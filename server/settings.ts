@@ -21,7 +21,6 @@ export interface ServerSettings {
    */
   buildsDir: string;
   trustedProxies: TrustedProxies;
-  logFormat: 'text' | 'json';
   /** Publish scheduled posts on their day (EDITOR_SCHEDULE=0 switches it off, e.g. for tests). */
   schedule: boolean;
   /** Requests still running at a stop get this long to finish. */
@@ -40,7 +39,6 @@ function insideProject(path: string, name: string): string {
 export function readServerSettings(env: NodeJS.ProcessEnv = process.env): ServerSettings {
   const port = Number(env.PORT ?? 4321);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT muss eine Portnummer sein, ist aber „${env.PORT}“.`);
-  const logFormat = env.LOG_FORMAT === 'json' ? 'json' : 'text';
   return {
     port,
     host: env.HOST ?? 'localhost',
@@ -49,7 +47,6 @@ export function readServerSettings(env: NodeJS.ProcessEnv = process.env): Server
     contentDir: resolve(env.INNUNGSWISSEN_CONTENT_DIR ?? join(ROOT, 'content')),
     buildsDir: insideProject(buildsDir(ROOT, env), 'BUILDS_DIR'),
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
-    logFormat,
     schedule: env.EDITOR_SCHEDULE !== '0',
     shutdownGraceMs: 10_000,
   };

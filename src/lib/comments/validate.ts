@@ -2,8 +2,6 @@ import { cleanName, cleanText } from './clean';
 import { countLinks, renderComment } from './render';
 import { LIMITS, THREAD_PATTERN } from './rules';
 
-export { LIMITS } from './rules';
-
 export interface NewCommentInput {
   thread: string;
   parentId: number | null;
