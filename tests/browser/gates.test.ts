@@ -8,16 +8,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Request, Response } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { launchBrowser, watchPage, type PageWatch } from '../helpers/browser';
+import { axeViolations } from '../helpers/axe';
 import { startServer, type RunningServer } from '../helpers/server';
 import { withModerator, tempDb } from '../helpers/comments';
 import { signInOnPage } from '../helpers/editor';
 import { TEST_CLIENT } from '../helpers/paths';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let server: RunningServer;
 let browser: Browser;
 
@@ -210,25 +209,6 @@ async function privacyFindings({ context, page, watch }: Tab, response: Response
   };
 }
 const CLEAN = { status: 200, consoleErrors: [], failedRequests: [], foreignRequests: [], csp: [], cookies: [], localStorage: [] };
-
-async function axeViolations(page: Page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> };
-      }
-    ).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-  });
-}
 
 /** The controls a keyboard user must reach inside scope (a radio group is one tab stop). */
 async function countFocusables(page: Page, scope = 'body') {

@@ -3,37 +3,17 @@
  * the compact header, the print page. Screenshots land in .tmp/screenshots/ for people to look at.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { watchPage } from '../helpers/browser';
+import { axeViolations } from '../helpers/axe';
 import { useServerAndBrowser } from '../helpers/session';
 import { ROOT } from '../helpers/paths';
 
 const session = useServerAndBrowser();
 const SHOTS = join(ROOT, '.tmp', 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> };
-      }
-    ).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-  });
-}
 
 const matrixRows = (page: Page) =>
   page.$$eval('[data-matrix] tr[data-matrix-row]', (rows) =>
