@@ -7,9 +7,9 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { SEAL_ENV, openSeal, sealDifference } from '../../scripts/build-manifest.mjs';
 import { buildEnv } from '../../scripts/child-env';
@@ -203,8 +203,15 @@ export class Publisher {
    * process outlives the build), so removing can race with new files: retried, and a failure only logged.
    */
   #discard(outDir: string): void {
+    // Renamed first (one atomic step): the drawing process sees its folder gone and stops writing into it.
+    let doomed = join(dirname(outDir), `verworfen-${basename(outDir)}`);
     try {
-      rmSync(outDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      renameSync(outDir, doomed);
+    } catch {
+      doomed = outDir;
+    }
+    try {
+      rmSync(doomed, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     } catch (error) {
       this.#o.log('warn', 'Verworfener Build konnte nicht ganz gelöscht werden; er wird beim nächsten Aufräumen entfernt', {
         ordner: outDir,

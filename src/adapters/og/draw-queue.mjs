@@ -45,11 +45,21 @@ function withLogo(queue, node) {
   return node;
 }
 
+/**
+ * A build the publisher refused or replaced is removed while its pictures may still be drawn: stop before
+ * writing into it (a recursive mkdir would bring its folder back). The caller exits quietly when it is gone.
+ * @param {string} outDir
+ */
+function stillThere(outDir) {
+  if (!existsSync(outDir)) throw new Error(`Build-Ordner ${outDir} wurde entfernt`);
+}
+
 /** Copies every picture that is in the cache but not yet in og/ (no drawing, so no batch process needed). @param {Queue} queue @param {string} outDir */
 function copyCached(queue, outDir) {
   let copied = 0;
   for (const p of queue.pictures) {
     if (existsSync(target(queue, p)) || !existsSync(cached(queue, p))) continue;
+    stillThere(outDir);
     copyAtomic(cached(queue, p), target(queue, p), join(outDir, 'og-tmp'));
     copied++;
   }
@@ -125,6 +135,7 @@ async function drawBatch(outDir, limit) {
       writeAtomic(cached(queue, p), await draw(withLogo(queue, p.tree)), join(queue.cacheDir, '.tmp'));
       drawn++;
     } else copied++;
+    stillThere(outDir);
     copyAtomic(cached(queue, p), target(queue, p), join(outDir, 'og-tmp'));
   }
   process.stdout.write(`${JSON.stringify({ drawn, copied })}\n`);
