@@ -466,6 +466,17 @@ export const de = {
     logoutRefused: 'Die Abmeldung kam nicht von dieser Website und wurde abgelehnt. Sie sind weiterhin angemeldet.',
   },
   /** One platform for editors and moderators (issue 22): dashboard links, the moderation's place, the retired key. */
+  /** The header on every editor screen (src/lib/editor/paths.ts editorNav); "Abmelden" is a form beside it. */
+  editorNav: {
+    label: 'Redaktion',
+    overview: 'Redaktion',
+    posts: 'Beiträge',
+    messengers: 'Messenger',
+    sources: 'Quellen',
+    preview: 'Vorschau',
+    publish: 'Veröffentlichen',
+    logout: 'Abmelden',
+  },
   editorPlatform: {
     signedInAs: 'Angemeldet als {name}',
     commentsLink: 'Kommentare moderieren',

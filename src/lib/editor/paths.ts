@@ -26,6 +26,21 @@ export const editorPaths = {
   editorAssets: '/_editor/',
 } as const;
 
+/**
+ * The header on every editor screen (Astro pages and the Keystatic app), in this order. Labels are
+ * `de.editorNav[key]`; one list so both headers link the same screens.
+ */
+export const editorNav = [
+  { key: 'overview', href: editorPaths.dashboard },
+  { key: 'posts', href: `${editorPaths.keystatic}collection/posts` },
+  { key: 'messengers', href: `${editorPaths.keystatic}collection/messengers` },
+  { key: 'sources', href: `${editorPaths.keystatic}collection/sources` },
+  { key: 'preview', href: `${editorPaths.dashboard}#vorschau` },
+  { key: 'publish', href: `${editorPaths.dashboard}#veroeffentlichen` },
+] as const;
+
+export type EditorNavKey = (typeof editorNav)[number]['key'];
+
 /** Whether `path` (decoded and normalised, as the server's request-path.ts makes it) is `prefix` or below it. */
 function under(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(`${prefix}/`);
