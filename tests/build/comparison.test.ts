@@ -56,7 +56,7 @@ describe('the comparison page without JavaScript', () => {
 
   it('marks unverified facts as "nicht bestätigt" and says when the data was checked', () => {
     const html = page();
-    expect(html.querySelector('td#vergleich--threema-work--cost [data-unverified]')?.text).toBe('nicht bestätigt');
+    expect(html.querySelector('td#vergleich--teamwire--cost [data-unverified]')?.text).toBe('nicht bestätigt');
     expect(html.querySelector('td#vergleich--threema--addressBook [data-unverified]')).toBeNull();
     expect(html.querySelector('[data-last-checked]')?.text).toMatch(
       /\d+ % der \d+ Angaben wurden in den letzten 12 Monaten an ihrer Quelle nachgelesen/,
