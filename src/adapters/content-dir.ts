@@ -8,7 +8,7 @@ import { buildKennung, siteFolder } from './sites/site-folder';
 /** The posts (and their pictures) of the guild being built. */
 export function contentDir(): string {
   const kennung = buildKennung();
-  return process.env.INNUNGSWISSEN_CONTENT_DIR ?? (kennung ? siteFolder(kennung, process.cwd()).contentDir : './content');
+  return process.env.INNUNGSWISSEN_CONTENT_DIR || (kennung ? siteFolder(kennung, process.cwd()).contentDir : './content');
 }
 
 /**

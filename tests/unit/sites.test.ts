@@ -84,7 +84,9 @@ describe('the sites folder', () => {
     await expect(siteForBuild(ROOT, { ...env, SITE: 'west' })).rejects.toThrow(
       'Eine Innung mit der Kennung „west“ gibt es unter tests/fixtures/sites nicht. Vorhanden: kaputt, nord, sued.',
     );
-    await expect(siteForBuild(ROOT, { ...env, SITE: 'kaputt' })).rejects.toThrow(/kaputt\/guild\.config\.ts ist ungültig:\n {2}- address\.postalCode/);
+    await expect(siteForBuild(ROOT, { ...env, SITE: 'kaputt' })).rejects.toThrow(
+      /kaputt\/guild\.config\.ts ist ungültig:\n {2}- address\.postalCode/,
+    );
     await expect(siteForBuild(ROOT, { ...env, SITE: '../nord' })).rejects.toThrow(/ungültig: erlaubt sind nur Kleinbuchstaben/);
     const nord = await siteForBuild(ROOT, { ...env, SITE: 'nord', SITES_BUILD_DIR: '/tmp/x' });
     expect(nord?.outDir).toBe('/tmp/x/nord');

@@ -65,3 +65,8 @@ export function siteDataDir(data: string, kennung: string): string {
 export function siteCommentsDbPath(data: string, kennung: string): string {
   return join(siteDataDir(data, kennung), 'comments.db');
 }
+
+/** A site's comment backups (the single guild's are COMMENTS_BACKUP_DIR). */
+export function siteBackupDir(data: string, kennung: string): string {
+  return join(siteDataDir(data, kennung), 'backups');
+}
