@@ -1,7 +1,7 @@
 /**
  * `npm run sites -- anlegen <kennung> <adresse>`: creates sites/<kennung>/ (its config from the template, an empty
  * posts folder), checks kennung and address (unique), and builds the site. `npm run sites -- liste`: every site
- * with its address and build. Several guilds on one installation: README „Mehrere Innungen auf einer Installation“.
+ * with its address and build. `npm run sites -- nginx`: the nginx configuration for every site. Several guilds on one installation: README „Mehrere Innungen auf einer Installation“.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { readSites, shown, siteFolders } from '../src/adapters/sites/read-sites'
 import { siteBuildDir, sitesDir, SITE_CONFIG_FILE, SITE_CONTENT_DIR } from '../src/lib/config/data-paths';
 import { hostProblem, kennungProblem } from '../src/lib/sites/sites';
 import { newSiteConfigSource } from '../src/lib/sites/template';
+import { nginxForSites } from '../src/lib/sites/nginx';
 import { childEnv } from './child-env';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -76,9 +77,18 @@ async function list(): Promise<void> {
   }
 }
 
+/** Prints one nginx configuration for every servable site (certificates: one certbot call per host). */
+async function nginx(): Promise<void> {
+  const { sites, problems } = await readSites(dir, ROOT);
+  for (const problem of problems) console.error(format(de.sites.siteSkipped, { kennung: problem.kennung, reason: problem.message }));
+  if (sites.length === 0) fail(format(de.sites.cliListEmpty, { folder: shown(ROOT, dir) }));
+  process.stdout.write(nginxForSites(readFileSync(join(ROOT, 'deploy', 'nginx', 'innungswissen.conf'), 'utf8'), sites));
+}
+
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const [command, ...rest] = args;
 const positional = rest.filter((a) => !a.startsWith('--'));
 if (command === 'anlegen' && positional.length === 2) await create(positional[0]!, positional[1]!, !rest.includes('--ohne-build'));
 else if (command === 'liste' && positional.length === 0) await list();
+else if (command === 'nginx' && positional.length === 0) await nginx();
 else fail(de.sites.cliUsage);

@@ -493,7 +493,7 @@ export const de = {
     commentsDbIgnored:
       'COMMENTS_DB gilt nur für eine einzelne Innung; mit sites/ hat jede Innung ihre eigene Kommentar-Datenbank im Datenordner.',
     cliUsage:
-      'Aufruf:\n  npm run sites -- anlegen <kennung> <adresse>   legt sites/<kennung>/ an und baut die Seite\n                                                  (--ohne-build: nur anlegen)\n  npm run sites -- liste                        zeigt alle Innungen, ihre Adressen und ihren Build',
+      'Aufruf:\n  npm run sites -- anlegen <kennung> <adresse>   legt sites/<kennung>/ an und baut die Seite\n                                                  (--ohne-build: nur anlegen)\n  npm run sites -- liste                        zeigt alle Innungen, ihre Adressen und ihren Build\n  npm run sites -- nginx                        gibt die nginx-Konfiguration für alle Innungen aus',
     cliCreated:
       'Innung „{kennung}“ angelegt: {folder}. Bitte die Platzhalter in {file} ersetzen (npm run check:release -- --config {file} zeigt, welche).',
     cliBuilding: 'Baue die Seite der Innung „{kennung}“ …',

@@ -1,6 +1,11 @@
 /** Several guilds on one installation (issue 26): the sites list, host matching and a broken site's message. */
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { childEnv } from '../../scripts/child-env';
+import { nginxForSites } from '@/lib/sites/nginx';
+import { releaseProblems } from '@/lib/config/release';
 import { hasSites, readSites, siteFolders } from '@/adapters/sites/read-sites';
 import { siteForBuild } from '@/adapters/sites/build-site';
 import { hostOfSiteUrl, hostProblem, kennungProblem, normaliseHost, siteForHost, withUniqueHosts, type SiteEntry } from '@/lib/sites/sites';
@@ -91,5 +96,66 @@ describe('the sites folder', () => {
     const nord = await siteForBuild(ROOT, { ...env, SITE: 'nord', SITES_BUILD_DIR: '/tmp/x' });
     expect(nord?.outDir).toBe('/tmp/x/nord');
     expect(nord?.configPath).toBe(join(FIXTURES, 'nord', 'guild.config.ts'));
+  });
+});
+
+describe('npm run sites', () => {
+  const sites = (dir: string, ...args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/sites.ts'), '--', ...args], {
+      cwd: ROOT,
+      env: childEnv({ INNUNGSWISSEN_SITES_DIR: dir, SITES_BUILD_DIR: join(dir, 'builds') }),
+      encoding: 'utf8',
+    });
+
+  it('anlegen creates a site whose config the schema accepts and the release check flags; bad or taken names are refused in German', async () => {
+    const dir = join(mkdtempSync(join(ROOT, '.tmp', 'sites-cli-')), 'sites');
+    try {
+      expect(sites(dir, 'liste').stdout).toContain('Noch keine Innung unter');
+      const made = sites(dir, 'anlegen', 'shk-mitte', 'www.shk-mitte.test', '--ohne-build');
+      expect(made.status, made.stderr).toBe(0);
+      expect(made.stdout).toContain('Innung „shk-mitte“ angelegt');
+      const { sites: list, problems } = await readSites(dir, ROOT);
+      expect(problems).toEqual([]);
+      expect(list.map((s) => [s.kennung, s.host])).toEqual([['shk-mitte', 'www.shk-mitte.test']]);
+      const flagged = releaseProblems(list[0]!.config).map((p) => p.key);
+      expect(flagged).toEqual(expect.arrayContaining(['name', 'shortName', 'address.street', 'email']));
+      expect(flagged).not.toContain('siteUrl');
+
+      const refused = [
+        sites(dir, 'anlegen', 'SHK', 'a.test'),
+        sites(dir, 'anlegen', 'shk-mitte', 'b.test', '--ohne-build'),
+        sites(dir, 'anlegen', 'elektro', 'www.shk-mitte.test', '--ohne-build'),
+        sites(dir, 'anlegen', 'elektro', 'https://elektro.test/'),
+        sites(dir, 'anlegen', 'elektro'),
+      ];
+      expect(refused.map((r) => r.status)).toEqual([1, 1, 1, 1, 1]);
+      expect(refused[0]!.stderr).toContain('Die Kennung „SHK“ ist ungültig');
+      expect(refused[1]!.stderr).toContain('Eine Innung mit der Kennung „shk-mitte“ gibt es schon');
+      expect(refused[2]!.stderr).toContain('Die Adresse „www.shk-mitte.test“ gehört schon zur Innung „shk-mitte“.');
+      expect(refused[3]!.stderr).toContain('Die Adresse „https://elektro.test/“ ist ungültig');
+      expect(refused[4]!.stderr).toContain('Aufruf:');
+
+      const listed = sites(dir, 'liste').stdout.split('\n');
+      expect(listed[0]).toMatch(/^Kennung\s+Adresse\s+Build$/);
+      expect(listed[1]).toMatch(/^shk-mitte\s+www\.shk-mitte\.test\s+noch nicht gebaut$/);
+    } finally {
+      rmSync(join(dir, '..'), { recursive: true, force: true });
+    }
+  }, 180_000); // eight runs of tsx: a few seconds each on a busy machine
+
+  it('nginx: one pair of server blocks per site from the shipped file, the shared part once', () => {
+    const template = readFileSync(join(ROOT, 'deploy/nginx/innungswissen.conf'), 'utf8');
+    const conf = nginxForSites(template, [
+      { kennung: 'nord', host: 'nord.innung.test' },
+      { kennung: 'sued', host: 'sued.innung.test' },
+    ]);
+    expect(conf.match(/^upstream innungswissen \{/gm)).toHaveLength(1);
+    expect(conf.match(/^log_format /gm)).toHaveLength(1);
+    expect(conf.match(/^server \{/gm)).toHaveLength(4);
+    for (const host of ['nord.innung.test', 'sued.innung.test']) {
+      expect(conf.match(new RegExp(`server_name ${host.replaceAll('.', '\\.')};`, 'g'))).toHaveLength(2);
+      expect(conf).toContain(`ssl_certificate /etc/letsencrypt/live/${host}/fullchain.pem;`);
+    }
+    expect(conf).not.toContain('innung.example.org');
   });
 });
