@@ -4,7 +4,7 @@
  * database and backups; a request goes to the site whose host equals its Host header, an unknown host gets 404
  * and nothing of any site. A site with a broken config or no build is named in the log and left out; the others run.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { de } from '../src/i18n/de';
 import { format } from '../src/i18n/format';
 import { closeDatabases, openDatabase } from '../src/adapters/comments/db';
