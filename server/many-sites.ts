@@ -74,6 +74,10 @@ async function serveSite(site: SiteEntry, settings: ServerSettings, live: boolea
     erasureLogDays: erasureLogDays(site.config.comments),
     log: { info: (line) => siteLog('info', line), error: (line) => siteLog('error', line) },
   });
+  const { comments } = site.config;
+  if (comments.enabled && comments.moderation === 'pre') {
+    log('warn', format(de.sites.moderationWaits, { kennung: site.kennung, days: comments.purgePendingAfterDays }));
+  }
   return {
     kennung: site.kennung,
     host: site.host,

@@ -490,6 +490,8 @@ export const de = {
     editorNotYet:
       'Die Redaktion im Browser ist für mehrere Innungen auf einer Installation noch nicht freigeschaltet. Beiträge bitte als Datei unter sites/<Kennung>/content/posts/ schreiben und die Innung neu bauen.',
     unknownHost: 'Unter dieser Adresse ist keine Seite eingerichtet.',
+    moderationWaits:
+      'Innung „{kennung}“: Kommentare warten auf Freigabe (comments.moderation „pre“), die Moderation im Browser folgt erst mit den Konten je Innung; bis dahin erscheinen sie nicht und werden nach {days} Tagen ungesehen gelöscht. Für die Übergangszeit „post“ wählen.',
     commentsDbIgnored:
       'COMMENTS_DB gilt nur für eine einzelne Innung; mit sites/ hat jede Innung ihre eigene Kommentar-Datenbank im Datenordner.',
     cliUsage:
