@@ -1,16 +1,25 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
-import guild from './src/guild.config.ts';
+import guildInput from './src/guild.config.ts';
+import { parseGuildConfig } from './src/lib/config/schema.ts';
+import { siteForBuild } from './src/adapters/sites/build-site.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { remarkContentIsData } from './src/lib/content-check/mdx-safety.ts';
 import { guildColors } from './src/integrations/guild-colors.ts';
 import { dataStoreAsJson } from './src/integrations/data-store-json.ts';
 import { ogImages } from './src/integrations/og-images.ts';
 import { isEditorPath } from './src/lib/editor/paths.ts';
+
+// Which guild: SITE=<kennung> builds sites/<kennung>/ (its config and posts, the shared comparison) into its own
+// folder; without SITE, src/guild.config.ts and content/ as always. Both configs pass the same schema here.
+const root = fileURLToPath(new URL('.', import.meta.url));
+const site = await siteForBuild(root);
+const guild = site ? site.config : parseGuildConfig(guildInput);
 
 // Where the comment API runs when the static pages are served from another host (empty = same origin).
 const commentsApiOrigin = (process.env.COMMENTS_API_ORIGIN ?? '').trim().replace(/\/+$/, '');
@@ -34,8 +43,10 @@ export default defineConfig({
   output: 'static',
   // Middleware mode: server/ serves the static files and hands the on-demand routes to this build's handler.
   adapter: node({ mode: 'middleware' }),
+  // A site's build: its own output folder and its own content cache (two sites never share a content store).
+  ...(site ? { outDir: site.outDir, cacheDir: `./node_modules/.astro/sites/${site.kennung}/` } : {}),
   integrations: [
-    contentCheck(),
+    contentCheck(site && { guild, configFile: site.configFile }),
     dataStoreAsJson(),
     // Content is data: the content check refuses code before the build; this refuses it again in the compile (also in `astro dev`).
     mdx({ remarkPlugins: [remarkContentIsData] }),
@@ -47,7 +58,13 @@ export default defineConfig({
   ],
   vite: {
     // The build id that /api/health reports (src/lib/ops/build-info.ts).
-    define: { __INNUNGSWISSEN_BUILD__: JSON.stringify(process.env.INNUNGSWISSEN_BUILD_ID || new Date().toISOString()) },
+    // The site it belongs to ('' = the single-guild layout): its comment database (src/adapters/comments/db-path.ts).
+    define: {
+      __INNUNGSWISSEN_BUILD__: JSON.stringify(process.env.INNUNGSWISSEN_BUILD_ID || new Date().toISOString()),
+      __INNUNGSWISSEN_SITE__: JSON.stringify(site?.kennung ?? ''),
+    },
+    // A site's pages read its config wherever they import the guild's data.
+    ...(site ? { resolve: { alias: [{ find: /^@\/guild\.config$/, replacement: site.configPath }] } } : {}),
     // Cast: @tailwindcss/vite is typed against a newer Vite than the one Astro 5 bundles; both work at run time.
     plugins: /** @type {any[]} */ ([tailwindcss(), guildColors(guild.colors)]),
   },

@@ -11,6 +11,7 @@ export default tseslint.config(
     ignores: [
       'dist/',
       'dist-editor/',
+      'dist-sites/',
       '**/.astro/',
       '.tmp/',
       'data/',

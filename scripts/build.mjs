@@ -18,9 +18,29 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const outFlag = args.findIndex((a) => a === '--outDir' || a.startsWith('--outDir='));
 const flag = outFlag < 0 ? undefined : (args[outFlag] ?? '');
+// SITE=<kennung>: one guild of sites/ (astro.config.mjs reads its config and posts), into its own folder.
+const site = process.env.SITE?.trim() || undefined;
 const outDir = resolve(
-  flag === undefined ? join(root, 'dist') : flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : (args[outFlag + 1] ?? ''),
+  flag === undefined
+    ? site
+      ? await siteOutDir(site)
+      : join(root, 'dist')
+    : flag.includes('=')
+      ? flag.slice(flag.indexOf('=') + 1)
+      : (args[outFlag + 1] ?? ''),
 );
+if (site && flag === undefined) args.push('--outDir', outDir);
+
+/**
+ * The site's build folder, from the one module that spells data paths (TypeScript, loaded through tsx).
+ * @param {string} kennung
+ */
+async function siteOutDir(kennung) {
+  const { register } = await import('tsx/esm/api');
+  register({ tsconfig: join(root, 'tsconfig.json') });
+  const paths = await import('../src/lib/config/data-paths.ts');
+  return paths.siteBuildDir(root, process.env, kennung);
+}
 
 /**
  * V8 sizes its heap from the machine's memory (about 4 GB on a large build machine) and lets
@@ -53,7 +73,10 @@ try {
   console.log(`[precompress] ${files} Dateien vorkomprimiert in ${Date.now() - started} ms`);
   // Written last: a folder with build-info.json is a complete build the server may switch to.
   const builtAt = new Date().toISOString();
-  writeFileSync(join(outDir, 'build-info.json'), JSON.stringify({ id: builtAt.replace(/[:.]/g, '-'), builtAt }) + '\n');
+  writeFileSync(
+    join(outDir, 'build-info.json'),
+    JSON.stringify({ id: builtAt.replace(/[:.]/g, '-'), builtAt, ...(site ? { site } : {}) }) + '\n',
+  );
 } catch (error) {
   console.error(`[build] ${error instanceof Error ? error.message : error}`);
   process.exit(1);

@@ -20,6 +20,8 @@ export interface BuildInfo {
   /** Unique per build, e.g. 2026-11-30T14-02-11-123Z. */
   id: string;
   builtAt: string;
+  /** The site of several guilds it was built for (`SITE=<kennung> npm run build`); absent for the single guild. */
+  site?: string;
 }
 
 export interface Site {
@@ -35,7 +37,9 @@ export const BUILD_INFO_FILE = 'build-info.json';
 export function readBuildInfo(dir: string): BuildInfo | undefined {
   try {
     const info = JSON.parse(readFileSync(join(dir, BUILD_INFO_FILE), 'utf8')) as Partial<BuildInfo>;
-    if (typeof info.id === 'string' && typeof info.builtAt === 'string') return { id: info.id, builtAt: info.builtAt };
+    if (typeof info.id === 'string' && typeof info.builtAt === 'string') {
+      return { id: info.id, builtAt: info.builtAt, ...(typeof info.site === 'string' ? { site: info.site } : {}) };
+    }
   } catch {
     // A build from before build-info.json: fall back to the entry file's time.
   }

@@ -3,7 +3,7 @@ import { glob } from 'astro/loaders';
 import { postsLoader } from './lib/posts/loader';
 import { postSchema } from './lib/posts/schema';
 import { messengerSchema, sourceSchema } from './lib/messengers/schema';
-import { contentDir } from './adapters/content-dir';
+import { contentDir, sharedContentDir } from './adapters/content-dir';
 
 const posts = defineCollection({
   loader: postsLoader({ pattern: '**/*.{md,mdx}', base: `${contentDir()}/posts` }),
@@ -11,13 +11,13 @@ const posts = defineCollection({
 });
 
 const messengers = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: `${contentDir()}/messengers` }),
+  loader: glob({ pattern: '*.yaml', base: `${sharedContentDir()}/messengers` }),
   schema: messengerSchema,
 });
 
-/** One file per source, content/sources/<key>.yaml; the file name (e.g. T1) is the key facts cite, case kept. */
+/** The comparison comes from the shared content (src/adapters/content-dir.ts): one file per source, content/sources/<key>.yaml; the file name (e.g. T1) is the key facts cite, case kept. */
 const sources = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: `${contentDir()}/sources`, generateId: ({ entry }) => entry.replace(/\.yaml$/, '') }),
+  loader: glob({ pattern: '*.yaml', base: `${sharedContentDir()}/sources`, generateId: ({ entry }) => entry.replace(/\.yaml$/, '') }),
   schema: sourceSchema,
 });
 

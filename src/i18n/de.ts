@@ -465,6 +465,48 @@ export const de = {
     loginBusy: 'Gerade melden sich sehr viele an. Bitte versuchen Sie es in einigen Sekunden noch einmal.',
     logoutRefused: 'Die Abmeldung kam nicht von dieser Website und wurde abgelehnt. Sie sind weiterhin angemeldet.',
   },
+  /** Several guilds on one installation (issue 26): the sites/ folder, the server's host routing, `npm run sites`. */
+  sites: {
+    kennungMissing: 'Bitte eine Kennung angeben, z. B. „shk-musterstadt“.',
+    kennungTooLong: 'Die Kennung „{kennung}“ ist zu lang (höchstens {max} Zeichen).',
+    kennungInvalid:
+      'Die Kennung „{kennung}“ ist ungültig: erlaubt sind nur Kleinbuchstaben a–z, Ziffern und Bindestriche (nicht am Anfang oder Ende), z. B. „shk-musterstadt“.',
+    kennungTaken: 'Eine Innung mit der Kennung „{kennung}“ gibt es schon ({folder}).',
+    hostMissing: 'Bitte die Adresse angeben, unter der die Seite erreichbar sein soll, z. B. „www.shk-musterstadt.de“.',
+    hostInvalid: 'Die Adresse „{host}“ ist ungültig: erwartet wird ein Name wie „www.shk-musterstadt.de“ (ohne https:// und ohne Pfad).',
+    hostTaken: 'Die Adresse „{host}“ gehört schon zur Innung „{kennung}“.',
+    hostTwice: 'Die Adresse {host} steht in mehreren Innungen ({names}); keine davon wird ausgeliefert, bis jede ihre eigene hat.',
+    configMissing: 'Die Datei {file} fehlt: jede Innung unter sites/ braucht ihre Konfiguration.',
+    configUnreadable: 'Die Datei {file} kann nicht geladen werden: {reason}',
+    configInvalid: 'Die Konfiguration {file} ist ungültig:',
+    contentMissing: 'Der Ordner {folder} fehlt: dort liegen die Beiträge der Innung (posts/).',
+    unknownSite: 'Eine Innung mit der Kennung „{kennung}“ gibt es unter {folder} nicht. Vorhanden: {known}.',
+    noSites: 'keine',
+    buildMissing: 'Für die Innung „{kennung}“ gibt es noch keinen Build ({folder}). Bitte bauen: SITE={kennung} npm run build',
+    buildForOtherSite: 'Der Build in {folder} gehört nicht zur Innung „{kennung}“. Bitte neu bauen: SITE={kennung} npm run build',
+    siteSkipped: 'Innung „{kennung}“ wird nicht ausgeliefert: {reason}',
+    siteServed: 'Innung „{kennung}“: http://{host}/ · Build {build} · Kommentare: {db}',
+    noneServable: 'Keine Innung unter {folder} kann ausgeliefert werden; der Server startet nicht.',
+    editorNotYet:
+      'Die Redaktion im Browser ist für mehrere Innungen auf einer Installation noch nicht freigeschaltet. Beiträge bitte als Datei unter sites/<Kennung>/content/posts/ schreiben und die Innung neu bauen.',
+    unknownHost: 'Unter dieser Adresse ist keine Seite eingerichtet.',
+    moderationWaits:
+      'Innung „{kennung}“: Kommentare warten auf Freigabe (comments.moderation „pre“), die Moderation im Browser folgt erst mit den Konten je Innung; bis dahin erscheinen sie nicht und werden nach {days} Tagen ungesehen gelöscht. Für die Übergangszeit „post“ wählen.',
+    commentsDbIgnored:
+      'COMMENTS_DB gilt nur für eine einzelne Innung; mit sites/ hat jede Innung ihre eigene Kommentar-Datenbank im Datenordner.',
+    cliUsage:
+      'Aufruf:\n  npm run sites -- anlegen <kennung> <adresse>   legt sites/<kennung>/ an und baut die Seite\n                                                  (--ohne-build: nur anlegen)\n  npm run sites -- liste                        zeigt alle Innungen, ihre Adressen und ihren Build\n  npm run sites -- nginx                        gibt die nginx-Konfiguration für alle Innungen aus',
+    cliCreated:
+      'Innung „{kennung}“ angelegt: {folder}. Bitte die Platzhalter in {file} ersetzen (npm run check:release -- --config {file} zeigt, welche).',
+    cliBuilding: 'Baue die Seite der Innung „{kennung}“ …',
+    cliBuilt: 'Fertig: {folder}. Der Server liefert sie nach einem Neustart unter http://{host}/ aus.',
+    cliBuildFailed: 'Der Build der Innung „{kennung}“ ist fehlgeschlagen (siehe oben). Der Ordner {folder} bleibt bestehen.',
+    cliListEmpty: 'Noch keine Innung unter {folder}. Anlegen: npm run sites -- anlegen <kennung> <adresse>',
+    cliListHeader: 'Kennung | Adresse | Build',
+    cliBuildNone: 'noch nicht gebaut',
+    cliBuildAt: 'gebaut {at}',
+    cliBroken: 'fehlerhaft',
+  },
   /** One platform for editors and moderators (issue 22): dashboard links, the moderation's place, the retired key. */
   /** The header on every editor screen (src/lib/editor/paths.ts editorNav); "Abmelden" is a form beside it. */
   editorNav: {

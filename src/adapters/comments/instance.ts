@@ -8,6 +8,7 @@ import { openDatabase } from './db';
 import { erasureLogPath, fileErasureLog } from './erasure-log';
 import { readSettings } from '@/lib/comments/settings';
 import { CommentStore } from '@/adapters/comments/store';
+import { commentsDbFor } from './db-path';
 
 let api: CommentApi | undefined;
 let threads: Promise<ReadonlySet<string>> | undefined;
@@ -20,7 +21,8 @@ function publishedThreads(): Promise<ReadonlySet<string>> {
 
 export function commentApi(): CommentApi {
   if (api) return api;
-  const settings = readSettings(process.env, guild.comments);
+  // A site of several guilds has its own database (db-path.ts); the rest of the settings are the same.
+  const settings = { ...readSettings(process.env, guild.comments), dbPath: commentsDbFor() };
   const store = new CommentStore(openDatabase(settings.dbPath), fileErasureLog(erasureLogPath(settings.dbPath)));
   api = createCommentApi({
     store,

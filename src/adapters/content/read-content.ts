@@ -30,20 +30,34 @@ export function readChangeLog(content: string, root: string): SourceFile | undef
   return existsSync(path) ? { file: relative(root, path), source: readFileSync(path, 'utf8') } : undefined;
 }
 
-/** Reads content/posts, content/messengers and content/sources below `root` (or INNUNGSWISSEN_CONTENT_DIR). */
-export function readContent(root: string, dir = './content'): ContentFiles {
+/**
+ * Reads content/posts, content/messengers and content/sources below `root` (or INNUNGSWISSEN_CONTENT_DIR).
+ * `sharedDir`: where the comparison (messengers, sources, change log) lives when it is not beside the posts
+ * (a site of several guilds takes it from the central content/).
+ */
+export function readContent(root: string, dir = './content', sharedDir = dir): ContentFiles {
   const content = resolve(root, dir);
-  const read = (sub: string, pattern: RegExp) => (existsSync(join(content, sub)) ? readFiles(join(content, sub), root, pattern) : []);
+  const shared = resolve(root, sharedDir);
+  const read = (base: string, sub: string, pattern: RegExp) =>
+    existsSync(join(base, sub)) ? readFiles(join(base, sub), root, pattern) : [];
   return {
-    posts: read('posts', /\.mdx?$/),
-    messengers: read('messengers', /\.ya?ml$/),
-    sources: read('sources', /\.ya?ml$/),
-    changes: readChangeLog(content, root),
+    posts: read(content, 'posts', /\.mdx?$/),
+    messengers: read(shared, 'messengers', /\.ya?ml$/),
+    sources: read(shared, 'sources', /\.ya?ml$/),
+    changes: readChangeLog(shared, root),
   };
 }
 
 /** The content check of a project folder. */
 /** `contentDir` is relative to `root` or absolute; callers pass `contentDir()` (src/adapters/content-dir.ts), which honours INNUNGSWISSEN_CONTENT_DIR. */
-export function checkContent(root: string, options: { contentDir?: string; now?: Date; dates?: SourceDates; safetyMemo?: SafetyMemo } = {}): ContentReport {
-  return checkFiles(readContent(root, options.contentDir), options.now, options.dates ?? sourceDatesFrom(new Map()), options.safetyMemo);
+export function checkContent(
+  root: string,
+  options: { contentDir?: string; sharedContentDir?: string; now?: Date; dates?: SourceDates; safetyMemo?: SafetyMemo } = {},
+): ContentReport {
+  return checkFiles(
+    readContent(root, options.contentDir, options.sharedContentDir ?? options.contentDir),
+    options.now,
+    options.dates ?? sourceDatesFrom(new Map()),
+    options.safetyMemo,
+  );
 }

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { contentDir } from '../content-dir';
+import { sharedContentDir } from '../content-dir';
 import { CHANGE_LOG_FILE, changeLogSchema, entryIds, newestFirst, type ChangeEntry } from '@/lib/messengers/changes';
 
 export type Change = ChangeEntry & { id: string };
@@ -11,7 +11,7 @@ let cache: Change[] | undefined;
 
 export function getChanges(): Change[] {
   if (cache) return cache;
-  const file = join(contentDir(), CHANGE_LOG_FILE);
+  const file = join(sharedContentDir(), CHANGE_LOG_FILE);
   const entries = existsSync(file) ? changeLogSchema.parse(parse(readFileSync(file, 'utf8')) ?? []) : [];
   const ids = entryIds(entries);
   const withIds = entries.map((e, i) => ({ ...e, id: ids[i]! }));

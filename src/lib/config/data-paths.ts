@@ -35,3 +35,38 @@ export function editorDbPath(data: string): string {
 export function liveBuildPointer(builds: string): string {
   return join(builds, LIVE_BUILD_POINTER);
 }
+
+/**
+ * Several guilds on one installation (issue 26). INNUNGSWISSEN_SITES_DIR, default <root>/sites: one folder per
+ * guild. Without that folder the project is one guild, as before.
+ */
+export function sitesDir(root: string, env: Env): string {
+  return resolve(env.INNUNGSWISSEN_SITES_DIR ?? join(root, 'sites'));
+}
+
+/** A site's config file and its own content folder inside its site folder. */
+export const SITE_CONFIG_FILE = 'guild.config.ts';
+export const SITE_CONTENT_DIR = 'content';
+
+/**
+ * SITES_BUILD_DIR, default <root>/dist-sites: `SITE=<kennung> npm run build` writes <that>/<kennung>/, the server
+ * serves it. Inside the project, like dist/: a build's server code loads the project's packages.
+ */
+export function siteBuildDir(root: string, env: Env, kennung: string): string {
+  return join(resolve(env.SITES_BUILD_DIR ?? join(root, 'dist-sites')), kennung);
+}
+
+/** A site's own data (its comment database, later its editors and backups): <data>/sites/<kennung>/. */
+export function siteDataDir(data: string, kennung: string): string {
+  return join(data, 'sites', kennung);
+}
+
+/** A site's comment database; COMMENTS_DB applies to the single-guild layout only. */
+export function siteCommentsDbPath(data: string, kennung: string): string {
+  return join(siteDataDir(data, kennung), 'comments.db');
+}
+
+/** A site's comment backups (the single guild's are COMMENTS_BACKUP_DIR). */
+export function siteBackupDir(data: string, kennung: string): string {
+  return join(siteDataDir(data, kennung), 'backups');
+}

@@ -205,14 +205,18 @@ export function defineGuildConfig(config: GuildConfigInput): GuildConfigInput {
 }
 
 export class ConfigError extends Error {
-  constructor(public readonly problems: string[]) {
-    super(`Die Innungs-Konfiguration (src/guild.config.ts) ist ungültig:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  /** `file`: the config file as the reader knows it (a site's sites/<kennung>/guild.config.ts). */
+  constructor(
+    public readonly problems: string[],
+    public readonly file = 'src/guild.config.ts',
+  ) {
+    super(`Die Innungs-Konfiguration (${file}) ist ungültig:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }
 
 /** Parses the config; throws a German error naming every wrong key. */
-export function parseGuildConfig(input: unknown): GuildConfig {
+export function parseGuildConfig(input: unknown, file?: string): GuildConfig {
   const result = guildConfigSchema.safeParse(input);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
@@ -220,5 +224,5 @@ export function parseGuildConfig(input: unknown): GuildConfig {
     const message = issue.code === 'unrecognized_keys' ? `unbekannter Schlüssel ${issue.keys.join(', ')}` : issue.message;
     return `${key}: ${message}`;
   });
-  throw new ConfigError(problems);
+  throw new ConfigError(problems, file);
 }

@@ -1,0 +1,31 @@
+/**
+ * The config a new site starts with (`npm run sites -- anlegen`): the shipped demo guild with the new host as
+ * its address and the guild's name as a placeholder, so `npm run check:release` names every key still to fill in.
+ */
+import { demoGuildConfig } from '../config/demo';
+import { PLACEHOLDER_MARK, type GuildConfigInput } from '../config/schema';
+
+export function newSiteConfig(host: string): GuildConfigInput {
+  return {
+    ...demoGuildConfig,
+    name: `${PLACEHOLDER_MARK}: Name der Innung`,
+    shortName: `${PLACEHOLDER_MARK}: Kurzname`,
+    siteUrl: `https://${host}`,
+    logo: { ...demoGuildConfig.logo, alt: `${PLACEHOLDER_MARK}: Logo der Innung` },
+  };
+}
+
+/** The file text of sites/<kennung>/guild.config.ts; `schemaImport`: the path from there to src/lib/config/schema. */
+export function newSiteConfigSource(kennung: string, host: string, schemaImport: string): string {
+  return [
+    '/**',
+    ` * Die Daten der Innung „${kennung}“ (${host}). Angelegt mit \`npm run sites -- anlegen\`: Jeder Wert mit`,
+    ` * „${PLACEHOLDER_MARK}“ oder aus den Musterdaten muss vor dem Livegang ersetzt werden;`,
+    ` * \`npm run check:release -- --config sites/${kennung}/guild.config.ts\` nennt jeden.`,
+    ' */',
+    `import { defineGuildConfig } from '${schemaImport}';`,
+    '',
+    `export default defineGuildConfig(${JSON.stringify(newSiteConfig(host), null, 2)});`,
+    '',
+  ].join('\n');
+}
