@@ -3,7 +3,6 @@
  * the browser editor and its publishing, behind one set of security headers.
  * Started by `npm start` / `npm run serve` (scripts/serve.mjs loads this file).
  */
-import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { closeDatabases, openDatabase } from '../src/adapters/comments/db';
@@ -15,6 +14,7 @@ import { guild } from '../src/lib/config';
 import { formatReleaseReport, releaseProblems } from '../src/lib/config/release';
 import { erasureLogDays } from '../src/lib/config/notice';
 import { createLog } from './log';
+import { listen } from './listen';
 import { createPipeline } from './http';
 import { ROOT, readServerSettings } from './settings';
 import { SiteHolder, isCompleteBuild, loadSite, readBuildInfo } from './site';
@@ -170,64 +170,29 @@ if (process.env.INNUNGSWISSEN_TEST_HOOKS === '1') {
   );
 }
 const handle = createPipeline({ sites, trustedProxies: settings.trustedProxies, log, handlers: [editor] });
-let inFlight = 0;
-let stopping = false;
-// Slow clients may not hold a connection for minutes: whole request 30 s, headers 10 s, checked every 2 s.
-const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, connectionsCheckingInterval: 2_000 }, (req, res) => {
-  inFlight++;
-  res.once('close', () => inFlight--);
-  // While stopping, keep-alive connections end after their current answer.
-  if (stopping) res.setHeader('Connection', 'close');
-  void handle(req, res);
+listen(settings, log, handle, {
+  ready: (base) => {
+    log(
+      'info',
+      `Build ${sites.current.info.id} · Kommentare: ${commentSettings.dbPath} · Moderation ${commentSettings.moderation === 'post' ? 'nachträglich (post)' : 'vor Veröffentlichung (pre)'}`,
+    );
+    log(
+      'info',
+      editorStore.accountCount() > 0
+        ? `Redaktion: ${base}/redaktion/`
+        : 'Redaktion: noch kein Konto. Das erste Konto legen Sie so an: npm run redaktion -- konto anlegen <Name>',
+    );
+    log('info', `Moderation: ${base}${editorPaths.comments} (mit einem Redaktionskonto)`);
+  },
+  stopping: () => {
+    scheduler?.stop();
+    // A running build is stopped; its request stays open in redaktion.db and runs at the next start.
+    publisher.stop();
+  },
+  close: async () => {
+    backups?.stop();
+    await backups?.done();
+    closeDatabases();
+    editorStore.close();
+  },
 });
-server.keepAliveTimeout = 5_000;
-server.maxConnections = 1_000;
-server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-  if (!socket.writable || error.code?.startsWith('ECONN')) return void socket.destroy();
-  // Too slow (headers or body past their timeout) is 408; anything unparsable is 400.
-  const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
-  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-});
-
-server.listen(settings.port, settings.host, () => {
-  const shown = settings.host === '0.0.0.0' || settings.host === '::' ? 'localhost' : settings.host;
-  const base = `http://${shown.includes(':') ? `[${shown}]` : shown}:${settings.port}`;
-  log(
-    'info',
-    `Build ${sites.current.info.id} · Kommentare: ${commentSettings.dbPath} · Moderation ${commentSettings.moderation === 'post' ? 'nachträglich (post)' : 'vor Veröffentlichung (pre)'}`,
-  );
-  log(
-    'info',
-    editorStore.accountCount() > 0
-      ? `Redaktion: ${base}/redaktion/`
-      : 'Redaktion: noch kein Konto. Das erste Konto legen Sie so an: npm run redaktion -- konto anlegen <Name>',
-  );
-  log('info', `Moderation: ${base}${editorPaths.comments} (mit einem Redaktionskonto)`);
-  // Last: scripts and tests wait for this line, and everything above is printed by then.
-  log('info', `Innungswissen läuft auf ${base}/`);
-});
-
-async function stop(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  log(
-    'info',
-    `${signal} erhalten: nehme keine neuen Anfragen an, laufende dürfen noch ${settings.shutdownGraceMs / 1000} s fertig werden.`,
-  );
-  server.close();
-  server.closeIdleConnections();
-  scheduler?.stop();
-  // A running build is stopped; its request stays open in redaktion.db and runs at the next start.
-  publisher.stop();
-  const deadline = Date.now() + settings.shutdownGraceMs;
-  while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
-  if (inFlight > 0) log('warn', `${inFlight} Anfragen nach ${settings.shutdownGraceMs / 1000} s abgebrochen`);
-  server.closeAllConnections();
-  backups?.stop();
-  await backups?.done();
-  closeDatabases();
-  editorStore.close();
-  log('info', 'Server sauber beendet.');
-  process.exit(0);
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal));

@@ -140,9 +140,11 @@ async function start(): Promise<void> {
       if (site) return site.handle(req, res);
       unknownHost(res);
     },
-    async () => {
-      for (const site of served) await site.stopBackups();
-      closeDatabases();
+    {
+      close: async () => {
+        for (const site of served) await site.stopBackups();
+        closeDatabases();
+      },
     },
   );
 }
