@@ -13,11 +13,30 @@ const FORMAT = 'build-cache-1';
 
 /**
  * Project entries that are not inputs of a build: outputs and caches (a cache only makes a build
- * faster, never different), git's own data, and tests/ and docs/ (no file the build runs imports
- * them; the content a test builds is hashed on its own). node_modules is keyed through npm's record
- * of the installed tree (node_modules/.package-lock.json) and package-lock.json.
+ * faster, never different), git's own data, tests/ and docs/ (no file the build runs imports
+ * them; the content a test builds is hashed on its own), and the settings of the tools around the
+ * build (Vitest, ESLint, Prettier, git, CI), which Astro never reads. node_modules is keyed through npm's
+ * record of the installed tree (node_modules/.package-lock.json) and package-lock.json.
  */
-const NOT_INPUTS = new Set(['node_modules', '.git', '.tmp', '.astro', 'dist', 'dist-editor', 'data', 'tests', 'docs']);
+const NOT_INPUTS = new Set([
+  'node_modules',
+  '.git',
+  '.tmp',
+  '.astro',
+  'dist',
+  'dist-editor',
+  'data',
+  'tests',
+  'docs',
+  '.ci',
+  'vitest.config.ts',
+  'eslint.config.js',
+  '.prettierrc.json',
+  '.prettierignore',
+  '.gitignore',
+  '.git-blame-ignore-revs',
+  'README.md',
+]);
 
 /**
  * The environment a build may read (grep `process.env` in src/, scripts/, astro.config.mjs): its

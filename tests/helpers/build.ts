@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, TEST_RUN } from './paths';
 import { childEnv } from '../../scripts/child-env';
@@ -22,8 +23,9 @@ export function buildSite(contentDir: string, outDir: string, env: Record<string
 }
 
 /**
- * buildSite() without blocking the test file's process: a build can take longer than a minute on a
- * busy machine, and a worker blocked that long misses Vitest's calls ("Timeout calling onTaskUpdate").
+ * buildSite() without blocking the test file's process (a build can take longer than a minute on a
+ * busy machine, and a worker blocked that long misses Vitest's calls: "Timeout calling onTaskUpdate"),
+ * at low priority.
  */
 export function buildSiteAsync(contentDir: string, outDir: string, env: Record<string, string> = {}, project = ROOT): Promise<BuildResult> {
   return new Promise((resolve) => {
@@ -32,6 +34,13 @@ export function buildSiteAsync(contentDir: string, outDir: string, env: Record<s
       env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: contentDir, ...env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // Low priority, as the editor's publisher runs its builds: the test file running beside this one
+    // (vitest.config.ts, project 'building') keeps its CPU. Astro's processes start later and inherit it.
+    try {
+      if (child.pid) setPriority(child.pid, 10);
+    } catch {
+      // not allowed here: the build runs at normal priority
+    }
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
