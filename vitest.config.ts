@@ -1,9 +1,20 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig, mergeConfig } from 'vitest/config';
 import viteConfig from './vite.config';
 import { BuildsApartSequencer } from './tests/helpers/sequencer';
 
 /** Test files whose time is mostly spent waiting, not computing (see the 'waiting' project). */
 const WAITING = ['tests/server/server-process.test.ts', 'tests/server/crash.test.ts', 'tests/server/deploy.test.ts'];
+
+/**
+ * Test files that run Astro builds of their own (see the 'building' project): those that take the
+ * build lock (holdBuildLock in tests/helpers/build.ts), found by reading the files, so a new file
+ * that builds joins by taking the lock, as it must anyway.
+ */
+const BUILDING = ['build', 'server', 'browser']
+  .flatMap((dir) => (readdirSync(`tests/${dir}`, { recursive: true }) as string[]).map((file) => `tests/${dir}/${file}`))
+  .filter((file) => file.endsWith('.test.ts') && !WAITING.includes(file) && /holdBuildLock\(/.test(readFileSync(file, 'utf8')))
+  .sort();
 
 const WORKERS = Math.max(1, Number(process.env.TEST_WORKERS ?? 1) || 1);
 
@@ -13,9 +24,11 @@ export default mergeConfig(
     test: {
       testTimeout: 30_000,
       hookTimeout: 120_000,
-      // One test file at a time by default: on two cores, two files at once made timing-bound tests
-      // miss their limits (a quiet run on 01.12.2026 had two timeouts). TEST_WORKERS=2 overlaps files
-      // on larger machines; files that build then take turns (holdBuildLock in tests/helpers/build.ts).
+      // One test file at a time per pool by default: on two cores, two computing files at once made
+      // timing-bound tests miss their limits (a quiet run on 01.12.2026 had two timeouts). The worker
+      // threads (unit, waiting, building) run beside the forks (site): one computing file there, the other
+      // side mostly a build at low priority. TEST_WORKERS=2 overlaps files on larger machines; files that
+      // build then take turns (holdBuildLock in tests/helpers/build.ts).
       fileParallelism: WORKERS > 1,
       maxWorkers: WORKERS,
       minWorkers: 1,
@@ -30,10 +43,15 @@ export default mergeConfig(
           test: {
             name: 'site',
             include: ['tests/{build,server,browser}/**/*.test.ts'],
-            exclude: WAITING,
+            exclude: [...WAITING, ...BUILDING],
             globalSetup: ['tests/helpers/global-setup.ts'],
           },
         },
+        // Files that build (a publish, a preview, a site copy): most of their time is one Astro build, on
+        // about one core at low priority (the publisher's and buildSiteAsync's nice 10). In the worker
+        // threads, so they run beside the 'site' files on the other core instead of before or after them;
+        // never two at once (one worker per pool), and the build lock keeps any two builds apart.
+        { extends: true, test: { name: 'building', include: BUILDING, pool: 'threads', globalSetup: ['tests/helpers/global-setup.ts'] } },
         // Files that mostly wait (for the server's own timeouts, a killed process, nginx): in the worker
         // threads beside the site files, after the unit files, instead of holding up the line of builds.
         // The same global set-up: it builds once per run (tests/helpers/global-setup.ts).

@@ -10,7 +10,7 @@ import { extname, join, normalize } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, watchPage } from '../helpers/browser';
-import { buildSite, holdBuildLock } from '../helpers/build';
+import { buildSiteAsync, holdBuildLock } from '../helpers/build';
 import { TEST_CONTENT, TEST_RUN } from '../helpers/paths';
 import { freePort, startServer, type RunningServer } from '../helpers/server';
 import { withModerator, THREAD, admin, tempDb } from '../helpers/comments';
@@ -57,7 +57,7 @@ beforeAll(async () => {
   const dist = join(TEST_RUN, 'dist-api-origin');
   // Takes its turn with the other files that build.
   const release = await holdBuildLock();
-  const built = buildSite(TEST_CONTENT, dist, { COMMENTS_API_ORIGIN: apiOrigin });
+  const built = await buildSiteAsync(TEST_CONTENT, dist, { COMMENTS_API_ORIGIN: apiOrigin });
   release();
   if (built.status !== 0) throw new Error(`Build with COMMENTS_API_ORIGIN failed:\n${built.output}`);
   // The build needs the API's origin, so the API gets a port chosen before the build (PORT overrides startServer's own).

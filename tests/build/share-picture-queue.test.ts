@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parse } from 'node-html-parser';
-import { buildSite, holdBuildLock } from '../helpers/build';
+import { buildSiteAsync, holdBuildLock } from '../helpers/build';
 import { ROOT, TEST_CONTENT, TEST_RUN } from '../helpers/paths';
 import { startServer, type RunningServer } from '../helpers/server';
 import { tempDb } from '../helpers/comments';
@@ -84,7 +84,7 @@ let buildOutput = '';
 beforeAll(async () => {
   const release = await holdBuildLock();
   try {
-    const result = buildSite(TEST_CONTENT, OUT, { OG_PICTURES: 'off', OG_CACHE_DIR: cache });
+    const result = await buildSiteAsync(TEST_CONTENT, OUT, { OG_PICTURES: 'off', OG_CACHE_DIR: cache });
     buildOutput = result.output;
     if (result.status !== 0) throw new Error(`Build failed:\n${result.output.slice(-3000)}`);
   } finally {

@@ -1,6 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, TEST_RUN } from './paths';
 import { childEnv } from '../../scripts/child-env';
@@ -19,6 +20,34 @@ export function buildSite(contentDir: string, outDir: string, env: Record<string
     maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/**
+ * buildSite() without blocking the test file's process (a build can take longer than a minute on a
+ * busy machine, and a worker blocked that long misses Vitest's calls: "Timeout calling onTaskUpdate"),
+ * at low priority.
+ */
+export function buildSiteAsync(contentDir: string, outDir: string, env: Record<string, string> = {}, project = ROOT): Promise<BuildResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(project, 'scripts/build.mjs'), '--outDir', outDir], {
+      cwd: project,
+      env: childEnv({ INNUNGSWISSEN_CONTENT_DIR: contentDir, ...env }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Low priority, as the editor's publisher runs its builds: the test file running beside this one
+    // (vitest.config.ts, project 'building') keeps its CPU. Astro's processes start later and inherit it.
+    try {
+      if (child.pid) setPriority(child.pid, 10);
+    } catch {
+      // not allowed here: the build runs at normal priority
+    }
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', (error) => resolve({ status: null, output: `${stdout}\n${stderr}\n${error.message}` }));
+    child.on('close', (status) => resolve({ status, output: `${stdout}\n${stderr}` }));
+  });
 }
 
 /** A copy of the real content plus fixture posts (a draft and a scheduled post). */

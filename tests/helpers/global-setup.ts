@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { childEnv } from '../../scripts/child-env';
-import { BUILD_LOCK, buildSite, prepareContent } from './build';
+import { BUILD_LOCK, prepareContent } from './build';
+import { cachedBuild } from './build-cache';
 import { ensureChromium } from './chromium';
 import { ROOT, TEST_CONTENT, TEST_DIST } from './paths';
 
@@ -11,16 +12,20 @@ import { ROOT, TEST_CONTENT, TEST_DIST } from './paths';
  * Finds (or on a fresh machine installs) Chromium once, so the browser test files don't race for it.
  * Builds the site once (real content plus a draft, a scheduled post and a post using every building block) into .tmp/test-run,
  * for the build, HTTP and browser tests. Each suite starts its own server on that build.
+ * The build is reused while its inputs stay the same (tests/helpers/build-cache.ts: keyed on the hash of
+ * the project's files, the content copy, the build's variables and the day), so a second
+ * `npx vitest run <file>` starts in seconds.
  */
-export default function setup(project: TestProject) {
+export default async function setup(project: TestProject) {
   // Two projects ('site', 'waiting') name this set-up; Vitest runs it once for each in this process.
-  const shared = globalThis as { testBuild?: { output: string; ms: number } };
+  const shared = globalThis as { testBuild?: Promise<{ output: string; ms: number }> };
   shared.testBuild ??= buildOnce();
-  project.provide('buildOutput', shared.testBuild.output);
-  project.provide('buildMs', shared.testBuild.ms);
+  const build = await shared.testBuild;
+  project.provide('buildOutput', build.output);
+  project.provide('buildMs', build.ms);
 }
 
-function buildOnce(): { output: string; ms: number } {
+async function buildOnce(): Promise<{ output: string; ms: number }> {
   // Test workers inherit the environment: every launchBrowser() then starts this one.
   process.env.CHROME_PATH = ensureChromium();
   const fixtures = ['draft-post.md', 'future-post.md', 'bausteine-test.mdx', 'bausteine-foto.png'].map((f) =>
@@ -29,13 +34,12 @@ function buildOnce(): { output: string; ms: number } {
   // A lock left by a run that was cut off (tests/helpers/build.ts holdBuildLock).
   rmSync(BUILD_LOCK, { recursive: true, force: true });
   prepareContent(TEST_CONTENT, fixtures);
-  const started = Date.now();
-  const result = buildSite(TEST_CONTENT, TEST_DIST);
+  const result = await cachedBuild(TEST_CONTENT, TEST_DIST);
   if (result.status !== 0) throw new Error(`Test build failed:\n${result.output}`);
   // The browser editor (dist-editor/), built once and reused while its inputs stay the same.
   const editor = spawnSync(process.execPath, [join(ROOT, 'scripts/build-editor.mjs')], { cwd: ROOT, env: childEnv(), encoding: 'utf8' });
   if (editor.status !== 0) throw new Error(`Editor build failed:\n${editor.stdout}\n${editor.stderr}`);
-  return { output: result.output, ms: Date.now() - started };
+  return { output: result.output, ms: result.ms };
 }
 
 declare module 'vitest' {

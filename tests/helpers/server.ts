@@ -38,6 +38,8 @@ export async function startServer(env: Record<string, string> = {}, distDir = TE
     // No nightly backups from test servers unless a test asks for them.
     env: { ...childEnv(), PORT: String(port), HOST: '127.0.0.1', DIST_DIR: distDir, COMMENTS_BACKUP_DAILY: '0', ...env },
     ready: /läuft auf/,
+    // A server that resumes an interrupted publish starts beside that build; on a busy two-core machine 20 s was too short.
+    timeoutMs: 60_000,
   });
   return {
     url: `http://127.0.0.1:${port}`,

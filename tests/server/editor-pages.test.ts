@@ -4,10 +4,11 @@
  * without a session, also when its path is written with escapes. No server change, no whitelist.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, TEST_CONTENT } from '../helpers/paths';
-import { buildSite, holdBuildLock } from '../helpers/build';
+import { ROOT, TEST_CONTENT, TEST_RUN } from '../helpers/paths';
+import { holdBuildLock } from '../helpers/build';
+import { cachedBuild } from '../helpers/build-cache';
 import { startServer, type RunningServer } from '../helpers/server';
 import { EDITOR, editorSetup, signIn } from '../helpers/editor';
 
@@ -26,10 +27,14 @@ export const ALL: APIRoute = ({ locals, request }) =>
   locals.editor ? Response.json({ name: locals.editor.name, method: request.method }) : Response.json({ error: { code: 'unauthorized' } }, { status: 401 });
 `;
 
-/** A copy of the site (inside the project, so the build finds its packages) with the throwaway page and endpoint. */
+/**
+ * A copy of the site (inside the project, so the build finds its packages) with the throwaway page and endpoint.
+ * Always the same folder: its build is reused while the copy's files stay the same (tests/helpers/build-cache.ts).
+ */
 function siteCopyWithThrowawayPage(): string {
-  mkdirSync(join(ROOT, '.tmp'), { recursive: true });
-  const copy = mkdtempSync(join(ROOT, '.tmp', 'editor-pages-'));
+  const copy = join(TEST_RUN, 'editor-pages-site');
+  rmSync(copy, { recursive: true, force: true });
+  mkdirSync(copy, { recursive: true });
   for (const entry of [
     'src',
     'public',
@@ -57,7 +62,7 @@ beforeAll(async () => {
   releaseBuildLock = await holdBuildLock();
   const copy = siteCopyWithThrowawayPage();
   dist = join(copy, 'dist');
-  const result = buildSite(TEST_CONTENT, dist, {}, copy);
+  const result = await cachedBuild(TEST_CONTENT, dist, {}, copy);
   releaseBuildLock();
   if (result.status !== 0) throw new Error(`fixture build failed:\n${result.output}`);
   server = await startServer(editorSetup().env, dist);

@@ -108,8 +108,12 @@ function copyAtomic(from, to, tempDir) {
   renameSync(temp, to);
 }
 
-/** @param {string} file @param {Buffer} data @param {string} tempDir */
-function writeAtomic(file, data, tempDir) {
+/**
+ * Writes a file whole or not at all: to a temporary file in tempDir (same file system), then renamed.
+ * Also used by renderOgImageCached (draw.ts) for the cache.
+ * @param {string} file @param {Buffer} data @param {string} tempDir
+ */
+export function writeAtomic(file, data, tempDir) {
   const temp = tempIn(tempDir);
   writeFileSync(temp, data);
   mkdirOnce(dirname(file));
@@ -141,8 +145,12 @@ async function drawBatch(outDir, limit) {
   process.stdout.write(`${JSON.stringify({ drawn, copied })}\n`);
 }
 
-/** @param {Queue} queue @returns {Promise<(tree: unknown) => Promise<Buffer>>} */
-async function drawer(queue) {
+/**
+ * The one drawing code: satori lays a picture's tree out to SVG, resvg turns it into a PNG. Used by the
+ * batches here and by renderOgImage (draw.ts) for pictures drawn on the calling thread.
+ * @param {Pick<Queue, 'width' | 'height' | 'fonts'>} queue @returns {Promise<(tree: unknown) => Promise<Buffer>>}
+ */
+export async function drawer(queue) {
   const [{ default: satori }, { Resvg }] = await Promise.all([import('satori'), import('@resvg/resvg-js')]);
   const fonts = queue.fonts.map(({ path, ...f }) => ({ ...f, data: readFileSync(path) }));
   return async (tree) => {

@@ -4,13 +4,12 @@
  * on disk by content hash, so a rebuild draws only what changed. A build draws through the queue
  * (registry.ts, draw-queue.mjs); this module draws on the calling thread and names the fonts and cache.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import satori from 'satori';
-import { Resvg } from '@resvg/resvg-js';
 // Relative, not @/: the build's integration (src/integrations/og-images.ts) loads this module from astro.config, where the alias is not known.
 import { ogKey, ogTree, OG_HEIGHT, OG_WIDTH, type OgInput } from '../../lib/og/layout';
+import { drawer, writeAtomic } from './draw-queue.mjs';
 
 const FONT_FILES = { 400: 'inter-latin-400-normal.woff', 700: 'inter-latin-700-normal.woff' } as const;
 
@@ -43,18 +42,12 @@ export function fontId(): string {
   return fontVersion;
 }
 
-let fontData: Array<Omit<FontFile, 'path'> & { data: Buffer }> | undefined;
+let draw: Promise<(tree: unknown) => Promise<Buffer>> | undefined;
 
-/** Draws on this thread (tests, one-off pictures; a build draws through the queue). */
+/** Draws on this thread (tests, one-off pictures; a build draws through the queue), with the queue's drawing code. */
 export async function renderOgImage(input: OgInput): Promise<Buffer> {
-  fontData ??= fonts().map(({ path, ...f }) => ({ ...f, data: readFileSync(path) }));
-  // satori's types want a React node; the plain object tree is what JSX would produce.
-  const svg = await satori(ogTree(input) as unknown as Parameters<typeof satori>[0], {
-    width: OG_WIDTH,
-    height: OG_HEIGHT,
-    fonts: fontData,
-  });
-  return new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH }, font: { loadSystemFonts: false } }).render().asPng();
+  draw ??= drawer({ width: OG_WIDTH, height: OG_HEIGHT, fonts: fonts() });
+  return (await draw)(ogTree(input));
 }
 
 /** Where pictures are kept between builds; below Astro's cache, so a cold build starts without them. */
@@ -76,9 +69,7 @@ export async function renderOgImageCached(input: OgInput, cacheDir = defaultCach
   const file = cacheFile(input, cacheDir);
   if (existsSync(file)) return { png: readFileSync(file), cached: true };
   const png = await renderOgImage(input);
-  mkdirSync(dirname(file), { recursive: true });
   // Written beside and renamed, so a process that stops half-way never leaves a broken picture in the cache.
-  writeFileSync(`${file}.${process.pid}.tmp`, png);
-  renameSync(`${file}.${process.pid}.tmp`, file);
+  writeAtomic(file, png, dirname(file));
   return { png, cached: false };
 }
