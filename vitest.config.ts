@@ -1,20 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig, mergeConfig } from 'vitest/config';
 import viteConfig from './vite.config';
-import { BuildsApartSequencer } from './tests/helpers/sequencer';
+import { BuildsApartSequencer, buildingFiles } from './tests/helpers/sequencer';
 
 /** Test files whose time is mostly spent waiting, not computing (see the 'waiting' project). */
 const WAITING = ['tests/server/server-process.test.ts', 'tests/server/crash.test.ts', 'tests/server/deploy.test.ts'];
 
-/**
- * Test files that run Astro builds of their own (see the 'building' project): those that take the
- * build lock (holdBuildLock in tests/helpers/build.ts), found by reading the files, so a new file
- * that builds joins by taking the lock, as it must anyway.
- */
-const BUILDING = ['build', 'server', 'browser']
-  .flatMap((dir) => (readdirSync(`tests/${dir}`, { recursive: true }) as string[]).map((file) => `tests/${dir}/${file}`))
-  .filter((file) => file.endsWith('.test.ts') && !WAITING.includes(file) && /holdBuildLock\(/.test(readFileSync(file, 'utf8')))
-  .sort();
+/** Test files that run Astro builds of their own (see the 'building' project and tests/helpers/sequencer.ts). */
+const BUILDING = buildingFiles(WAITING);
 
 const WORKERS = Math.max(1, Number(process.env.TEST_WORKERS ?? 1) || 1);
 

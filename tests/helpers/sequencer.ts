@@ -1,12 +1,19 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** Test files that run a build (and take turns through holdBuildLock in tests/helpers/build.ts). */
-const BUILDING = [
-  'tests/server/editor.test.ts',
-  'tests/browser/editor.test.ts',
-  'tests/browser/comments-cross-origin.test.ts',
-  'tests/build/site.test.ts',
-];
+/**
+ * Test files that run Astro builds of their own: those that take the build lock (holdBuildLock in
+ * tests/helpers/build.ts), found by reading the files, so a new file that builds joins by taking the
+ * lock, as it must anyway. vitest.config.ts gives them the 'building' project; the sequencer keeps them apart.
+ */
+export function buildingFiles(exclude: readonly string[] = []): string[] {
+  return ['build', 'server', 'browser']
+    .flatMap((dir) => (readdirSync(`tests/${dir}`, { recursive: true }) as string[]).map((file) => `tests/${dir}/${file}`))
+    .filter((file) => file.endsWith('.test.ts') && !exclude.includes(file) && /holdBuildLock\(/.test(readFileSync(file, 'utf8')))
+    .sort();
+}
+
+const BUILDING = buildingFiles();
 const builds = (spec: TestSpecification) => BUILDING.some((file) => spec.moduleId.endsWith(file));
 
 /**
