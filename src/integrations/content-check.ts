@@ -91,12 +91,11 @@ export function contentCheck(): AstroIntegration {
           );
         }
         for (const warning of warnings) logger.warn(warning);
-        if (safety) {
-          // Rollup calls buildEnd with the error of a failed build: the worker's full report replaces it.
-          updateConfig({
-            vite: { plugins: [{ name: 'innungswissen:content-safety', buildEnd: async (error?: Error) => error && (await settle()) }] },
-          });
-        }
+        // Rollup calls buildEnd with the error of a failed build: the worker's full report replaces it. Added on
+        // every build, cold or warm, so the Vite config (and its dependency cache's hash) stays the same.
+        updateConfig({
+          vite: { plugins: [{ name: 'innungswissen:content-safety', buildEnd: async (error?: Error) => error && (await settle()) }] },
+        });
       },
       // Runs after the server bundle is written and before Astro imports it to generate pages (Astro 5.18:
       // plugin-manifest's build:post in viteBuild, before staticBuild → generatePages).
