@@ -101,6 +101,17 @@ function buildRows(count: number, site: RunResult, og: ReturnType<typeof ogStep>
     'Alle Teilbilder fertig (npm run build wartet)',
     `${site.seconds.toFixed(1)} s = ${ratio(site.seconds).toFixed(2)}x; ${og.count} Bilder, ${og.drawn} gezeichnet in ${og.seconds.toFixed(1)} s nach den Seiten (niedrige Priorität, 1 Kern), CPU der Bilder ${site.pictureCpuSeconds.toFixed(1)} s`,
   );
+  // The content check's share (src/integrations/content-check.ts): the part that holds Astro's start, and the
+  // safety parse in its worker thread beside the build (issue 27).
+  const check = /Inhaltsprüfung: (\d+) ms/.exec(site.output);
+  const safety = /Sicherheitsprüfung von (\d+) Beiträgen fertig nach (\d+) ms/.exec(site.output);
+  if (check) {
+    add(
+      section,
+      'Inhaltsprüfung (kalt; hält den Start des Builds auf / Sicherheitsprüfung nebenher)',
+      `${check[1]} ms${safety ? ` / ${safety[1]} Beiträge fertig nach ${safety[2]} ms` : ''}`,
+    );
+  }
   const peakRatio = site.peakBytes / baseline.peakBytes;
   addMemory(
     section,

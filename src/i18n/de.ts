@@ -533,6 +533,16 @@ export const de = {
     limit: format(limitTemplates.compareLimit, { max: formatNumber(MAX_COMPARED) }),
     tip: format(limitTemplates.compareTip, { max: formatNumber(MAX_COMPARED) }),
   },
+  /** The content check's safety rule in a worker thread during a build (issue 27; src/integrations/content-check.ts). */
+  contentCheckWorker: {
+    timing: 'Inhaltsprüfung: {ms} ms',
+    deferred: 'Inhaltsprüfung: {ms} ms, {n} Beiträge in der Sicherheitsprüfung nebenher',
+    done: 'Sicherheitsprüfung von {n} Beiträgen fertig nach {ms} ms',
+    failed:
+      'Die Sicherheitsprüfung der Beiträge ist abgebrochen; die Seite wurde nicht gebaut. Bitte versuchen Sie es erneut. (Technische Angabe für die Betreuung: {reason})',
+    noVerdict:
+      'Die Sicherheitsprüfung der Beiträge ist ohne Ergebnis beendet worden; die Seite wurde nicht gebaut. Bitte versuchen Sie es erneut. (Technische Angabe für die Betreuung: Exit-Code {code})',
+  },
   templates,
 } as const;
 
