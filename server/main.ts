@@ -21,7 +21,7 @@ import { SiteHolder, isCompleteBuild, loadSite, readBuildInfo } from './site';
 import { PREVIEW_BASE, createEditorRoutes } from './editor/routes';
 import { editorPaths } from '../src/lib/editor/paths';
 import { Publisher } from './editor/publisher';
-import { startScheduler } from './editor/schedule';
+import { scheduledFiles, startScheduler } from './editor/schedule';
 import { EditorStore } from './editor/store';
 import { editorDbPath, liveBuildPointer } from '@/lib/config/data-paths';
 import { LoginThrottle } from './editor/throttle';
@@ -147,7 +147,8 @@ const scheduler = settings.schedule
       builtAt: () => new Date(sites.current.info.builtAt),
       publish: (due) => {
         log('info', 'Geplante Beiträge sind fällig, die Seite wird neu gebaut', { beitraege: due.map((p) => p.file).join(', ') });
-        publisher.request('publish', 'Zeitplan');
+        // Only the due posts and their pictures: other saved edits stay as they are live (publisher.ts).
+        publisher.request('publish', 'Zeitplan', { only: scheduledFiles(due) });
       },
     })
   : undefined;

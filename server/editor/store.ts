@@ -34,6 +34,8 @@ const MIGRATIONS = [
      files TEXT NOT NULL DEFAULT '[]',
      build_dir TEXT
    );`,
+  // A scheduled run publishes only its due files (JSON list, content-relative); NULL = everything saved.
+  `ALTER TABLE publishes ADD COLUMN only_files TEXT;`,
 ];
 
 const EDITOR_SCHEMA: SqliteSchema = {
@@ -51,6 +53,8 @@ export interface Publish {
   ok: boolean | null;
   error: string | null;
   files: string[];
+  /** Only these content files go live (a scheduled run); undefined = everything saved. */
+  only?: string[];
 }
 
 interface PublishRow {
@@ -63,6 +67,7 @@ interface PublishRow {
   ok: number | null;
   error: string | null;
   files: string;
+  only_files?: string | null;
 }
 
 const toPublish = (row: PublishRow): Publish => ({
@@ -75,6 +80,7 @@ const toPublish = (row: PublishRow): Publish => ({
   ok: row.ok === null ? null : row.ok === 1,
   error: row.error,
   files: JSON.parse(row.files) as string[],
+  ...(row.only_files ? { only: JSON.parse(row.only_files) as string[] } : {}),
 });
 
 export function sessionIdHash(id: string): string {
@@ -154,10 +160,11 @@ export class EditorStore {
   }
 
   // Publish log
-  addPublish(kind: Publish['kind'], requestedBy: string, now = Date.now()): number {
+  addPublish(kind: Publish['kind'], requestedBy: string, now = Date.now(), only?: readonly string[]): number {
     return Number(
-      this.db.prepare('INSERT INTO publishes (kind, requested_by, requested_at) VALUES (?, ?, ?)').run(kind, requestedBy, now)
-        .lastInsertRowid,
+      this.db
+        .prepare('INSERT INTO publishes (kind, requested_by, requested_at, only_files) VALUES (?, ?, ?, ?)')
+        .run(kind, requestedBy, now, only ? JSON.stringify(only) : null).lastInsertRowid,
     );
   }
   startPublish(ids: number[], now = Date.now()): void {
