@@ -16,7 +16,14 @@ declare module '*.astro' {
  */
 declare namespace App {
   interface Locals {
-    editor?: { name: string; contentDir: string };
+    editor?: {
+      name: string;
+      contentDir: string;
+      /** What the next publish puts live (issue 25); undefined without a live state in git. */
+      whatGoesLive?: () => Promise<import('@/lib/editor/live-changes').WhatGoesLive | undefined>;
+      /** The saved posts whose day has not come yet. */
+      scheduled?: () => import('@/lib/editor/live-changes').ScheduledPost[];
+    };
     editorLogin?: { status: number; error: string; name: string };
   }
 }
