@@ -23,6 +23,8 @@ declare namespace App {
       whatGoesLive?: () => Promise<import('@/lib/editor/live-changes').WhatGoesLive | undefined>;
       /** The saved posts whose day has not come yet. */
       scheduled?: () => import('@/lib/editor/live-changes').ScheduledPost[];
+      /** Freigabe is on: a publish waits for a second account. */
+      approval?: boolean;
     };
     editorLogin?: { status: number; error: string; name: string };
   }

@@ -44,7 +44,13 @@ export async function keystaticProxy(ctx: RequestContext, session: Session, keys
  * refused with the new list, so what goes live is exactly what was shown. Without a live state in git
  * there is no list, and no token is asked for.
  */
-export async function publishRequest(ctx: RequestContext, session: Session, publisher: Publisher, contentDir: string): Promise<void> {
+export async function publishRequest(
+  ctx: RequestContext,
+  session: Session,
+  publisher: Publisher,
+  contentDir: string,
+  approval = false,
+): Promise<void> {
   if (ctx.req.method !== 'POST') {
     return json(ctx.res, 405, { error: { code: 'method_not_allowed', message: de.apiErrors.method_not_allowed } }, { Allow: 'POST' });
   }
@@ -64,7 +70,49 @@ export async function publishRequest(ctx: RequestContext, session: Session, publ
   if (list && list.changes.length === 0) {
     return json(ctx.res, 200, { nothing: true, message: de.liveChanges.nothingToPublish });
   }
+  if (approval) {
+    // Freigabe: the list is recorded with the request; a second account approves it (approveRequest).
+    const id = publisher.request('publish', session.name, { approval: { token: list?.token ?? null } });
+    return json(ctx.res, 202, { id, awaitingApproval: true, message: de.liveChanges.approvalWaiting });
+  }
   json(ctx.res, 202, { id: publisher.request('publish', session.name) });
+}
+
+/**
+ * POST /api/redaktion/freigeben {id}: a second account approves a waiting publish (Vier-Augen-Prinzip). Refused
+ * for the account that asked, and when the content changed since the request (the approver would publish
+ * something else than was asked for).
+ */
+export async function approveRequest(
+  ctx: RequestContext,
+  session: Session,
+  publisher: Publisher,
+  store: EditorStore,
+  contentDir: string,
+): Promise<void> {
+  if (ctx.req.method !== 'POST') {
+    return json(ctx.res, 405, { error: { code: 'method_not_allowed', message: de.apiErrors.method_not_allowed } }, { Allow: 'POST' });
+  }
+  const body = await readBody(ctx.req, MAX_BODY);
+  if (body === 'too_large') return json(ctx.res, 413, { error: { code: 'too_large', message: REQUEST_TOO_LARGE } });
+  let id: unknown;
+  try {
+    id = (JSON.parse(body.toString('utf8') || '{}') as { id?: unknown }).id;
+  } catch {
+    id = undefined;
+  }
+  const waiting = store.awaitingApproval().find((p) => p.id === id);
+  const l = de.liveChanges;
+  if (!waiting) return json(ctx.res, 404, { error: { code: 'not_waiting', message: l.approvalGone } });
+  if (waiting.requestedBy.toLowerCase() === session.name.toLowerCase()) {
+    return json(ctx.res, 403, { error: { code: 'same_account', message: l.approvalSameAccount } });
+  }
+  const list = await readWhatGoesLive(contentDir);
+  if (list && waiting.listToken !== list.token) {
+    return json(ctx.res, 409, { error: { code: 'changed', message: l.approvalChanged } });
+  }
+  if (!publisher.approve(waiting.id, session.name)) return json(ctx.res, 404, { error: { code: 'not_waiting', message: l.approvalGone } });
+  json(ctx.res, 202, { id: waiting.id });
 }
 
 /** GET /api/redaktion/was-geht-online: the list the dashboard shows (null without a live state in git). */
@@ -73,14 +121,20 @@ export async function whatGoesLiveRequest(ctx: RequestContext, contentDir: strin
 }
 
 /** GET /api/redaktion/status; a refused publish also names its content problems in the clerk's words (clerk-errors.ts). */
-export function publishStatus(ctx: RequestContext, publisher: Publisher, contentDir: string): void {
+export function publishStatus(ctx: RequestContext, publisher: Publisher, store: EditorStore, contentDir: string): void {
   const status = publisher.status('publish');
   const withProblems = (last: PublishStatus['last']) =>
     last && !last.ok && last.error
       ? { ...last, problems: clerkProblems(last.error, (collection, slug) => entryTitle(contentDir, collection, slug)) }
       : last;
   const preview = publisher.status('preview');
-  json(ctx.res, 200, { ...status, last: withProblems(status.last), preview: { ...preview, last: withProblems(preview.last) } });
+  const awaiting = store.awaitingApproval().map((p) => ({ id: p.id, by: p.requestedBy, at: new Date(p.requestedAt).toISOString() }));
+  json(ctx.res, 200, {
+    ...status,
+    last: withProblems(status.last),
+    preview: { ...preview, last: withProblems(preview.last) },
+    awaitingApproval: awaiting,
+  });
 }
 
 /** GET /api/redaktion/verlauf: the last publishes, each with what it published by title (a post not live yet: its day). */
@@ -92,6 +146,8 @@ export function publishHistory(ctx: RequestContext, store: EditorStore, contentD
       requestedAt: new Date(p.requestedAt).toISOString(),
       finishedAt: p.finishedAt === null ? null : new Date(p.finishedAt).toISOString(),
       ok: p.ok,
+      awaitingApproval: p.awaitingApproval,
+      approvedBy: p.approvedBy,
       items: publishedItems(contentDir, p.files, today),
       error: p.error,
     })),

@@ -83,13 +83,25 @@ export class Publisher {
   }
 
   /** Queues a build; returns the request's id at once. `only`: publish just these content files (a scheduled run). */
-  request(kind: BuildKind, by: string, options: { only?: readonly string[] } = {}): number {
-    const id = this.#o.store.addPublish(kind, by, this.#now(), options.only);
+  request(kind: BuildKind, by: string, options: { only?: readonly string[]; approval?: { token: string | null } } = {}): number {
+    const id = this.#o.store.addPublish(kind, by, this.#now(), options.only, options.approval);
+    // Freigabe: recorded, but queued only when a second account approves it (approve()).
+    if (options.approval) return id;
     this.#waiting[kind].push(id);
     this.#requestedBy.set(id, by);
     if (options.only) this.#only.set(id, options.only);
     this.#kick();
     return id;
+  }
+
+  /** A second account approves a waiting publish: it is queued now. False when it was not waiting. */
+  approve(id: number, by: string): boolean {
+    const waiting = this.#o.store.awaitingApproval().find((p) => p.id === id);
+    if (!waiting || !this.#o.store.approve(id, by)) return false;
+    this.#waiting.publish.push(id);
+    this.#requestedBy.set(id, waiting.requestedBy);
+    this.#kick();
+    return true;
   }
 
   status(kind: BuildKind = 'publish'): PublishStatus {

@@ -12,7 +12,7 @@ import { editorPaths, isEditorApiPath, isEditorPath } from '@/lib/editor/paths';
 import { json, type RequestContext, type RouteHandler, type RouteResult } from '../http';
 import type { Log } from '../log';
 import type { SiteHolder } from '../site';
-import { keystaticProxy, publishHistory, publishRequest, publishStatus, whatGoesLiveRequest } from './api';
+import { approveRequest, keystaticProxy, publishHistory, publishRequest, publishStatus, whatGoesLiveRequest } from './api';
 import { createEditorApp } from './app';
 import { KeystaticApi } from './keystatic-api';
 import { readWhatGoesLive, savedScheduled } from './live-state';
@@ -36,6 +36,8 @@ export interface EditorRoutesOptions {
   log: Log;
   /** Passed in so the server's test hook can read what it holds. */
   throttle?: LoginThrottle;
+  /** Freigabe (guild config `publishApproval`): a publish waits for a second account's approval. */
+  approval?: boolean;
   now?: () => number;
 }
 
@@ -69,10 +71,14 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
 
   const table: Route[] = [
     { match: below('/api/keystatic/'), handle: (ctx, session) => keystaticProxy(ctx, session, keystatic) },
-    { match: exactly('/api/redaktion/veroeffentlichen'), handle: (ctx, session) => publishRequest(ctx, session, publisher, contentDir) },
+    {
+      match: exactly('/api/redaktion/veroeffentlichen'),
+      handle: (ctx, session) => publishRequest(ctx, session, publisher, contentDir, options.approval === true),
+    },
+    { match: exactly('/api/redaktion/freigeben'), handle: (ctx, session) => approveRequest(ctx, session, publisher, store, contentDir) },
     { match: exactly('/api/redaktion/vorschau'), handle: (ctx, session) => publishRequest(ctx, session, publisher, contentDir) },
     { match: exactly('/api/redaktion/was-geht-online'), handle: (ctx) => whatGoesLiveRequest(ctx, contentDir) },
-    { match: exactly('/api/redaktion/status'), handle: (ctx) => publishStatus(ctx, publisher, contentDir) },
+    { match: exactly('/api/redaktion/status'), handle: (ctx) => publishStatus(ctx, publisher, store, contentDir) },
     { match: exactly('/api/redaktion/verlauf'), handle: (ctx) => publishHistory(ctx, store, contentDir) },
     { match: tree('/keystatic'), handle: (ctx) => app.page(ctx) },
     // false: the preview's own comment counts go on to the live API.
@@ -128,6 +134,7 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
       contentDir,
       whatGoesLive: () => readWhatGoesLive(contentDir),
       scheduled: () => savedScheduled(contentDir),
+      approval: options.approval === true,
     };
     return { locals: { editor } };
   };

@@ -61,7 +61,7 @@ describe('the Redaktion shows what goes live, then publishes exactly that', () =
   it('with nothing saved since the last publish, says so; scheduled posts are listed with their day', async () => {
     const page = await session.browser.newPage();
     await dashboard(page);
-    await expect.poll(() => page.locator('[data-live-nothing]').textContent()).toBe(l.nothing);
+    await expect.poll(() => page.locator('[data-live-nothing]').textContent(), { timeout: 30_000 }).toBe(l.nothing);
     // The test content holds a post for 1 January 2099 (tests/fixtures/posts/future-post.md).
     expect(await page.locator('#geplant').textContent()).toContain('01.01.2099: Geplanter Beitrag aus der Zukunft');
     expect(await axeViolations(page)).toEqual([]);
@@ -75,7 +75,7 @@ describe('the Redaktion shows what goes live, then publishes exactly that', () =
     const watch = watchPage(page, session.server.url);
     await dashboard(page);
     const post = page.locator('[data-live-entry]', { hasText: NEW_TITLE });
-    await expect.poll(() => post.count()).toBe(1);
+    await expect.poll(() => post.count(), { timeout: 30_000 }).toBe(1);
     const titleRow = post.locator('dt', { hasText: /^Titel$/ }).locator('xpath=following-sibling::dd[1]');
     expect((await titleRow.textContent())!.replace(/\s+/g, ' ')).toContain('WhatsApp im Unternehmen – was der Datenschutz dazu sagt');
     expect(await titleRow.locator('ins').textContent()).toBe(NEW_TITLE);
@@ -90,8 +90,8 @@ describe('the Redaktion shows what goes live, then publishes exactly that', () =
     // Someone saves again while the clerk reads: the button refuses and shows the new list.
     edit(POST, (text) => text.replace(/^(description: >-\n {2})/m, '$1Neu: '));
     await page.getByRole('button', { name: l.publishAll }).click();
-    await expect.poll(() => page.locator('[data-publish-refused]').textContent()).toBe(l.changedMeanwhile);
-    await expect.poll(() => post.locator('dt', { hasText: 'Kurzbeschreibung' }).count()).toBe(1);
+    await expect.poll(() => page.locator('[data-publish-refused]').textContent(), { timeout: 30_000 }).toBe(l.changedMeanwhile);
+    await expect.poll(() => post.locator('dt', { hasText: 'Kurzbeschreibung' }).count(), { timeout: 30_000 }).toBe(1);
     // The HTTP answer says the same to a stale token.
     const cookie = await signIn(session.server.url);
     const stale = await fetch(`${session.server.url}/api/redaktion/veroeffentlichen`, {
@@ -111,11 +111,11 @@ describe('the Redaktion shows what goes live, then publishes exactly that', () =
     expect(await reader.text()).toContain(NEW_TITLE);
     // The history names what was published by title, never by path.
     const history = page.locator('[data-history] tbody tr').first();
-    await expect.poll(() => history.textContent()).toContain(NEW_TITLE);
+    await expect.poll(() => history.textContent(), { timeout: 30_000 }).toContain(NEW_TITLE);
     expect(await history.textContent()).not.toMatch(/\.mdx|\.yaml|content\//);
     // A second click with nothing new: said so, no build.
     await page.getByRole('button', { name: l.publishAll }).click();
-    await expect.poll(() => page.locator('[data-status]').textContent()).toBe(l.nothingToPublish);
+    await expect.poll(() => page.locator('[data-status]').textContent(), { timeout: 30_000 }).toBe(l.nothingToPublish);
 
     // 375 px: the history (and the page) without sideways scrolling.
     await page.setViewportSize({ width: 375, height: 800 });

@@ -21,12 +21,14 @@ interface BuildStatus {
   queued: boolean;
   last: { ok: boolean; startedAt: string; finishedAt: string; durationMs: number; error?: string; problems?: Problem[] } | null;
 }
-type Status = BuildStatus & { preview: BuildStatus };
+type Status = BuildStatus & { preview: BuildStatus; awaitingApproval?: Array<{ id: number; by: string; at: string }> };
 interface HistoryEntry {
   who: string;
   requestedAt: string;
   finishedAt: string | null;
   ok: boolean | null;
+  awaitingApproval?: boolean;
+  approvedBy?: string | null;
   items: Array<{ title: string; scheduledFor?: string }>;
 }
 
@@ -74,7 +76,13 @@ class EditorDashboard extends HTMLElement {
     });
     if (response.status === 401) return location.assign('/redaktion/anmelden/');
     if (what === 'veroeffentlichen') {
-      const answer = (await response.json().catch(() => ({}))) as { nothing?: boolean; message?: string; error?: { message?: string } };
+      const answer = (await response.json().catch(() => ({}))) as {
+        nothing?: boolean;
+        awaitingApproval?: boolean;
+        message?: string;
+        error?: { message?: string };
+      };
+      if (answer.awaitingApproval) this.#el('[data-status]').textContent = answer.message ?? '';
       refused.hidden = response.status !== 409;
       refused.textContent = response.status === 409 ? (answer.error?.message ?? '') : '';
       if (response.status === 409) await this.#reloadList();
@@ -100,6 +108,7 @@ class EditorDashboard extends HTMLElement {
     const status = (await statusResponse.json()) as Status;
     this.#show(status, 'publish');
     this.#show(status.preview, 'preview');
+    this.#approvals(status.awaitingApproval ?? []);
     this.#history(((await historyResponse.json()) as { publishes: HistoryEntry[] }).publishes);
     const busy = status.building || status.queued || status.preview.building || status.preview.queued;
     const publishing = status.building || status.queued;
@@ -132,6 +141,42 @@ class EditorDashboard extends HTMLElement {
       error.hidden = false;
     }
     if (kind === 'preview') this.#el('[data-preview-link]').hidden = !status.last?.ok || status.building;
+  }
+
+  /** Freigabe: each waiting publish with who asked and a button for a second account. */
+  #approvals(waiting: Array<{ id: number; by: string; at: string }>): void {
+    const box = this.#el('[data-approval]');
+    box.hidden = waiting.length === 0;
+    this.#el('[data-approval-list]').replaceChildren(
+      ...waiting.map((request) => {
+        const item = document.createElement('li');
+        const button = Object.assign(document.createElement('button'), {
+          type: 'button',
+          className: 'btn ml-2',
+          textContent: this.#t.approve!,
+        });
+        button.addEventListener('click', () => void this.#approve(request.id));
+        item.replaceChildren(
+          document.createTextNode(`${format(this.#t.approvalLine!, { name: request.by, time: dateTime(new Date(request.at)) })} `),
+          button,
+        );
+        return item;
+      }),
+    );
+  }
+
+  async #approve(id: number): Promise<void> {
+    const response = await fetch('/api/redaktion/freigeben', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id }),
+    });
+    if (response.status === 401) return location.assign('/redaktion/anmelden/');
+    const refused = this.#el('[data-publish-refused]');
+    const answer = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
+    refused.hidden = response.ok;
+    refused.textContent = response.ok ? '' : (answer.error?.message ?? '');
+    await this.#refresh();
   }
 
   #problem(problem: Problem): HTMLElement {
@@ -170,13 +215,17 @@ class EditorDashboard extends HTMLElement {
           entry.items
             .map((item) => (item.scheduledFor ? `${item.title} (${format(t.historyScheduled!, { day: item.scheduledFor })})` : item.title))
             .join(', ') || '–',
-          entry.ok === null
-            ? t.resultRunning!
-            : onlyScheduled
-              ? format(t.historyScheduled!, { day: scheduled.map((item) => item.scheduledFor).join(', ') })
-              : entry.ok
-                ? t.resultOk!
-                : t.resultFailed!,
+          entry.awaitingApproval
+            ? t.historyAwaiting!
+            : entry.ok === null
+              ? t.resultRunning!
+              : entry.ok && entry.approvedBy
+                ? format(t.historyApproved!, { name: entry.approvedBy })
+                : onlyScheduled
+                  ? format(t.historyScheduled!, { day: scheduled.map((item) => item.scheduledFor).join(', ') })
+                  : entry.ok
+                    ? t.resultOk!
+                    : t.resultFailed!,
         ];
         row.replaceChildren(...cells.map((text) => Object.assign(document.createElement('td'), { textContent: text })));
         return row;
