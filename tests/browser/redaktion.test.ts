@@ -144,6 +144,23 @@ describe('the Redaktion shows what goes live, then publishes exactly that', () =
   }, 900_000);
 });
 
+describe('scheduled posts are visible', () => {
+  it('the preview is marked "Vorschau" with a way back, and a scheduled post says "geplant für", not "Entwurf"', async () => {
+    const page = await session.browser.newPage();
+    await dashboard(page);
+    await page.getByRole('button', { name: de.editor.preview }).click();
+    const open = page.getByRole('link', { name: de.editor.openPreview });
+    await open.waitFor({ timeout: 600_000 });
+    await page.goto(`${session.server.url}/redaktion/vorschau/beitraege/future-post/`);
+    expect(await page.locator('[data-preview-marker]').textContent()).toContain(l.previewMarker);
+    expect(await page.locator('[data-draft-banner]').textContent()).toBe(l.previewScheduled.replace('{day}', '01.01.2099'));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('[data-preview-marker]').getByRole('link', { name: l.previewBack }).click();
+    await page.waitForURL(`${session.server.url}/redaktion/`);
+    await page.close();
+  }, 900_000);
+});
+
 describe('one place to start', () => {
   it('the header reaches every screen by keyboard, on every Astro editor page, and each passes axe', async () => {
     const page = await session.browser.newPage();
