@@ -515,7 +515,6 @@ export const de = {
     changedMeanwhile:
       'Nicht veröffentlicht: Inzwischen wurde weiter gespeichert. Bitte prüfen Sie die neue Liste und veröffentlichen Sie dann erneut.',
     nothingToPublish: 'Es gibt nichts Neues zu veröffentlichen. Die Seite ist aktuell.',
-    statusNothing: 'Nichts geändert: Die Seite war schon aktuell ({time}).',
     postFields: {
       title: 'Titel',
       slug: 'Adresse',
@@ -557,7 +556,6 @@ export const de = {
     },
     scheduledHeading: 'Geplant',
     scheduledEmpty: 'Keine geplanten Beiträge.',
-    scheduledLine: '{day}: {title}',
     historyScheduled: 'geplant für {day}',
     historyWhat: 'Was',
     approvalIntro: 'Freigabe ist eingeschaltet: Eine Veröffentlichung geht erst online, wenn ein zweites Konto sie freigibt.',
