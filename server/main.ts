@@ -21,7 +21,7 @@ import { SiteHolder, isCompleteBuild, loadSite, readBuildInfo } from './site';
 import { PREVIEW_BASE, createEditorRoutes } from './editor/routes';
 import { editorPaths } from '../src/lib/editor/paths';
 import { Publisher } from './editor/publisher';
-import { startScheduler } from './editor/schedule';
+import { scheduledFiles, startScheduler } from './editor/schedule';
 import { EditorStore } from './editor/store';
 import { editorDbPath, liveBuildPointer } from '@/lib/config/data-paths';
 import { LoginThrottle } from './editor/throttle';
@@ -147,7 +147,8 @@ const scheduler = settings.schedule
       builtAt: () => new Date(sites.current.info.builtAt),
       publish: (due) => {
         log('info', 'Geplante Beiträge sind fällig, die Seite wird neu gebaut', { beitraege: due.map((p) => p.file).join(', ') });
-        publisher.request('publish', 'Zeitplan');
+        // Only the due posts and their pictures: other saved edits stay as they are live (publisher.ts).
+        publisher.request('publish', 'Zeitplan', { only: scheduledFiles(due) });
       },
     })
   : undefined;
@@ -160,6 +161,8 @@ const editor = createEditorRoutes({
   editorDir: join(ROOT, 'dist-editor'),
   log,
   throttle: loginThrottle,
+  // Freigabe comes from the guild config; EDITOR_APPROVAL=1 switches it on without editing it (trying it out, tests).
+  approval: guild.publishApproval || process.env.EDITOR_APPROVAL === '1',
 });
 // Tests only (INNUNGSWISSEN_TEST_HOOKS=1): SIGUSR2 prints what the login throttle holds and how many password checks ran.
 if (process.env.INNUNGSWISSEN_TEST_HOOKS === '1') {

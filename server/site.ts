@@ -98,6 +98,16 @@ export async function loadSite(dirPath: string, previousDir?: string): Promise<S
   };
 }
 
+/**
+ * Each build's Astro handler adds its own process 'unhandledRejection' listener when its code loads (the node
+ * adapter's createAppHandler): after ten publishes Node warned MaxListenersExceededWarning, and the old
+ * builds' listeners stayed for ever. Only the two newest (the current and the previous build) are kept.
+ */
+function forgetOldRenderListeners(): void {
+  const astro = process.listeners('unhandledRejection').filter((listener) => String(listener).includes('while rendering'));
+  for (const old of astro.slice(0, -2)) process.off('unhandledRejection', old);
+}
+
 /** The site being served; `switchTo` replaces it for every request that starts afterwards. */
 export class SiteHolder {
   #current: Site;
@@ -119,6 +129,7 @@ export class SiteHolder {
     const next = await loadSite(dir, this.#current.dir);
     this.#previous = this.#current;
     this.#current = next;
+    forgetOldRenderListeners();
     return next;
   }
 }

@@ -16,7 +16,16 @@ declare module '*.astro' {
  */
 declare namespace App {
   interface Locals {
-    editor?: { name: string; contentDir: string };
+    editor?: {
+      name: string;
+      contentDir: string;
+      /** What the next publish puts live (issue 25); undefined without a live state in git. */
+      whatGoesLive?: () => Promise<import('@/lib/editor/live-changes').WhatGoesLive | undefined>;
+      /** The saved posts whose day has not come yet. */
+      scheduled?: () => import('@/lib/editor/live-changes').ScheduledPost[];
+      /** Freigabe is on: a publish waits for a second account. */
+      approval?: boolean;
+    };
     editorLogin?: { status: number; error: string; name: string };
   }
 }

@@ -4,6 +4,11 @@
  * once. Requests that arrive during a build are merged into one build after it (none lost, none
  * repeated). A failed build changes nothing readers see. Each request is logged in redaktion.db
  * before it runs, so a server stopped mid-build repeats it at the next start.
+ *
+ * A scheduled run (`only`: the due posts and their pictures) builds from the live content instead of
+ * the saved one: HEAD's content folder copied into a folder of its own with only those files from the
+ * working tree laid over it (git.ts stageLiveContent), and only they are committed; every other saved
+ * edit stays unpublished and uncommitted, so the next "Veröffentlichen" still lists it.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -16,7 +21,7 @@ import { buildEnv } from '../../scripts/child-env';
 import type { Log } from '../log';
 import { preloadSite, type SiteHolder } from '../site';
 import { buildErrorSummary } from './build-errors';
-import { commitContent, type GitResult } from './git';
+import { commitContent, stageLiveContent, type GitResult } from './git';
 import { appendPublishChanges } from '@/adapters/content/facts-changes';
 import { berlinDay } from '@/lib/posts/publish';
 import type { EditorStore, Publish } from './store';
@@ -43,6 +48,7 @@ export interface PublishStatus {
   last: { ok: boolean; startedAt: string; finishedAt: string; durationMs: number; error?: string } | null;
 }
 
+const STAGE_FAILED = 'Die fälligen Beiträge konnten nicht für den Build bereitgelegt werden; die Seite bleibt unverändert.';
 const stamp = (ms: number) => new Date(ms).toISOString().replace(/[:.]/g, '-');
 
 export class Publisher {
@@ -54,6 +60,7 @@ export class Publisher {
   #wake: (() => void) | undefined;
   #stopped = false;
   readonly #requestedBy = new Map<number, string>();
+  readonly #only = new Map<number, readonly string[]>();
 
   constructor(options: PublisherOptions) {
     this.#o = options;
@@ -63,6 +70,7 @@ export class Publisher {
     for (const p of unfinished) {
       this.#waiting[p.kind].push(p.id);
       this.#requestedBy.set(p.id, p.requestedBy);
+      if (p.only) this.#only.set(p.id, p.only);
     }
     if (unfinished.length > 0) {
       options.log('info', `${unfinished.length} unterbrochene Veröffentlichung(en) werden jetzt nachgeholt.`);
@@ -74,13 +82,26 @@ export class Publisher {
     return this.#previewDir;
   }
 
-  /** Queues a build; returns the request's id at once. */
-  request(kind: BuildKind, by: string): number {
-    const id = this.#o.store.addPublish(kind, by, this.#now());
+  /** Queues a build; returns the request's id at once. `only`: publish just these content files (a scheduled run). */
+  request(kind: BuildKind, by: string, options: { only?: readonly string[]; approval?: { token: string | null } } = {}): number {
+    const id = this.#o.store.addPublish(kind, by, this.#now(), options.only, options.approval);
+    // Freigabe: recorded, but queued only when a second account approves it (approve()).
+    if (options.approval) return id;
     this.#waiting[kind].push(id);
     this.#requestedBy.set(id, by);
+    if (options.only) this.#only.set(id, options.only);
     this.#kick();
     return id;
+  }
+
+  /** A second account approves a waiting publish: it is queued now. False when it was not waiting. */
+  approve(id: number, by: string): boolean {
+    const waiting = this.#o.store.awaitingApproval().find((p) => p.id === id);
+    if (!waiting || !this.#o.store.approve(id, by)) return false;
+    this.#waiting.publish.push(id);
+    this.#requestedBy.set(id, waiting.requestedBy);
+    this.#kick();
+    return true;
   }
 
   status(kind: BuildKind = 'publish'): PublishStatus {
@@ -151,15 +172,55 @@ export class Publisher {
     mkdirSync(parent, { recursive: true });
     log('info', kind === 'publish' ? 'Veröffentlichung: Build startet' : 'Vorschau: Build startet', { ziel: outDir });
     const authors = [...new Set(ids.map((id) => this.#requestedBy.get(id)).filter(Boolean))].join(', ') || 'Redaktion';
-    // The comparison's public change log gets this publish's fact changes before the build, so the build shows them.
+    let staged: { dir: string; only: string[] } | undefined;
+    try {
+      staged = kind === 'publish' ? await this.#stage(ids, started) : undefined;
+    } catch (error) {
+      store.finishPublish(ids, { ok: false, error: `${STAGE_FAILED} ${(error as Error).message}` }, this.#now());
+      log('error', STAGE_FAILED, { fehler: (error as Error).message });
+      return;
+    }
+    try {
+      await this.#publishFrom(kind, ids, started, outDir, authors, staged);
+    } finally {
+      if (staged) rmSync(staged.dir, { recursive: true, force: true, maxRetries: 3 });
+    }
+  }
+
+  /** A scheduled run's own content folder (live content + due files); undefined when everything saved goes live. */
+  async #stage(ids: number[], started: number): Promise<{ dir: string; only: string[] } | undefined> {
+    // Merged with a publish by a person, everything saved goes live anyway.
+    if (!ids.every((id) => this.#only.has(id))) return undefined;
+    const only = [...new Set(ids.flatMap((id) => this.#only.get(id) ?? []))];
+    const dir = join(this.#o.buildsDir, `inhalt-${stamp(started)}`);
+    if (await stageLiveContent(this.#o.contentDir, only, dir)) return { dir, only };
+    rmSync(dir, { recursive: true, force: true });
+    this.#o.log('warn', 'Keine veröffentlichte Fassung in git: der Zeitplan veröffentlicht alles Gespeicherte', {
+      dateien: only.join(', '),
+    });
+    return undefined;
+  }
+
+  async #publishFrom(
+    kind: BuildKind,
+    ids: number[],
+    started: number,
+    outDir: string,
+    authors: string,
+    staged: { dir: string; only: string[] } | undefined,
+  ): Promise<void> {
+    const { store, log } = this.#o;
+    const parent = dirname(outDir);
+    // The comparison's public change log gets this publish's fact changes before the build, so the build shows them
+    // (not in a scheduled run: it publishes no facts).
     const changes =
-      kind === 'publish'
+      kind === 'publish' && !staged
         ? await appendPublishChanges(this.#o.contentDir, berlinDay(new Date(started)), authors).catch((error: Error) => {
             log('warn', 'Änderungsprotokoll des Vergleichs nicht ergänzt; die Veröffentlichung läuft weiter', { fehler: error.message });
             return undefined;
           })
         : undefined;
-    const result = await this.#build(outDir, kind);
+    const result = await this.#build(outDir, kind, staged?.dir ?? this.#o.contentDir);
     if (this.#stopped) return changes?.undo();
     if (!result.ok) {
       changes?.undo();
@@ -178,7 +239,7 @@ export class Publisher {
         if (changed) throw new Error(`Der Server-Code des Builds ist nicht der, den der Build geschrieben hat (${changed}).`);
         await this.#o.sites.switchTo(outDir);
         writeFileSync(liveBuildPointer(parent), JSON.stringify({ dir: outDir }) + '\n');
-        git = await commitContent(this.#o.root, this.#o.contentDir, authors, log);
+        git = await commitContent(this.#o.root, this.#o.contentDir, authors, log, staged?.only);
       } else this.#previewDir = outDir;
       store.finishPublish(ids, { ok: true, files: git.files, buildDir: outDir }, this.#now());
       log('info', kind === 'publish' ? 'Veröffentlicht' : 'Vorschau bereit', { dauer_ms: this.#now() - started });
@@ -223,8 +284,9 @@ export class Publisher {
   #build(
     outDir: string,
     kind: BuildKind,
+    contentDir: string,
   ): Promise<{ ok: true; sealed: Record<string, string> | undefined } | { ok: false; error: string }> {
-    const { root, contentDir } = this.#o;
+    const { root } = this.#o;
     const args = [join(root, 'scripts/build.mjs'), '--outDir', outDir];
     if (kind === 'preview') args.push('--base', this.#o.previewBase);
     // An allow-list: no moderation token, no database paths, nothing else from the server's environment.
@@ -293,7 +355,7 @@ export class Publisher {
     const kept = new Set(keep.filter(Boolean).map((dir) => resolve(dir!)));
     for (const name of readdirSync(parent)) {
       const dir = join(parent, name);
-      if (name.endsWith('.json') || name === 'preview' || kept.has(resolve(dir))) continue;
+      if (name.endsWith('.json') || name === 'preview' || name.startsWith('inhalt-') || kept.has(resolve(dir))) continue;
       // Give requests still reading the old build a moment.
       setTimeout(() => this.#discard(dir), 30_000).unref();
     }

@@ -12,9 +12,10 @@ import { editorPaths, isEditorApiPath, isEditorPath } from '@/lib/editor/paths';
 import { json, type RequestContext, type RouteHandler, type RouteResult } from '../http';
 import type { Log } from '../log';
 import type { SiteHolder } from '../site';
-import { keystaticProxy, publishHistory, publishRequest, publishStatus } from './api';
+import { approveRequest, keystaticProxy, publishHistory, publishRequest, publishStatus, whatGoesLiveRequest } from './api';
 import { createEditorApp } from './app';
 import { KeystaticApi } from './keystatic-api';
+import { readWhatGoesLive, savedScheduled } from './live-state';
 import { createPreview } from './preview';
 import type { Publisher } from './publisher';
 import { createSessions, isSameOrigin, redirect, type Session } from './session';
@@ -35,6 +36,8 @@ export interface EditorRoutesOptions {
   log: Log;
   /** Passed in so the server's test hook can read what it holds. */
   throttle?: LoginThrottle;
+  /** Freigabe (guild config `publishApproval`): a publish waits for a second account's approval. */
+  approval?: boolean;
   now?: () => number;
 }
 
@@ -68,10 +71,15 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
 
   const table: Route[] = [
     { match: below('/api/keystatic/'), handle: (ctx, session) => keystaticProxy(ctx, session, keystatic) },
-    { match: exactly('/api/redaktion/veroeffentlichen'), handle: (ctx, session) => publishRequest(ctx, session, publisher) },
-    { match: exactly('/api/redaktion/vorschau'), handle: (ctx, session) => publishRequest(ctx, session, publisher) },
-    { match: exactly('/api/redaktion/status'), handle: (ctx) => publishStatus(ctx, publisher) },
-    { match: exactly('/api/redaktion/verlauf'), handle: (ctx) => publishHistory(ctx, store) },
+    {
+      match: exactly('/api/redaktion/veroeffentlichen'),
+      handle: (ctx, session) => publishRequest(ctx, session, publisher, contentDir, options.approval === true),
+    },
+    { match: exactly('/api/redaktion/freigeben'), handle: (ctx, session) => approveRequest(ctx, session, publisher, store, contentDir) },
+    { match: exactly('/api/redaktion/vorschau'), handle: (ctx, session) => publishRequest(ctx, session, publisher, contentDir) },
+    { match: exactly('/api/redaktion/was-geht-online'), handle: (ctx) => whatGoesLiveRequest(ctx, contentDir) },
+    { match: exactly('/api/redaktion/status'), handle: (ctx) => publishStatus(ctx, publisher, store, contentDir) },
+    { match: exactly('/api/redaktion/verlauf'), handle: (ctx) => publishHistory(ctx, store, contentDir) },
     { match: tree('/keystatic'), handle: (ctx) => app.page(ctx) },
     // false: the preview's own comment counts go on to the live API.
     { match: below(editorPaths.preview), handle: (ctx) => preview(ctx) },
@@ -121,6 +129,13 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
     }
     const route = table.find((r) => r.match(path));
     if (route) return (await route.handle(ctx, session)) ?? true;
-    return { locals: { editor: { name: session.name, contentDir } } };
+    const editor = {
+      name: session.name,
+      contentDir,
+      whatGoesLive: () => readWhatGoesLive(contentDir),
+      scheduled: () => savedScheduled(contentDir),
+      approval: options.approval === true,
+    };
+    return { locals: { editor } };
   };
 }

@@ -2,6 +2,10 @@
  * Scheduled posts go live on their own: just after midnight in Berlin the server checks whether
  * a post's day has come since the served build was made, and publishes if so; the same check
  * runs at start, for days that began while the server was down.
+ *
+ * Such a run publishes only the due posts and their pictures (`scheduledFiles`), never other saved
+ * edits: the publisher builds from the live content (git HEAD) with these files laid over it and
+ * commits only them (server/editor/git.ts stageLiveContent, publisher.ts).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,6 +57,11 @@ export function postsDue(posts: ScheduledPost[], builtAt: Date, now: Date): Sche
   const built = berlinDay(builtAt);
   const today = berlinDay(now);
   return posts.filter((post) => !post.draft && post.pubDate > built && post.pubDate <= today);
+}
+
+/** The files a scheduled run publishes: each due post and its picture folder (posts/<slug>/, where the editor puts them). */
+export function scheduledFiles(due: readonly ScheduledPost[]): string[] {
+  return due.flatMap((post) => [post.file, post.file.replace(/\.mdx?$/, '')]);
 }
 
 /** Front matter dates of the posts in a content folder (only what the schedule needs). */

@@ -158,7 +158,8 @@ export function createSessions(options: SessionOptions) {
       store.endSession(id);
       options.onLogout(id);
     }
-    redirect(res, editorPaths.login, sessionCookies('', secure, 0));
+    // The login page confirms it: "Sie sind abgemeldet."
+    redirect(res, `${editorPaths.login}?abgemeldet`, sessionCookies('', secure, 0));
   }
 
   function sessionOf(req: IncomingMessage): Session | undefined {

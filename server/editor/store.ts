@@ -34,6 +34,12 @@ const MIGRATIONS = [
      files TEXT NOT NULL DEFAULT '[]',
      build_dir TEXT
    );`,
+  // A scheduled run publishes only its due files (JSON list, content-relative); NULL = everything saved.
+  `ALTER TABLE publishes ADD COLUMN only_files TEXT;`,
+  // Freigabe (guild config publishApproval): a publish waits until a second account approves it.
+  `ALTER TABLE publishes ADD COLUMN awaiting_approval INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE publishes ADD COLUMN approved_by TEXT;
+   ALTER TABLE publishes ADD COLUMN list_token TEXT;`,
 ];
 
 const EDITOR_SCHEMA: SqliteSchema = {
@@ -51,6 +57,13 @@ export interface Publish {
   ok: boolean | null;
   error: string | null;
   files: string[];
+  /** Only these content files go live (a scheduled run); undefined = everything saved. */
+  only?: string[];
+  /** Waiting for a second account's approval (Freigabe). */
+  awaitingApproval: boolean;
+  approvedBy: string | null;
+  /** The token of the "what goes live" list the request was made for. */
+  listToken: string | null;
 }
 
 interface PublishRow {
@@ -63,6 +76,10 @@ interface PublishRow {
   ok: number | null;
   error: string | null;
   files: string;
+  only_files?: string | null;
+  awaiting_approval?: number;
+  approved_by?: string | null;
+  list_token?: string | null;
 }
 
 const toPublish = (row: PublishRow): Publish => ({
@@ -75,6 +92,10 @@ const toPublish = (row: PublishRow): Publish => ({
   ok: row.ok === null ? null : row.ok === 1,
   error: row.error,
   files: JSON.parse(row.files) as string[],
+  ...(row.only_files ? { only: JSON.parse(row.only_files) as string[] } : {}),
+  awaitingApproval: row.awaiting_approval === 1,
+  approvedBy: row.approved_by ?? null,
+  listToken: row.list_token ?? null,
 });
 
 export function sessionIdHash(id: string): string {
@@ -154,10 +175,32 @@ export class EditorStore {
   }
 
   // Publish log
-  addPublish(kind: Publish['kind'], requestedBy: string, now = Date.now()): number {
+  addPublish(
+    kind: Publish['kind'],
+    requestedBy: string,
+    now = Date.now(),
+    only?: readonly string[],
+    approval?: { token: string | null },
+  ): number {
     return Number(
-      this.db.prepare('INSERT INTO publishes (kind, requested_by, requested_at) VALUES (?, ?, ?)').run(kind, requestedBy, now)
-        .lastInsertRowid,
+      this.db
+        .prepare(
+          'INSERT INTO publishes (kind, requested_by, requested_at, only_files, awaiting_approval, list_token) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(kind, requestedBy, now, only ? JSON.stringify(only) : null, approval ? 1 : 0, approval?.token ?? null).lastInsertRowid,
+    );
+  }
+  /** Publishes waiting for a second account's approval, oldest first. */
+  awaitingApproval(): Publish[] {
+    return (
+      this.db.prepare('SELECT * FROM publishes WHERE awaiting_approval = 1 AND finished_at IS NULL ORDER BY id').all() as PublishRow[]
+    ).map(toPublish);
+  }
+  /** Marks a waiting publish approved by `by`; false when it is not waiting (any more). */
+  approve(id: number, by: string): boolean {
+    return (
+      this.db.prepare('UPDATE publishes SET awaiting_approval = 0, approved_by = ? WHERE id = ? AND awaiting_approval = 1').run(by, id)
+        .changes > 0
     );
   }
   startPublish(ids: number[], now = Date.now()): void {
@@ -174,7 +217,9 @@ export class EditorStore {
   }
   /** Requests that never finished (the server stopped during a build): they run again at start. */
   unfinished(): Publish[] {
-    return (this.db.prepare('SELECT * FROM publishes WHERE finished_at IS NULL ORDER BY id').all() as PublishRow[]).map(toPublish);
+    return (
+      this.db.prepare('SELECT * FROM publishes WHERE finished_at IS NULL AND awaiting_approval = 0 ORDER BY id').all() as PublishRow[]
+    ).map(toPublish);
   }
   recent(limit = 10, kind: Publish['kind'] = 'publish'): Publish[] {
     return (this.db.prepare('SELECT * FROM publishes WHERE kind = ? ORDER BY id DESC LIMIT ?').all(kind, limit) as PublishRow[]).map(

@@ -1,22 +1,35 @@
 /**
  * <editor-dashboard>: publish and preview buttons with a live status line, and the publish
- * history. Talks to /api/redaktion/* (same origin, session cookie).
+ * history. Talks to /api/redaktion/* (same origin, session cookie). The publish button sends the
+ * token of the "what goes live" list the page shows (WhatGoesLive.astro); when the content changed
+ * since, the server refuses and the list is replaced by the page's new one. A finished publish
+ * refreshes the list the same way.
  */
 import { format } from '@/i18n/format';
 import { SITE_TIME_ZONE } from '@/lib/posts/publish';
+import { editorPaths } from '@/lib/editor/paths';
 
+interface Problem {
+  collection: 'posts' | 'messengers' | 'sources';
+  slug: string;
+  title: string;
+  field: string;
+  message: string;
+}
 interface BuildStatus {
   building: boolean;
   queued: boolean;
-  last: { ok: boolean; startedAt: string; finishedAt: string; durationMs: number; error?: string } | null;
+  last: { ok: boolean; startedAt: string; finishedAt: string; durationMs: number; error?: string; problems?: Problem[] } | null;
 }
-type Status = BuildStatus & { preview: BuildStatus };
+type Status = BuildStatus & { preview: BuildStatus; awaitingApproval?: Array<{ id: number; by: string; at: string }> };
 interface HistoryEntry {
   who: string;
   requestedAt: string;
   finishedAt: string | null;
   ok: boolean | null;
-  files: string[];
+  awaitingApproval?: boolean;
+  approvedBy?: string | null;
+  items: Array<{ title: string; scheduledFor?: string }>;
 }
 
 // Made on first use, like the site's own date formatters (src/lib/posts/format.ts).
@@ -29,10 +42,13 @@ const dateTime = (date: Date) =>
 
 class EditorDashboard extends HTMLElement {
   #t: Record<string, string> = {};
+  #collectionOne: Record<string, string> = {};
   #timer: number | undefined;
+  #wasBusy = false;
 
   connectedCallback(): void {
     this.#t = JSON.parse(this.dataset.strings ?? '{}');
+    this.#collectionOne = (this.#t as unknown as { collectionOne: Record<string, string> }).collectionOne ?? {};
     this.#button('[data-publish]').addEventListener('click', () => void this.#start('veroeffentlichen'));
     this.#button('[data-preview]').addEventListener('click', () => void this.#start('vorschau'));
     void this.#refresh();
@@ -51,9 +67,38 @@ class EditorDashboard extends HTMLElement {
   }
 
   async #start(what: 'veroeffentlichen' | 'vorschau'): Promise<void> {
-    const response = await fetch(`/api/redaktion/${what}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const token = this.querySelector<HTMLElement>('[data-live-list]')?.dataset.token ?? '';
+    const refused = this.#el('[data-publish-refused]');
+    const response = await fetch(`/api/redaktion/${what}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(what === 'veroeffentlichen' ? { token } : {}),
+    });
     if (response.status === 401) return location.assign('/redaktion/anmelden/');
+    if (what === 'veroeffentlichen') {
+      const answer = (await response.json().catch(() => ({}))) as {
+        nothing?: boolean;
+        awaitingApproval?: boolean;
+        message?: string;
+        error?: { message?: string };
+      };
+      if (answer.awaitingApproval) this.#el('[data-status]').textContent = answer.message ?? '';
+      refused.hidden = response.status !== 409;
+      refused.textContent = response.status === 409 ? (answer.error?.message ?? '') : '';
+      if (response.status === 409) await this.#reloadList();
+      if (answer.nothing) this.#el('[data-status]').textContent = answer.message ?? '';
+      if (response.status !== 202) return;
+    }
     await this.#refresh();
+  }
+
+  /** The list as the server renders it now (this page, fetched again): what the button will publish. */
+  async #reloadList(): Promise<void> {
+    const response = await fetch(location.pathname, { headers: { Accept: 'text/html' } });
+    if (!response.ok) return;
+    const fresh = new DOMParser().parseFromString(await response.text(), 'text/html').querySelector('[data-live-list]');
+    const current = this.querySelector('[data-live-list]');
+    if (fresh && current) current.replaceWith(document.importNode(fresh, true));
   }
 
   async #refresh(): Promise<void> {
@@ -63,9 +108,13 @@ class EditorDashboard extends HTMLElement {
     const status = (await statusResponse.json()) as Status;
     this.#show(status, 'publish');
     this.#show(status.preview, 'preview');
+    this.#approvals(status.awaitingApproval ?? []);
     this.#history(((await historyResponse.json()) as { publishes: HistoryEntry[] }).publishes);
     const busy = status.building || status.queued || status.preview.building || status.preview.queued;
-    this.#button('[data-publish]').disabled = false;
+    const publishing = status.building || status.queued;
+    if (this.#wasBusy && !publishing) await this.#reloadList();
+    this.#wasBusy = publishing;
+    this.#button('[data-publish]').disabled = publishing;
     this.#button('[data-preview]').disabled = status.preview.building || status.preview.queued;
     if (busy) this.#timer = window.setTimeout(() => void this.#refresh(), 1000);
   }
@@ -81,12 +130,72 @@ class EditorDashboard extends HTMLElement {
     else if (status.last.ok) {
       const values = { time: time(new Date(status.last.finishedAt)), seconds: Math.round(status.last.durationMs / 1000) };
       line.textContent = format(kind === 'publish' ? t.statusDone! : t.previewDone!, values);
+    } else if (status.last.problems?.length) {
+      // The content check refused an entry: its title, the field's label, the message, and a way into the editor.
+      line.textContent = t.problemsIntro!;
+      error.replaceChildren(...status.last.problems.map((problem) => this.#problem(problem)));
+      error.hidden = false;
     } else {
       line.textContent = kind === 'publish' ? t.statusFailed! : t.previewFailed!;
       error.textContent = status.last.error ?? '';
       error.hidden = false;
     }
     if (kind === 'preview') this.#el('[data-preview-link]').hidden = !status.last?.ok || status.building;
+  }
+
+  /** Freigabe: each waiting publish with who asked and a button for a second account. */
+  #approvals(waiting: Array<{ id: number; by: string; at: string }>): void {
+    const box = this.#el('[data-approval]');
+    box.hidden = waiting.length === 0;
+    this.#el('[data-approval-list]').replaceChildren(
+      ...waiting.map((request) => {
+        const item = document.createElement('li');
+        const button = Object.assign(document.createElement('button'), {
+          type: 'button',
+          className: 'btn ml-2',
+          textContent: this.#t.approve!,
+        });
+        button.addEventListener('click', () => void this.#approve(request.id));
+        item.replaceChildren(
+          document.createTextNode(`${format(this.#t.approvalLine!, { name: request.by, time: dateTime(new Date(request.at)) })} `),
+          button,
+        );
+        return item;
+      }),
+    );
+  }
+
+  async #approve(id: number): Promise<void> {
+    const response = await fetch('/api/redaktion/freigeben', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id }),
+    });
+    if (response.status === 401) return location.assign('/redaktion/anmelden/');
+    const refused = this.#el('[data-publish-refused]');
+    const answer = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
+    refused.hidden = response.ok;
+    refused.textContent = response.ok ? '' : (answer.error?.message ?? '');
+    await this.#refresh();
+  }
+
+  #problem(problem: Problem): HTMLElement {
+    const item = document.createElement('p');
+    item.dataset.problem = '';
+    item.className = 'mb-2';
+    const text = format(this.#t.problemLine!, {
+      collection: this.#collectionOne[problem.collection] ?? '',
+      title: problem.title,
+      field: problem.field,
+      message: problem.message,
+    });
+    const open = Object.assign(document.createElement('a'), {
+      className: 'btn-secondary ml-2',
+      href: `${editorPaths.keystatic}collection/${problem.collection}/item/${encodeURIComponent(problem.slug)}`,
+      textContent: this.#t.openInEditor!,
+    });
+    item.replaceChildren(document.createTextNode(`${text} `), open);
+    return item;
   }
 
   #history(entries: HistoryEntry[]): void {
@@ -98,11 +207,25 @@ class EditorDashboard extends HTMLElement {
     body.replaceChildren(
       ...entries.map((entry) => {
         const row = document.createElement('tr');
+        const scheduled = entry.items.filter((item) => item.scheduledFor);
+        const onlyScheduled = entry.ok === true && scheduled.length > 0 && scheduled.length === entry.items.length;
         const cells = [
           dateTime(new Date(entry.requestedAt)),
           entry.who,
-          entry.files.join(', ') || '–',
-          entry.ok === null ? t.resultRunning! : entry.ok ? t.resultOk! : t.resultFailed!,
+          entry.items
+            .map((item) => (item.scheduledFor ? `${item.title} (${format(t.historyScheduled!, { day: item.scheduledFor })})` : item.title))
+            .join(', ') || '–',
+          entry.awaitingApproval
+            ? t.historyAwaiting!
+            : entry.ok === null
+              ? t.resultRunning!
+              : entry.ok && entry.approvedBy
+                ? format(t.historyApproved!, { name: entry.approvedBy })
+                : onlyScheduled
+                  ? format(t.historyScheduled!, { day: scheduled.map((item) => item.scheduledFor).join(', ') })
+                  : entry.ok
+                    ? t.resultOk!
+                    : t.resultFailed!,
         ];
         row.replaceChildren(...cells.map((text) => Object.assign(document.createElement('td'), { textContent: text })));
         return row;

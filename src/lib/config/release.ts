@@ -31,6 +31,7 @@ const DEFAULT_KEYS = [
   /^logo\.src$/,
   /\.role$/,
   /^postsPerPage$/,
+  /^publishApproval$/,
   /^comments\./,
   /^register\.legalForm$/,
   /^hosting\.(country|proxy)$/,

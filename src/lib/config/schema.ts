@@ -174,6 +174,11 @@ export const guildConfigSchema = z
      * otherwise refuses every value still equal to the demo.
      */
     keptDemoValues: z.array(z.string()).default([]),
+    /**
+     * Freigabe ("Vier-Augen-Prinzip"): a publish in the Redaktion waits until a second account approves it;
+     * the history shows who approved. Off by default.
+     */
+    publishApproval: z.boolean().default(false),
     /** Articles per page in /beitraege/. */
     postsPerPage: z.number().int().min(3).max(50),
   })
