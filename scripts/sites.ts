@@ -13,6 +13,7 @@ import { siteBuildDir, sitesDir, SITE_CONFIG_FILE, SITE_CONTENT_DIR } from '../s
 import { hostProblem, kennungProblem } from '../src/lib/sites/sites';
 import { newSiteConfigSource } from '../src/lib/sites/template';
 import { nginxForSites } from '../src/lib/sites/nginx';
+import { SITE_TIME_ZONE } from '../src/lib/posts/publish';
 import { childEnv } from './child-env';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -51,7 +52,7 @@ async function create(kennung: string, host: string, build: boolean): Promise<vo
 }
 
 const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(iso));
+  new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: SITE_TIME_ZONE }).format(new Date(iso));
 
 function buildState(kennung: string): string {
   try {

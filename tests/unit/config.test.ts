@@ -195,9 +195,9 @@ describe('release check: demo data must not go live', () => {
 
   it('a build in live mode (INNUNGSWISSEN_LIVE=1, as every publish of a live server) stops on demo data; otherwise it warns', () => {
     const warnings: string[] = [];
-    const logger = { warn: (line: string) => warnings.push(line), error: (line: string) => warnings.push(line) };
+    const logger = { info: () => {}, warn: (line: string) => warnings.push(line), error: (line: string) => warnings.push(line) };
     const setup = contentCheck().hooks['astro:config:setup'] as unknown as (options: Record<string, unknown>) => void;
-    const options = { config: { root: pathToFileURL(`${ROOT}/`) }, command: 'build', logger };
+    const options = { config: { root: pathToFileURL(`${ROOT}/`) }, command: 'build', logger, updateConfig: () => {} };
     const before = process.env.INNUNGSWISSEN_LIVE;
     try {
       process.env.INNUNGSWISSEN_LIVE = '1';
