@@ -104,6 +104,11 @@ export const GERMAN = [
   ['return `${label} must be at least ${validation.min}`;', 'return `${label}: mindestens ${validation.min}.`;'],
   ['return `${label} must be at most ${validation.max}`;', 'return `${label}: höchstens ${validation.max}.`;'],
   ['"Image URL is required."', '"Bitte eine Bildadresse angeben."'],
+  // A date field's description may depend on its value ("Wird am 10.12.2026 veröffentlicht.")
+  [
+    'description: props.description,\n      type: "date",',
+    'description: typeof props.description === "function" ? props.description(props.value) : props.description,\n      type: "date",',
+  ],
   // Files and pictures
   ['children: "Choose file"', 'children: "Datei auswählen"'],
   ['children: "Image details"', 'children: "Bildangaben"'],
