@@ -13,9 +13,14 @@ import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const dist = fileURLToPath(new URL('../node_modules/@keystatic/core/dist/', import.meta.url));
+const modules = fileURLToPath(new URL('../node_modules/', import.meta.url));
 /** The browser build's files (the .node/.worker/.react-server twins never reach the editor). */
-const FILES = ['index-3c244051.js', 'keystatic-core-ui.js', 'index-5d64e651.js', 'index-dbe11bde.js', 'keystatic-core.js'];
+const FILES = [
+  ...['index-3c244051.js', 'keystatic-core-ui.js', 'index-5d64e651.js', 'index-dbe11bde.js', 'keystatic-core.js'].map(
+    (file) => `@keystatic/core/dist/${file}`,
+  ),
+  '@keystar/ui/dist/keystar-ui-split-view.js',
+];
 
 /** [English code snippet, German code snippet]; every occurrence in the files above is replaced. */
 export const GERMAN = [
@@ -49,7 +54,10 @@ export const GERMAN = [
   ['title: "Content"', 'title: "Inhalt"'],
   ['children: "Create the first entry"', 'children: "Ersten Eintrag anlegen"'],
   ['"There aren\'t any entries yet."', '"Hier gibt es noch keine Einträge."'],
-  ['children: "You have unsaved changes. Save this entry to duplicate it."', 'children: "Es gibt ungespeicherte Änderungen. Bitte erst speichern, dann kopieren."'],
+  [
+    'children: "You have unsaved changes. Save this entry to duplicate it."',
+    'children: "Es gibt ungespeicherte Änderungen. Bitte erst speichern, dann kopieren."',
+  ],
   ['children: "Are you sure? This action cannot be undone."', 'children: "Wirklich löschen? Das lässt sich nicht rückgängig machen."'],
   ["label: 'Reset'", "label: 'Änderungen verwerfen'"],
   ['label: "Reset"', 'label: "Änderungen verwerfen"'],
@@ -88,18 +96,36 @@ export const GERMAN = [
   ['children: "Insert"', 'children: "Einfügen"'],
   ['children: "Cancel"', 'children: "Abbrechen"'],
   ['children: "Options"', 'children: "Optionen"'],
-  ['t0 = `Must have at least ${pluralize(minLength, {\n          singular: "item"\n        })}.`', 't0 = `Bitte mindestens ${pluralize(minLength, {\n          singular: "Eintrag",\n          plural: "Einträge"\n        })} anlegen.`'],
-  ['t0 = `Must have at most ${pluralize(maxLength, {\n            singular: "item"\n          })}.`', 't0 = `Höchstens ${pluralize(maxLength, {\n            singular: "Eintrag",\n            plural: "Einträge"\n          })} erlaubt.`'],
-  ['`Must have at least ${schema.validation.length.min} element${schema.validation.length.min === 1 ? \'\' : \'s\'}`', '`Bitte mindestens ${schema.validation.length.min} ${schema.validation.length.min === 1 ? \'Eintrag\' : \'Einträge\'} anlegen.`'],
-  ['`Must have at most ${schema.validation.length.max} element${schema.validation.length.max === 1 ? \'\' : \'s\'}}`', '`Höchstens ${schema.validation.length.max} ${schema.validation.length.max === 1 ? \'Eintrag\' : \'Einträge\'} erlaubt.`'],
+  [
+    't0 = `Must have at least ${pluralize(minLength, {\n          singular: "item"\n        })}.`',
+    't0 = `Bitte mindestens ${pluralize(minLength, {\n          singular: "Eintrag",\n          plural: "Einträge"\n        })} anlegen.`',
+  ],
+  [
+    't0 = `Must have at most ${pluralize(maxLength, {\n            singular: "item"\n          })}.`',
+    't0 = `Höchstens ${pluralize(maxLength, {\n            singular: "Eintrag",\n            plural: "Einträge"\n          })} erlaubt.`',
+  ],
+  [
+    "`Must have at least ${schema.validation.length.min} element${schema.validation.length.min === 1 ? '' : 's'}`",
+    "`Bitte mindestens ${schema.validation.length.min} ${schema.validation.length.min === 1 ? 'Eintrag' : 'Einträge'} anlegen.`",
+  ],
+  [
+    "`Must have at most ${schema.validation.length.max} element${schema.validation.length.max === 1 ? '' : 's'}}`",
+    "`Höchstens ${schema.validation.length.max} ${schema.validation.length.max === 1 ? 'Eintrag' : 'Einträge'} erlaubt.`",
+  ],
   // Field errors
   ['return `${fieldLabel} must be at least ${min} characters long`;', 'return `${fieldLabel}: bitte mindestens ${min} Zeichen.`;'],
   ['return `${fieldLabel} must be no longer than ${max} characters`;', 'return `${fieldLabel}: höchstens ${max} Zeichen.`;'],
   ['`${label} is required`', '`${label}: bitte ausfüllen.`'],
   ['children: [props.label, " is required"]', 'children: [props.label, ": bitte auswählen."]'],
   ['return `${label} is not a valid date`;', 'return `${label}: kein gültiges Datum (TT.MM.JJJJ).`;'],
-  ['return `${label} must be after ${min.toLocaleDateString()}`;', 'return `${label}: frühestens ${min.toLocaleDateString(\'de-DE\')}. Bitte das Jahr vierstellig eingeben, z. B. ${new Date().getFullYear()}.`;'],
-  ['return `${label} must be no later than ${max.toLocaleDateString()}`;', 'return `${label}: spätestens ${max.toLocaleDateString(\'de-DE\')}.`;'],
+  [
+    'return `${label} must be after ${min.toLocaleDateString()}`;',
+    "return `${label}: frühestens ${min.toLocaleDateString('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric' })}. Bitte das Jahr vierstellig eingeben, z. B. ${new Date().getFullYear()}.`;",
+  ],
+  [
+    'return `${label} must be no later than ${max.toLocaleDateString()}`;',
+    "return `${label}: spätestens ${max.toLocaleDateString('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric' })}.`;",
+  ],
   ['return `${label} must be a whole number`;', 'return `${label}: bitte eine ganze Zahl.`;'],
   ['return `${label} must be at least ${validation.min}`;', 'return `${label}: mindestens ${validation.min}.`;'],
   ['return `${label} must be at most ${validation.max}`;', 'return `${label}: höchstens ${validation.max}.`;'],
@@ -109,6 +135,24 @@ export const GERMAN = [
     'description: props.description,\n      type: "date",',
     'description: typeof props.description === "function" ? props.description(props.value) : props.description,\n      type: "date",',
   ],
+  ['return `${fieldLabel} must not be empty`;', 'return `${fieldLabel}: bitte ausfüllen.`;'],
+  [
+    'return pattern.message || `${fieldLabel} must match the pattern ${pattern.regex}`;',
+    'return pattern.message || `${fieldLabel}: Schreibweise nicht erlaubt.`;',
+  ],
+  ['return `${fieldLabel} must not be ..`;', 'return `${fieldLabel}: „..“ ist nicht erlaubt.`;'],
+  ['return `${fieldLabel} must not be .`;', 'return `${fieldLabel}: „.“ ist nicht erlaubt.`;'],
+  ['return `${fieldLabel} must not contain ..`;', 'return `${fieldLabel}: „..“ ist nicht erlaubt.`;'],
+  ['return `${fieldLabel} must not contain slashes`;', 'return `${fieldLabel}: bitte ohne Schrägstrich.`;'],
+  ['return `${fieldLabel} must not start or end with spaces`;', 'return `${fieldLabel}: bitte ohne Leerzeichen am Anfang oder Ende.`;'],
+  ['return `${fieldLabel} must be unique`;', 'return `${fieldLabel}: gibt es schon, bitte eine andere wählen.`;'],
+  ['"aria-label": "regenerate",', '"aria-label": "Aus dem Titel neu bilden",'],
+  ["name: 'Paragraph',", "name: 'Absatz',"],
+  ['name: `Heading ${level}`,', 'name: `Überschrift ${level}`,'],
+  ['label: `Heading ${level}`,', 'label: `Überschrift ${level}`,'],
+  ['jsx(Breadcrumbs, {\n      flex: true,', 'jsx(Breadcrumbs, {\n      "aria-label": "Sie sind hier",\n      flex: true,'],
+  // @keystar/ui, Keystatic's component library
+  ['"aria-label": "Resize",', '"aria-label": "Breite ändern",'],
   // Files and pictures
   ['children: "Choose file"', 'children: "Datei auswählen"'],
   ['children: "Image details"', 'children: "Bildangaben"'],
@@ -134,7 +178,10 @@ export const GERMAN = [
   ['"aria-label": "Checking\\u2026"', '"aria-label": "Wird geprüft\\u2026"'],
   // The text editor: placeholder, "/" menu, "+" menu, toolbar
   ['placeholder: "Start writing or press \\"/\\" for commands...",', 'placeholder: "Text schreiben oder „/“ für Bausteine drücken …",'],
-  ["placeholderPlugin('Start writing or press \"/\" for commands…')", "placeholderPlugin('Text schreiben oder „/“ für Bausteine drücken …')"],
+  [
+    'placeholderPlugin(\'Start writing or press "/" for commands…\')',
+    "placeholderPlugin('Text schreiben oder „/“ für Bausteine drücken …')",
+  ],
   ['"aria-label": "Insert menu"', '"aria-label": "Einfügemenü"'],
   ['"aria-label": "Insert block"', '"aria-label": "Baustein einfügen"'],
   ['children: "No results\\u2026"', 'children: "Nichts gefunden\\u2026"'],
@@ -230,7 +277,7 @@ export function germanise(texts) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const paths = FILES.map((file) => join(dist, file));
+  const paths = FILES.map((file) => join(modules, file));
   const { out, missing } = germanise(paths.map((path) => readFileSync(path, 'utf8')));
   if (missing.length) {
     console.error(`Keystatic hat sich geändert; diese Stellen fehlen:\n${missing.join('\n')}`);
