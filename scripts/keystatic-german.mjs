@@ -20,6 +20,7 @@ const FILES = [
     (file) => `@keystatic/core/dist/${file}`,
   ),
   '@keystar/ui/dist/keystar-ui-split-view.js',
+  '@keystar/ui/dist/keystar-ui-field.js',
 ];
 
 /** [English code snippet, German code snippet]; every occurrence in the files above is replaced. */
@@ -151,8 +152,20 @@ export const GERMAN = [
   ['name: `Heading ${level}`,', 'name: `Überschrift ${level}`,'],
   ['label: `Heading ${level}`,', 'label: `Überschrift ${level}`,'],
   ['jsx(Breadcrumbs, {\n      flex: true,', 'jsx(Breadcrumbs, {\n      "aria-label": "Sie sind hier",\n      flex: true,'],
+  ["name: 'Slug',", "name: 'Kennung',"],
+  // The "+" button above the text has only icons: it gets a name (axe: button-name).
+  [
+    "jsxs(ActionButton, {\n        marginEnd: entryLayoutPane === 'main' ? undefined : 'medium',\n        children: [/*#__PURE__*/jsx(Icon, {\n          src: plusIcon",
+    "jsxs(ActionButton, {\n        \"aria-label\": \"Einfügen\",\n        marginEnd: entryLayoutPane === 'main' ? undefined : 'medium',\n        children: [/*#__PURE__*/jsx(Icon, {\n          src: plusIcon",
+  ],
+  [
+    "jsxs(ActionButton, {\n        marginY: \"regular\",\n        marginEnd: entryLayoutPane === 'main' ? undefined : 'medium',",
+    "jsxs(ActionButton, {\n        \"aria-label\": \"Einfügen\",\n        marginY: \"regular\",\n        marginEnd: entryLayoutPane === 'main' ? undefined : 'medium',",
+  ],
   // @keystar/ui, Keystatic's component library
   ['"aria-label": "Resize",', '"aria-label": "Breite ändern",'],
+  // The required mark's "(erforderlich)": a label needs a role (axe: aria-prohibited-attr).
+  ['jsx("span", {\n      "aria-label": t1,\n      children: t2\n    });', 'jsx("span", {\n      role: "img",\n      "aria-label": t1,\n      children: t2\n    });'],
   // Files and pictures
   ['children: "Choose file"', 'children: "Datei auswählen"'],
   ['children: "Image details"', 'children: "Bildangaben"'],
@@ -259,8 +272,13 @@ export const GERMAN = [
   ["description: 'Use this for low-level headings'", "description: 'Für die kleinste Überschrift'"],
 ];
 
-/** Applies the table to one file's text; throws on a snippet found in none of the files. */
+/**
+ * Applies the table to the files' texts; `missing` lists the snippets found in none of them.
+ * @param {string[]} texts
+ * @returns {{ out: string[]; missing: string[] }}
+ */
 export function germanise(texts) {
+  /** @type {Set<string>} */
   const found = new Set();
   const out = texts.map((text) => {
     let result = text;

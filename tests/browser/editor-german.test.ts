@@ -7,6 +7,7 @@ import { signInOnPage, useEditorSession } from '../helpers/editor';
 import { editorNav } from '@/lib/editor/paths';
 import { de } from '@/i18n/de';
 import { isoDay } from '@/lib/posts/pub-date';
+import { ROOT } from '../helpers/paths';
 
 /**
  * The Keystatic editor as a clerk meets it, in a German Chromium: no English word anywhere she
@@ -108,6 +109,8 @@ describe('the Keystatic editor in German', () => {
     'walks overview, list, new post, "/" menu, picture dialog, field errors and unsaved state without one English word; axe finds nothing',
     async () => {
       const page = await signedInPage();
+      // Leaving the new post with text in it asks first (tested below); here the walk goes on.
+      page.on('dialog', (dialog) => void dialog.accept());
       const english: Record<string, string[]> = {};
       const axe: Record<string, string[]> = {};
       const look = async (screen: string, withAxe = false) => {
@@ -120,7 +123,7 @@ describe('the Keystatic editor in German', () => {
       await look('overview', true);
 
       await page.goto(`${session.server.url}/keystatic/collection/posts`);
-      await page.getByRole('link', { name: 'Hinzufügen' }).waitFor();
+      await page.getByRole('button', { name: 'Hinzufügen' }).waitFor();
       await look('list', true);
 
       await page.goto(`${session.server.url}/keystatic/collection/posts/create`);
@@ -142,12 +145,21 @@ describe('the Keystatic editor in German', () => {
       await page.keyboard.type('Bild');
       await page.getByLabel('Einfügemenü').getByText('Bild', { exact: true }).first().waitFor();
       await look('"/" menu, picture');
-      await page.keyboard.press('Escape');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+      await chooser.setFiles(join(ROOT, 'public', 'og-default.png'));
+      await page.locator('[contenteditable=true] img').first().click();
+      await look('picture in the text', true);
+
+      // A messenger: its facts' sources are chosen from a list.
+      await page.goto(`${session.server.url}/keystatic/collection/messengers`);
+      await page.getByRole('row').nth(1).click();
+      await page.waitForURL(/\/item\//);
+      await page.getByRole('combobox', { name: 'Quelle' }).first().waitFor();
+      await look('messenger', true);
 
       // Unsaved state: change an existing post.
       await page.goto(`${session.server.url}/keystatic/collection/posts`);
-      const first = page.locator('table a, [role=grid] a, [role=row] a').first();
-      await first.click();
+      await page.getByRole('row', { name: /WhatsApp im Unternehmen/ }).click();
       await page.waitForURL(/\/item\//);
       const title = page.getByRole('textbox', { name: 'Titel', exact: true });
       await title.fill(`${await title.inputValue()} neu`);
