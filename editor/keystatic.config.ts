@@ -152,7 +152,19 @@ export default config({
         sources: fields.array(sourceFields, { label: 'Quellen', itemLabel: (props) => props.fields.title.value || 'neue Quelle' }),
         content: fields.mdx({
           label: 'Text',
-          options: { image: postImages },
+          // A picture's description is required in its dialog ("Bildangaben"), with the content schema's ALT_MIN.
+          options: {
+            image: {
+              ...postImages,
+              schema: {
+                alt: fields.text({
+                  label: 'Bildbeschreibung (Alternativtext)',
+                  description: `Pflicht: mindestens ${ALT_MIN} Zeichen, was auf dem Bild zu sehen ist; Screenreader lesen es vor.`,
+                  validation: { length: { min: ALT_MIN } },
+                }),
+              },
+            },
+          },
           components: contentComponents,
         }),
       },

@@ -153,19 +153,44 @@ export const GERMAN = [
   ['label: `Heading ${level}`,', 'label: `Überschrift ${level}`,'],
   ['jsx(Breadcrumbs, {\n      flex: true,', 'jsx(Breadcrumbs, {\n      "aria-label": "Sie sind hier",\n      flex: true,'],
   ["name: 'Slug',", "name: 'Kennung',"],
+  ['            children: "Regenerate"', '            children: "Aus dem Titel neu bilden"'],
+  // Icon-only buttons of a picture in the text get names: "Bearbeiten" opens the description (axe: button-name).
+  [
+    't13 = /*#__PURE__*/jsx(ActionButton, {\n      prominence: "low",\n      onPress: t11,\n      children: t12\n    });',
+    't13 = /*#__PURE__*/jsx(ActionButton, {\n      "aria-label": "Entfernen",\n      prominence: "low",\n      onPress: t11,\n      children: t12\n    });',
+  ],
+  [
+    't1 = /*#__PURE__*/jsx(ActionButton, {\n      prominence: "low",\n      onPress: t0,\n      children: /*#__PURE__*/jsx(Icon, {\n        src: editIcon',
+    't1 = /*#__PURE__*/jsx(ActionButton, {\n      "aria-label": "Bildangaben bearbeiten",\n      prominence: "low",\n      onPress: t0,\n      children: /*#__PURE__*/jsx(Icon, {\n        src: editIcon',
+  ],
+  [
+    't6 = /*#__PURE__*/jsx(ActionButton, {\n      prominence: "low",\n      onPress: t4,\n      children: t5\n    });',
+    't6 = /*#__PURE__*/jsx(ActionButton, {\n      "aria-label": "Andere Datei auswählen",\n      prominence: "low",\n      onPress: t4,\n      children: t5\n    });',
+  ],
+  [
+    't4 = /*#__PURE__*/jsx(ActionButton, {\n      prominence: "low",\n      onPress: t3,\n      children: /*#__PURE__*/jsx(Icon, {\n        src: pencilIcon',
+    't4 = /*#__PURE__*/jsx(ActionButton, {\n      "aria-label": "Bearbeiten",\n      prominence: "low",\n      onPress: t3,\n      children: /*#__PURE__*/jsx(Icon, {\n        src: pencilIcon',
+  ],
+  [
+    't3 = /*#__PURE__*/jsx(ActionButton, {\n      prominence: "low",\n      onPress: t2,\n      children: /*#__PURE__*/jsx(Icon, {\n        src: pencilIcon',
+    't3 = /*#__PURE__*/jsx(ActionButton, {\n      "aria-label": "Bildangaben bearbeiten",\n      prominence: "low",\n      onPress: t2,\n      children: /*#__PURE__*/jsx(Icon, {\n        src: pencilIcon',
+  ],
   // The "+" button above the text has only icons: it gets a name (axe: button-name).
   [
     "jsxs(ActionButton, {\n        marginEnd: entryLayoutPane === 'main' ? undefined : 'medium',\n        children: [/*#__PURE__*/jsx(Icon, {\n          src: plusIcon",
-    "jsxs(ActionButton, {\n        \"aria-label\": \"Einfügen\",\n        marginEnd: entryLayoutPane === 'main' ? undefined : 'medium',\n        children: [/*#__PURE__*/jsx(Icon, {\n          src: plusIcon",
+    'jsxs(ActionButton, {\n        "aria-label": "Einfügen",\n        marginEnd: entryLayoutPane === \'main\' ? undefined : \'medium\',\n        children: [/*#__PURE__*/jsx(Icon, {\n          src: plusIcon',
   ],
   [
     "jsxs(ActionButton, {\n        marginY: \"regular\",\n        marginEnd: entryLayoutPane === 'main' ? undefined : 'medium',",
-    "jsxs(ActionButton, {\n        \"aria-label\": \"Einfügen\",\n        marginY: \"regular\",\n        marginEnd: entryLayoutPane === 'main' ? undefined : 'medium',",
+    'jsxs(ActionButton, {\n        "aria-label": "Einfügen",\n        marginY: "regular",\n        marginEnd: entryLayoutPane === \'main\' ? undefined : \'medium\',',
   ],
   // @keystar/ui, Keystatic's component library
   ['"aria-label": "Resize",', '"aria-label": "Breite ändern",'],
   // The required mark's "(erforderlich)": a label needs a role (axe: aria-prohibited-attr).
-  ['jsx("span", {\n      "aria-label": t1,\n      children: t2\n    });', 'jsx("span", {\n      role: "img",\n      "aria-label": t1,\n      children: t2\n    });'],
+  [
+    'jsx("span", {\n      "aria-label": t1,\n      children: t2\n    });',
+    'jsx("span", {\n      role: t1 ? "img" : undefined,\n      "aria-label": t1,\n      children: t2\n    });',
+  ],
   // Files and pictures
   ['children: "Choose file"', 'children: "Datei auswählen"'],
   ['children: "Image details"', 'children: "Bildangaben"'],

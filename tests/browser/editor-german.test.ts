@@ -7,6 +7,7 @@ import { signInOnPage, useEditorSession } from '../helpers/editor';
 import { editorNav } from '@/lib/editor/paths';
 import { de } from '@/i18n/de';
 import { isoDay } from '@/lib/posts/pub-date';
+import { ALT_MIN } from '@/lib/posts/schema';
 import { ROOT } from '../helpers/paths';
 
 /**
@@ -147,8 +148,17 @@ describe('the Keystatic editor in German', () => {
       await look('"/" menu, picture');
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
       await chooser.setFiles(join(ROOT, 'public', 'og-default.png'));
-      await page.locator('[contenteditable=true] img').first().click();
+      await page.locator('[contenteditable=true] img:not(.ProseMirror-separator)').first().click();
       await look('picture in the text', true);
+      // Its description is required in its dialog, with the content schema's minimum, in German.
+      await page.getByRole('button', { name: 'Bildangaben bearbeiten' }).click();
+      const details = page.getByRole('dialog').last();
+      await details.getByRole('button', { name: 'Speichern' }).click();
+      await details.getByText(`Bildbeschreibung (Alternativtext): bitte mindestens ${ALT_MIN} Zeichen.`).waitFor();
+      await look('picture dialog', true);
+      await details.getByRole('textbox', { name: /Bildbeschreibung/ }).fill('Das Zeichen der Innung auf blauem Grund');
+      await details.getByRole('button', { name: 'Speichern' }).click();
+      await details.waitFor({ state: 'detached' });
 
       // A messenger: its facts' sources are chosen from a list.
       await page.goto(`${session.server.url}/keystatic/collection/messengers`);
