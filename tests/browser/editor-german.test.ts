@@ -152,7 +152,7 @@ describe('the Keystatic editor in German', () => {
       await look('picture in the text', true);
       // Its description is required in its dialog, with the content schema's minimum, in German.
       await page.getByRole('button', { name: 'Bildangaben bearbeiten' }).click();
-      const details = page.getByRole('dialog').last();
+      const details = page.getByRole('dialog', { name: 'Bildangaben' });
       await details.getByRole('button', { name: 'Speichern' }).click();
       await details.getByText(`Bildbeschreibung (Alternativtext): bitte mindestens ${ALT_MIN} Zeichen.`).waitFor();
       await look('picture dialog', true);
