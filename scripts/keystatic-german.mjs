@@ -23,7 +23,10 @@ const FILES = [
   '@keystar/ui/dist/keystar-ui-field.js',
 ];
 
-/** [English code snippet, German code snippet]; every occurrence in the files above is replaced. */
+/**
+ * [English code snippet, German code snippet]; every occurrence in the files above is replaced.
+ * @type {Array<[string, string]>}
+ */
 export const GERMAN = [
   // Keystatic's own de-DE dictionary
   ['"dashboard": `Dashboard`', '"dashboard": `Übersicht`'],
@@ -329,7 +332,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // A new file, not a write into the old one: node_modules may be hard-linked into other checkouts.
   paths.forEach((path, i) => {
     unlinkSync(path);
-    writeFileSync(path, out[i]);
+    writeFileSync(path, out[i] ?? '');
   });
   console.log(`Keystatic: ${GERMAN.length} Stellen deutsch.`);
 }
