@@ -156,6 +156,12 @@ export const GERMAN = [
   ['label: `Heading ${level}`,', 'label: `Überschrift ${level}`,'],
   ['jsx(Breadcrumbs, {\n      flex: true,', 'jsx(Breadcrumbs, {\n      "aria-label": "Sie sind hier",\n      flex: true,'],
   ["name: 'Slug',", "name: 'Kennung',"],
+  ['|| `Item ${props.elements.indexOf(item_0) + 1}`;', '|| `Eintrag ${props.elements.indexOf(item_0) + 1}`;'],
+  // A list item's delete button: only a bin icon (axe: button-name).
+  [
+    'children: [/*#__PURE__*/jsx(ActionButton, {\n            onPress: () => {\n              onRemoveKey(item_0.key);',
+    'children: [/*#__PURE__*/jsx(ActionButton, {\n            "aria-label": stringFormatter.format(\'delete\'),\n            onPress: () => {\n              onRemoveKey(item_0.key);',
+  ],
   ['            children: "Regenerate"', '            children: "Aus dem Titel neu bilden"'],
   // Icon-only buttons of a picture in the text get names: "Bearbeiten" opens the description (axe: button-name).
   [
