@@ -22,6 +22,12 @@ import {
 } from '../src/lib/posts/schema';
 import { CRITERIA } from '../src/lib/messengers/criteria';
 import { MESSENGER_LIMITS as L, QUOTE_LANG, SOURCE_KEY } from '../src/lib/messengers/schema';
+import { slugify } from '../src/lib/posts/slug';
+import { PUB_DATE_MAX_YEARS_AHEAD, PUB_DATE_MIN_YEAR, pubDateBounds, scheduledDay } from '../src/lib/posts/pub-date';
+import { de } from '../src/i18n/de';
+import { format } from '../src/i18n/format';
+
+const t = de.editorApp;
 
 /** The same pattern, or nothing: Keystatic leaves an empty text field out of the file, as the schema's optional(). */
 const orEmpty = (pattern: RegExp) => new RegExp(`^(?:${pattern.source.replace(/^\^/, '').replace(/\$$/, '')})?$`);
@@ -31,6 +37,23 @@ const webAddress = { regex: WEB_ADDRESS_PATTERN, message: 'Eine vollständige Ad
 const optionalWebAddress = { ...webAddress, regex: orEmpty(WEB_ADDRESS_PATTERN) };
 const period = { regex: orEmpty(PERIOD), message: 'Monat und Jahr wie „Juni 2025“, „Anfang 2022“ oder nur das Jahr' };
 const minimum = (min: number) => ({ regex: atLeastOrEmpty(min), message: `Leer lassen oder mindestens ${min} Zeichen` });
+
+/**
+ * "Erscheint am": today for a new post, no year before PUB_DATE_MIN_YEAR (a typed "26" is 0026),
+ * at most PUB_DATE_MAX_YEARS_AHEAD years ahead; a later day is named at the field. The description
+ * is a function of the value (our Keystatic patch, scripts/keystatic-german.mjs), typed as its string.
+ */
+function pubDateDescription(value: string | null): string {
+  const hint = format(t.pubDateHint, { minYear: PUB_DATE_MIN_YEAR, maxYears: PUB_DATE_MAX_YEARS_AHEAD });
+  const day = scheduledDay(value, new Date());
+  return day ? `${format(t.pubDateScheduled, { day })} ${hint}` : hint;
+}
+export const pubDateField = fields.date({
+  label: 'Erscheint am',
+  description: pubDateDescription as unknown as string,
+  defaultValue: { kind: 'today' },
+  validation: { isRequired: true, ...pubDateBounds(new Date()) },
+});
 
 const titel = (defaultValue: string) => fields.text({ label: 'Überschrift des Kastens', defaultValue });
 /** Keystatic stores a post's images in a folder named like the post and writes ./<slug>/name.png (the content check warns about any other place). */
@@ -86,6 +109,8 @@ export default config({
           slug: {
             label: 'Adresse (Teil nach /beitraege/)',
             description: 'Kleinbuchstaben und Bindestriche; nach der Veröffentlichung nicht mehr ändern.',
+            // Our slugify (also behind `npm run new`): "WhatsApp-Gruppen" → whatsapp-gruppen, ä → ae, ß → ss.
+            generate: slugify,
           },
         }),
         description: fields.text({
@@ -94,11 +119,7 @@ export default config({
           multiline: true,
           validation: { length: { min: DESCRIPTION_MIN, max: DESCRIPTION_MAX } },
         }),
-        pubDate: fields.date({
-          label: 'Erscheint am',
-          description: 'Ein Datum in der Zukunft: Der Beitrag erscheint an diesem Tag von selbst.',
-          validation: { isRequired: true },
-        }),
+        pubDate: pubDateField,
         updatedDate: fields.date({ label: 'Aktualisiert am (optional)' }),
         author: fields.text({ label: 'Autor oder Autorin', defaultValue: 'Redaktion', validation: { length: { min: 2 } } }),
         category: fields.select({
@@ -131,7 +152,19 @@ export default config({
         sources: fields.array(sourceFields, { label: 'Quellen', itemLabel: (props) => props.fields.title.value || 'neue Quelle' }),
         content: fields.mdx({
           label: 'Text',
-          options: { image: postImages },
+          // A picture's description is required in its dialog ("Bildangaben"), with the content schema's ALT_MIN.
+          options: {
+            image: {
+              ...postImages,
+              schema: {
+                alt: fields.text({
+                  label: 'Bildbeschreibung (Alternativtext)',
+                  description: `Pflicht: mindestens ${ALT_MIN} Zeichen, was auf dem Bild zu sehen ist; Screenreader lesen es vor.`,
+                  validation: { length: { min: ALT_MIN } },
+                }),
+              },
+            },
+          },
           components: contentComponents,
         }),
       },
@@ -171,13 +204,12 @@ export default config({
                         }),
                       }
                     : {}),
-                  source: fields.text({
-                    label: 'Quelle (Schlüssel, z. B. T1)',
-                    description: 'Der Schlüssel einer Quelle aus „Quellen“ (ihr Dateiname).',
-                    validation: {
-                      isRequired: true,
-                      pattern: { regex: SOURCE_KEY, message: 'Buchstaben, Ziffern und Bindestriche, z. B. T1 oder BNetzA' },
-                    },
+                  // Chosen from the sources that exist, never typed: the file keeps the source's key.
+                  source: fields.relationship({
+                    label: t.factSource,
+                    description: t.factSourceHint,
+                    collection: 'sources',
+                    validation: { isRequired: true },
                   }),
                   verified: fields.checkbox({ label: 'Von der Quelle bestätigt (nur mit Zitat)', defaultValue: false }),
                   quote: fields.text({

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'dist-editor');
 const stamp = join(out, '.inputs-hash');
-const FIXED_INPUTS = ['editor', 'package-lock.json'];
+const FIXED_INPUTS = ['editor', 'package-lock.json', 'patches'];
 const IMPORT = /(?:from|import)\s*\(?\s*['"]((?:\.{1,2}|@)\/[^'"]+)['"]/g;
 
 /** @param {string} path @returns {string[]} */

@@ -33,10 +33,11 @@ const server = await startServer(
   join(ROOT, 'dist'),
 );
 const base = server.url;
-const browser = await launchBrowser();
+// A German Chromium, as a clerk's: dates in the pictures read TT.MM.JJJJ, not mm/dd/yyyy.
+const browser = await launchBrowser({ german: true });
 try {
   mkdirSync(OUT, { recursive: true });
-  const page = await browser.newPage({ viewport: { width: 1100, height: 720 } });
+  const page = await browser.newPage({ viewport: { width: 1100, height: 720 }, locale: 'de-DE' });
   const shot = (name: string) => page.screenshot({ path: join(OUT, name) });
   await page.goto(`${base}/redaktion/anmelden/`);
   await page.getByLabel('Name').fill('Redaktion Muster');

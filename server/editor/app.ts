@@ -46,7 +46,13 @@ export function createEditorApp(editorDir: string) {
     assets(ctx: RequestContext): boolean {
       const { req, res } = ctx;
       if (!editorAssets || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
-      editorAssets(req, res, () => json(res, 404, { error: { code: 'not_found', message: t.notFound } }));
+      const notFound = () => json(res, 404, { error: { code: 'not_found', message: t.notFound } });
+      // sirv lists the files once; a file a rebuild of the editor removed since would make its read stream throw.
+      if (!existsSync(join(editorDir, ctx.path))) {
+        notFound();
+        return true;
+      }
+      editorAssets(req, res, notFound);
       return true;
     },
   };

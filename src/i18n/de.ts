@@ -519,6 +519,15 @@ export const de = {
     publish: 'Veröffentlichen',
     logout: 'Abmelden',
   },
+  /** The Keystatic app screen (issue 25, part A): its header, the publication date's hints, the leave warning. */
+  editorApp: {
+    pubDateHint:
+      'Heute oder ein späterer Tag (TT.MM.JJJJ, Jahr vierstellig), frühestens {minYear}, höchstens {maxYears} Jahre im Voraus. Ein späterer Tag: Der Beitrag erscheint an diesem Tag von selbst.',
+    pubDateScheduled: 'Wird am {day} veröffentlicht.',
+    factSource: 'Quelle',
+    factSourceHint: 'Eine Quelle aus der Liste „Quellen“ auswählen; fehlt sie, legen Sie sie dort zuerst an.',
+    leaveWarning: 'Es gibt ungespeicherte Änderungen. Seite wirklich verlassen?',
+  },
   editorPlatform: {
     signedInAs: 'Angemeldet als {name}',
     commentsLink: 'Kommentare moderieren',

@@ -75,7 +75,7 @@ describe('an editor in the browser', () => {
     // The building blocks come from the editor's insert menu ("/" opens it).
     // On a busy machine the "/" may reach the editor before its menu listens: then it stays plain
     // text, is taken back and typed again (at most three times).
-    const menu = page.getByLabel('Insert menu');
+    const menu = page.getByLabel('Einfügemenü');
     for (let attempt = 1; ; attempt++) {
       await page.keyboard.type('/');
       const opened = await menu.waitFor({ timeout: 5_000 }).then(

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_FLAGS, chromiumProgram, findChromium } from './chromium';
+import { CHROMIUM_FLAGS, GERMAN_CHROMIUM_ENV, chromiumProgram, ensureGermanChromium, findChromium } from './chromium';
 import { missingMessage } from './system-programs';
 
 export { CHROMIUM_FLAGS, findChromium };
@@ -14,8 +14,15 @@ export function chromiumPath(): string {
   return path;
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS] });
+/** A Chromium for tests; `german` starts it in German (GERMAN_CHROMIUM_ENV: dates as TT.MM.JJJJ). */
+export function launchBrowser(options: { german?: boolean } = {}): Promise<Browser> {
+  if (!options.german) return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS] });
+  ensureGermanChromium();
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [...CHROMIUM_FLAGS, '--lang=de-DE'],
+    env: { ...process.env, ...GERMAN_CHROMIUM_ENV },
+  });
 }
 
 export interface PageWatch {

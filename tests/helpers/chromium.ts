@@ -72,6 +72,21 @@ export function chromiumProgram(): SystemProgram {
 }
 
 /**
+ * Chromium in German (dates in `<input type=date>` as TT.MM.JJJJ, its own words German): on Linux
+ * it takes its language from LANGUAGE/LANG, not from --lang, and Debian's package needs
+ * chromium-l10n for it. A Playwright build carries every language itself.
+ */
+export const GERMAN_CHROMIUM_ENV = { LANGUAGE: 'de', LANG: 'de_DE.UTF-8' } as const;
+const DEBIAN_GERMAN = '/usr/lib/chromium/locales/de.pak';
+
+/** Installs chromium-l10n where Debian's Chromium runs without it (as ensureChromium installs Chromium). */
+export function ensureGermanChromium(machine: Machine = thisMachine()): void {
+  const path = findChromium();
+  if (!path || !path.startsWith('/usr/bin/chromium') || existsSync(DEBIAN_GERMAN)) return;
+  ensureProgram({ command: 'chromium', aptPackage: 'chromium-l10n', paths: [path], works: () => existsSync(DEBIAN_GERMAN) }, machine);
+}
+
+/**
  * Returns a working Chromium: CHROME_PATH when set (and refused in German when it does not start),
  * else one on this machine, else Debian's package installed as root with apt-get. Throws with the
  * package and the command to type otherwise.

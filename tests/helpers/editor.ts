@@ -96,13 +96,13 @@ export async function signInOnPage(page: Page, base: string, name = EDITOR.name,
   await page.waitForURL(`${base}/redaktion/`);
 }
 
-/** The real server on a copy of the content with an editor account (editorSetup), and a Chromium, for one test file. */
-export function useEditorSession(): { setup: EditorSetup; server: RunningServer; browser: Browser } {
+/** The real server on a copy of the content with an editor account (editorSetup), and a Chromium (German if asked), for one test file. */
+export function useEditorSession(options: { german?: boolean } = {}): { setup: EditorSetup; server: RunningServer; browser: Browser } {
   const session = {} as { setup: EditorSetup; server: RunningServer; browser: Browser };
   beforeAll(async () => {
     session.setup = editorSetup();
     session.server = await startServer(session.setup.env);
-    session.browser = await launchBrowser();
+    session.browser = await launchBrowser(options);
   });
   afterAll(async () => {
     await session.browser?.close();

@@ -141,14 +141,22 @@ describe('messenger fields: the editor accepts exactly what messengerSchema acce
     ]);
   });
 
-  it("every criterion's value, source key and evidence", () => {
+  it("every criterion's value and evidence", () => {
     const facts = fieldsOf(m.facts);
     for (const c of CRITERIA) {
       const editor = fieldsOf(facts[c.id]);
       const schema = (shape.facts.shape as Record<string, z.AnyZodObject>)[c.id]!.shape;
-      expectAgreement(
-        ['value', 'source', 'quote', 'quoteLang', 'gloss', 'checkedBy'].map((key) => [`${c.id}.${key}`, editor[key], schema[key]]),
-      );
+      expectAgreement(['value', 'quote', 'quoteLang', 'gloss', 'checkedBy'].map((key) => [`${c.id}.${key}`, editor[key], schema[key]]));
+    }
+  });
+
+  it("every criterion's source is chosen from the existing sources (whose keys the sources test checks), never typed, and required", () => {
+    const facts = fieldsOf(m.facts);
+    for (const c of CRITERIA) {
+      const source = fieldsOf(facts[c.id]).source as { label: string };
+      expect(source, c.id).toMatchObject({ label: 'Quelle' });
+      expect(editorAccepts(source, null), `${c.id}: no source`).toBe(false);
+      expect(editorAccepts(source, 'T1'), `${c.id}: T1`).toBe(true);
     }
   });
 
