@@ -1,5 +1,8 @@
 import type { AstroIntegration } from 'astro';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { contentDir, sharedContentDir } from '../adapters/content-dir';
 import { readFile } from 'node:fs/promises';
 
 const RESOLVED_ID = '\0astro:data-layer-content';
@@ -18,6 +21,7 @@ export function dataStoreAsJson(): AstroIntegration {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         if (command !== 'build') return;
         const file = new URL('data-store.json', config.cacheDir);
+        forgetStoreOfOtherFolders(fileURLToPath(config.cacheDir), fileURLToPath(file));
         updateConfig({
           vite: {
             plugins: [
@@ -40,4 +44,19 @@ export function dataStoreAsJson(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * Astro's content store keeps an entry whose file is unchanged (same digest) with the path it was read from.
+ * Builds from another folder (a publish from a copy of the live content, the tests' copies) share this store,
+ * so an entry could keep a picture path into a folder that is gone (ImageNotFound). The store is kept only
+ * for builds from the same content folders; for others it starts afresh (a cold content sync).
+ */
+function forgetStoreOfOtherFolders(cacheDir: string, storeFile: string): void {
+  const marker = `${cacheDir}/data-store.folders`;
+  const folders = JSON.stringify([resolve(contentDir()), resolve(sharedContentDir())]);
+  const previous = existsSync(marker) ? readFileSync(marker, 'utf8') : undefined;
+  if (previous !== folders) rmSync(storeFile, { force: true });
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(marker, folders);
 }

@@ -98,7 +98,7 @@ describe('an unchanged save in the editor', () => {
     const hand = post('', 'Ein Absatz.\n');
     const saved = (await editorSave('posts', 'beispiel', hand)).toString('utf8');
     expect(changedData('posts', hand, saved)).toEqual(['draft: false → true']);
-    expect(await editorRefusal('posts', 'beispiel', hand)).toEqual(['author: Autor oder Autorin must be at least 2 characters long']);
+    expect(await editorRefusal('posts', 'beispiel', hand)).toEqual(['author: Autor oder Autorin: bitte mindestens 2 Zeichen.']);
     expect(await editorRefusal('posts', 'beispiel', post('author: Redaktion\ndraft: false\n', 'Ein Absatz.\n'))).toEqual([]);
   });
 });

@@ -42,9 +42,14 @@ function git(cwd: string, ...args: string[]): string {
 
 async function publish(): Promise<{ ok: boolean; error?: string }> {
   const since = Date.now();
+  // As the dashboard does: publish exactly the list of what goes live that it showed (its token).
+  const list = (await (await fetch(`${server.url}/api/redaktion/was-geht-online`, { headers: { Cookie: cookie } })).json()) as {
+    whatGoesLive: { token: string };
+  };
   const response = await fetch(`${server.url}/api/redaktion/veroeffentlichen`, {
     method: 'POST',
-    headers: { Cookie: cookie, Origin: server.url },
+    headers: { Cookie: cookie, Origin: server.url, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ token: list.whatGoesLive.token }),
   });
   expect(response.status).toBe(202);
   const status = await waitForPublish(server.url, cookie, since);
