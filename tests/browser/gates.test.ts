@@ -109,6 +109,8 @@ const STATES: PageState[] = [
     path: '/redaktion/kommentare/',
     prepare: async (page) => {
       await signInOnPage(page, server.url);
+      // The start page loads its status, history and what goes live; leaving before they answer aborts them.
+      await page.waitForLoadState('networkidle');
       await page.goto(`${server.url}/redaktion/kommentare/`);
       await page.locator('[data-panel]:not([hidden])').waitFor();
     },
