@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startServer, type RunningServer } from '../helpers/server';
 import { EDITOR, editorSetup, publishStatus, signIn, waitForPublish, type EditorSetup } from '../helpers/editor';
 import { blobSha } from '../../server/editor/keystatic-api';
@@ -18,6 +19,9 @@ Ein Absatz.
 
 <Hinweis titel="Gut zu wissen">Ein Hinweis aus dem Editor.</Hinweis>
 `;
+
+/** The pause between two rounds of reads during the publish test's builds. */
+const READ_GAP_MS = 20;
 
 // This file builds (through the editor's publisher): it takes its turn with the other files that build.
 let releaseBuildLock: (() => void) | undefined;
@@ -206,7 +210,10 @@ describe('the editor behind its login', () => {
     const during = await publishStatus(server.url, cookie);
     expect(during).toMatchObject({ building: true, queued: true });
 
-    // Readers keep reading while the builds run and the site switches.
+    // Readers keep reading while the builds run and the site switches: a round of reads every READ_GAP_MS.
+    // Not back to back: a loop without a pause kept the server and this worker busy on a whole core, so the
+    // (niced) builds it waits for took 132 s instead of about 50 s. A switch that fails readers does so
+    // while the new build's code loads (hundreds of milliseconds), far longer than the gap.
     const failures: string[] = [];
     let reads = 0;
     let done = false;
@@ -218,6 +225,7 @@ describe('the editor behind its login', () => {
           reads++;
           if (response.status !== 200) failures.push(`${path} ${response.status}`);
         }
+        await sleep(READ_GAP_MS);
       }
     })();
     const status = await waitForPublish(server.url, cookie, since);
