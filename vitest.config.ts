@@ -18,8 +18,8 @@ export default mergeConfig(
       hookTimeout: 120_000,
       // One test file at a time per pool by default: on two cores, two computing files at once made
       // timing-bound tests miss their limits (a quiet run on 01.12.2026 had two timeouts). The worker
-      // threads (unit, waiting, building) run beside the forks (site): one computing file there, the other
-      // side mostly a build at low priority. TEST_WORKERS=2 overlaps files on larger machines; files that
+      // threads (unit, building) run beside the forks (site): one computing file there, the other
+      // side mostly a build at low priority; the waiting files beside both (vmForks). TEST_WORKERS=2 overlaps files on larger machines; files that
       // build then take turns (holdBuildLock in tests/helpers/build.ts).
       fileParallelism: WORKERS > 1,
       maxWorkers: WORKERS,
@@ -44,10 +44,12 @@ export default mergeConfig(
         // threads, so they run beside the 'site' files on the other core instead of before or after them;
         // never two at once (one worker per pool), and the build lock keeps any two builds apart.
         { extends: true, test: { name: 'building', include: BUILDING, pool: 'threads', globalSetup: ['tests/helpers/global-setup.ts'] } },
-        // Files that mostly wait (for the server's own timeouts, a killed process, nginx): in the worker
-        // threads beside the site files, after the unit files, instead of holding up the line of builds.
+        // Files that mostly wait (for the server's own timeouts, a killed process, nginx): a pool of their own
+        // (Vitest runs one pool per kind, each with its own worker), so they wait beside the site files and the
+        // line of builds instead of taking turns in either. 'vmForks' because 'forks' and 'threads' are taken;
+        // these files only start processes and speak HTTP, which runs the same in a VM context.
         // The same global set-up: it builds once per run (tests/helpers/global-setup.ts).
-        { extends: true, test: { name: 'waiting', include: WAITING, pool: 'threads', globalSetup: ['tests/helpers/global-setup.ts'] } },
+        { extends: true, test: { name: 'waiting', include: WAITING, pool: 'vmForks', globalSetup: ['tests/helpers/global-setup.ts'] } },
       ],
     },
   }),
