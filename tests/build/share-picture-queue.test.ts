@@ -8,14 +8,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parse } from 'node-html-parser';
-import { buildSiteAsync, holdBuildLock } from '../helpers/build';
+import { holdBuildLock } from '../helpers/build';
+import { cachedBuild } from '../helpers/build-cache';
 import { ROOT, TEST_CONTENT, TEST_RUN } from '../helpers/paths';
 import { startServer, type RunningServer } from '../helpers/server';
 import { tempDb } from '../helpers/comments';
@@ -24,7 +24,12 @@ import { loadSite, SiteHolder } from '../../server/site';
 const OUT = join(TEST_RUN, 'og-queue');
 const CLIENT = join(OUT, 'client');
 const DRAW = join(ROOT, 'src/adapters/og/draw-queue.mjs');
-const cache = mkdtempSync(join(tmpdir(), 'og-queue-cache-'));
+/**
+ * The drawing's picture cache: one fixed folder, emptied before the build, so the build (which counts what the
+ * cache lacks) has the same inputs in every run and comes from the test-build cache (tests/helpers/build-cache.ts)
+ * when nothing it reads changed.
+ */
+const cache = join(TEST_RUN, 'og-queue-cache');
 const env = { ...process.env, OG_CACHE_DIR: cache };
 
 interface Queued {
@@ -84,7 +89,9 @@ let buildOutput = '';
 beforeAll(async () => {
   const release = await holdBuildLock();
   try {
-    const result = await buildSiteAsync(TEST_CONTENT, OUT, { OG_PICTURES: 'off', OG_CACHE_DIR: cache });
+    rmSync(cache, { recursive: true, force: true });
+    mkdirSync(cache, { recursive: true });
+    const result = await cachedBuild(TEST_CONTENT, OUT, { OG_PICTURES: 'off', OG_CACHE_DIR: cache });
     buildOutput = result.output;
     if (result.status !== 0) throw new Error(`Build failed:\n${result.output.slice(-3000)}`);
   } finally {
