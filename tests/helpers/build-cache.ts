@@ -45,10 +45,17 @@ const NOT_INPUTS = new Set([
  */
 const BUILD_VARIABLES = /^(INNUNGSWISSEN_|OG_|COMMENTS_|CONTENT_|PUBLIC_|ASTRO_|VITE_|BASELINE_)|^(NODE_ENV|NODE_OPTIONS|TZ|LOG_FORMAT)$/;
 
-function filesBelow(dir: string, skipTop: Set<string> = new Set()): string[] {
+/**
+ * Folders below the top that hold what a tool generated, never a source: the editor's own Astro types and Vite
+ * caches (editor/.astro, editor/node_modules/.vite), which its build rewrites. As inputs they changed the key
+ * after every editor build, so the next run built the site again.
+ */
+const GENERATED = new Set(['node_modules', '.astro']);
+
+function filesBelow(dir: string, skip: Set<string> = GENERATED): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => !skipTop.has(entry.name))
+    .filter((entry) => !skip.has(entry.name))
     .sort((a, b) => (a.name < b.name ? -1 : 1))
     .flatMap((entry) => {
       const full = join(dir, entry.name);

@@ -74,4 +74,17 @@ describe('the key of a cached test build', () => {
     writeFileSync(join(project, 'tests/unit/a.test.ts'), '// changed');
     expect(key({ TERM: 'dumb', VITEST_POOL_ID: '7' })).toBe(before);
   });
+
+  it("ignores what the editor's build generates below the top (editor/.astro, editor/node_modules), but not the editor's sources", () => {
+    const before = key();
+    for (const file of ['editor/.astro/types.d.ts', 'editor/node_modules/.vite/deps/react.js']) {
+      mkdirSync(join(project, file, '..'), { recursive: true });
+      writeFileSync(join(project, file), `// generated ${Date.now()}`);
+    }
+    expect(key()).toBe(before);
+    writeFileSync(join(project, 'editor/keystatic.config.ts'), 'export default {};');
+    expect(key()).not.toBe(before);
+    rmSync(join(project, 'editor'), { recursive: true, force: true });
+    expect(key()).toBe(before);
+  });
 });
