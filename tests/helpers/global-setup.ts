@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { childEnv } from '../../scripts/child-env';
@@ -34,12 +34,29 @@ async function buildOnce(): Promise<{ output: string; ms: number }> {
   // A lock left by a run that was cut off (tests/helpers/build.ts holdBuildLock).
   rmSync(BUILD_LOCK, { recursive: true, force: true });
   prepareContent(TEST_CONTENT, fixtures);
-  const result = await cachedBuild(TEST_CONTENT, TEST_DIST);
+  // The browser editor (dist-editor/), built once and reused while its inputs stay the same. Beside the site's
+  // build, not after it: its own root, output and cache folder (editor/astro.config.mjs), so the two share no
+  // state, and each is mostly one core's work.
+  const [result, editor] = await Promise.all([cachedBuild(TEST_CONTENT, TEST_DIST), buildEditor()]);
   if (result.status !== 0) throw new Error(`Test build failed:\n${result.output}`);
-  // The browser editor (dist-editor/), built once and reused while its inputs stay the same.
-  const editor = spawnSync(process.execPath, [join(ROOT, 'scripts/build-editor.mjs')], { cwd: ROOT, env: childEnv(), encoding: 'utf8' });
-  if (editor.status !== 0) throw new Error(`Editor build failed:\n${editor.stdout}\n${editor.stderr}`);
+  if (editor.status !== 0) throw new Error(`Editor build failed:\n${editor.output}`);
   return { output: result.output, ms: result.ms };
+}
+
+/** `scripts/build-editor.mjs` without blocking this process (the site's build runs meanwhile). */
+function buildEditor(): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/build-editor.mjs')], {
+      cwd: ROOT,
+      env: childEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', (error) => resolve({ status: null, output: `${output}\n${error.message}` }));
+    child.on('close', (status) => resolve({ status, output }));
+  });
 }
 
 declare module 'vitest' {
