@@ -35,7 +35,7 @@ function verdictOf(posts: readonly SourceFile[]): SafetyVerdict {
 }
 
 /** How much nicer than the build the worker thread runs (Linux nice steps, at most 19). */
-export const SAFETY_WORKER_NICE = 10;
+export const SAFETY_WORKER_NICE = 5;
 
 /**
  * Lowers the priority of the calling thread only. On Linux the nice value belongs to a thread and
