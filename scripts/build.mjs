@@ -88,14 +88,16 @@ try {
  * page's picture exists the server answers its address with the default picture (server/site.ts).
  * OG_PICTURES=wait (default) waits for them, so a static-only deployment gets every picture before
  * its files are handed over; =background leaves them drawing after this process ends (the publisher
- * switches to the new pages at once); =off leaves the queue for later (`node src/adapters/og/draw-queue.mjs <outDir>`).
+ * switches to the new pages at once), giving way to a busy machine; =off leaves the queue for later (`node src/adapters/og/draw-queue.mjs <outDir>`).
  */
 console.log(`[build] Seiten, Suchindex und komprimierte Kopien fertig nach ${(performance.now() / 1000).toFixed(1)} s`);
 const pictures = process.env.OG_PICTURES ?? 'wait';
 const drawQueue = join(root, 'src/adapters/og/draw-queue.mjs');
 if (pictures === 'background') {
   const log = openSync(join(outDir, 'og-draw.log'), 'a');
-  spawn(process.execPath, [drawQueue, outDir], { cwd: root, detached: true, stdio: ['ignore', log, log] }).unref();
+  // Beside a server: before each picture it waits while readers (or anything else) keep the cores busy (src/adapters/og/give-way.mjs).
+  const env = { ...process.env, OG_DRAW_GIVE_WAY: '1' };
+  spawn(process.execPath, [drawQueue, outDir], { cwd: root, env, detached: true, stdio: ['ignore', log, log] }).unref();
 } else if (pictures !== 'off') {
   const draw = spawnSync(process.execPath, [drawQueue, outDir], { cwd: root, stdio: 'inherit' });
   if (draw.status !== 0) process.exit(draw.status ?? 1);

@@ -5,11 +5,11 @@
  * build's check instead of letting it through.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite, holdBuildLock, prepareContent } from '../helpers/build';
-import { checkSafetyInWorker } from '../../src/adapters/content/safety-worker';
+import { checkSafetyInWorker, SAFETY_WORKER_NICE } from '../../src/adapters/content/safety-worker';
 
 const WORK = mkdtempSync(join(tmpdir(), 'innungswissen-safety-worker-'));
 const marker = (name: string) => join(WORK, `${name}.lief`);
@@ -36,6 +36,32 @@ describe('the safety rule in a worker thread', () => {
     expect(verdict.passed).toEqual([true, false]);
     expect(verdict.problems).toMatchObject([{ file: 'content/posts/boese.mdx', line: 10, field: 'import/export' }]);
   }, 120_000);
+
+  it.runIf(process.platform === 'linux')(
+    'parses at lower priority than the build, which keeps its own',
+    async () => {
+      // Linux keeps a nice value per thread: field 19 of /proc/self/task/<id>/stat.
+      const niceOf = (task: string) => {
+        const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      };
+      const own = niceOf(String(process.pid));
+      const seen = new Set<number>();
+      const look = setInterval(() => readdirSync('/proc/self/task').forEach((task) => seen.add(niceOf(task))), 10);
+      const posts = Array.from({ length: 60 }, (_, i) => ({
+        file: `content/posts/p${i}.md`,
+        source: post('Text mit [Quelle](https://example.org).\n\n'.repeat(40)),
+      }));
+      try {
+        expect((await checkSafetyInWorker(posts)).passed.every(Boolean)).toBe(true);
+      } finally {
+        clearInterval(look);
+      }
+      expect(seen).toContain(Math.min(19, own + SAFETY_WORKER_NICE));
+      expect(niceOf(String(process.pid))).toBe(own);
+    },
+    120_000,
+  );
 
   it('rejects with a German message when the worker dies (here: out of memory), never with a pass', async () => {
     const posts = Array.from({ length: 50 }, (_, i) => ({ file: `content/posts/p${i}.mdx`, source: post('Text.\n'.repeat(2000)) }));
