@@ -193,6 +193,36 @@ export const GERMAN = [
     "jsxs(ActionButton, {\n        marginY: \"regular\",\n        marginEnd: entryLayoutPane === 'main' ? undefined : 'medium',",
     'jsxs(ActionButton, {\n        "aria-label": "Einfügen",\n        marginY: "regular",\n        marginEnd: entryLayoutPane === \'main\' ? undefined : \'medium\',',
   ],
+  // A check over a whole field (our addition, used by editor/keystatic.config.ts): `check(value)` on an
+  // object field (the cover: picture and its description together) or on the text (`fields.mdx({ check })`:
+  // every picture in it needs a description) returns a German message or nothing. A message refuses the
+  // save and shows at the field. `typeof check` is safe where a function has no such parameter.
+  [
+    "        if (errors.length > 0) {\n          throw new AggregateError(errors);\n        }\n        return;\n      }\n    case 'array':",
+    "        const objectProblem = typeof schema.check === 'function' ? schema.check(value) : undefined;\n        if (objectProblem) errors.push(new PropValidationError(new FieldDataError(objectProblem), path, schema));\n        if (errors.length > 0) {\n          throw new AggregateError(errors);\n        }\n        return;\n      }\n    case 'array':",
+  ],
+  ["  components = {},\n  extension = 'mdx'\n}) {", "  components = {},\n  extension = 'mdx',\n  check\n}) {"],
+  [
+    '    contentExtension: `.${extension}`,\n    validate(value) {\n      return value;\n    },',
+    '    contentExtension: `.${extension}`,\n    validate(value) {\n      const contentProblem = typeof check === "function" ? check(value) : undefined;\n      if (contentProblem) throw new FieldDataError(contentProblem);\n      return value;\n    },',
+  ],
+  [
+    '    Input(props) {\n      return /*#__PURE__*/jsx(DocumentFieldInput, {\n        description: description,\n        label: label,\n        ...props\n      });\n    },\n    parse: (_, {\n      content,',
+    '    Input(props) {\n      return /*#__PURE__*/jsx(DocumentFieldInput, {\n        description: description,\n        label: label,\n        check: typeof check === "function" ? check : undefined,\n        ...props\n      });\n    },\n    parse: (_, {\n      content,',
+  ],
+  [
+    '  let t3;\n  if ($[8] !== t1 || $[9] !== fieldProps || $[10] !== t2) {\n    t3 = /*#__PURE__*/jsx(Field, {\n      height: t1,\n      ...fieldProps,\n      children: t2\n    });',
+    '  let t3;\n  if (true) {\n    t3 = /*#__PURE__*/jsx(Field, {\n      height: t1,\n      ...fieldProps,\n      errorMessage: props.forceValidation && typeof props.check === "function" ? props.check(props.value) : undefined,\n      children: t2\n    });',
+  ],
+  [
+    '  let t9;\n  if ($[27] !== labelId || $[28] !== t5 || $[29] !== t6 || $[30] !== t7 || $[31] !== inner) {\n    t9 = /*#__PURE__*/jsxs(Grid, {\n      role: "group",\n      gap: "medium",\n      marginY: "xlarge",\n      "aria-labelledby": labelId,\n      "aria-describedby": t5,\n      children: [t6, t7, t8, inner]\n    });',
+    '  let t9;\n  if (true) {\n    const objectProblem = forceValidation && typeof schema.check === "function" ? schema.check(Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, field.value]))) : undefined;\n    t9 = /*#__PURE__*/jsxs(Grid, {\n      role: "group",\n      gap: "medium",\n      marginY: "xlarge",\n      "aria-labelledby": labelId,\n      "aria-describedby": t5,\n      children: [t6, t7, t8, inner, objectProblem ? /*#__PURE__*/jsx(FieldMessage, {\n        children: objectProblem\n      }) : null]\n    });',
+  ],
+  // A relationship (a fact's source) with a typed name that is none of the list's keys stays empty.
+  ['? `${props.label} is required` : undefined;', '? `${props.label}: bitte aus der Liste auswählen, nicht frei eintippen.` : undefined;'],
+  ['return `${label} is not a valid URL`;', 'return `${label}: bitte eine vollständige Adresse mit https:// angeben.`;'],
+  ["'Please provide a valid URL.'", "'Bitte eine vollständige Adresse mit https:// angeben.'"],
+  ['"Please provide a valid URL."', '"Bitte eine vollständige Adresse mit https:// angeben."'],
   // @keystar/ui, Keystatic's component library
   ['"aria-label": "Resize",', '"aria-label": "Breite ändern",'],
   // The required mark's "(erforderlich)": a label needs a role (axe: aria-prohibited-attr).
