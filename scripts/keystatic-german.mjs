@@ -14,11 +14,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const modules = fileURLToPath(new URL('../node_modules/', import.meta.url));
-/** The browser build's files (the .node/.worker/.react-server twins never reach the editor). */
+/** The browser build's files (the .node/.worker/.react-server twins never reach the editor), and the API our server runs. */
 const FILES = [
   ...['index-3c244051.js', 'keystatic-core-ui.js', 'index-5d64e651.js', 'index-dbe11bde.js', 'keystatic-core.js'].map(
     (file) => `@keystatic/core/dist/${file}`,
   ),
+  // Keystatic's local-mode API, run inside our server: its answers reach the clerk as the editor's error text.
+  '@keystatic/core/dist/keystatic-core-api-generic.node.js',
   '@keystar/ui/dist/keystar-ui-split-view.js',
   '@keystar/ui/dist/keystar-ui-field.js',
 ];
@@ -223,6 +225,21 @@ export const GERMAN = [
   ['return `${label} is not a valid URL`;', 'return `${label}: bitte eine vollständige Adresse mit https:// angeben.`;'],
   ["'Please provide a valid URL.'", "'Bitte eine vollständige Adresse mit https:// angeben.'"],
   ['"Please provide a valid URL."', '"Bitte eine vollständige Adresse mit https:// angeben."'],
+  // What the API answers (our server shows the text of a refused request): no English, no paths.
+  [
+    "body: 'Not Found'",
+    "body: 'Nicht gefunden: Diese Datei gibt es nicht mehr oder sie wurde inzwischen geändert. Bitte laden Sie die Seite neu.'",
+  ],
+  ["body: 'Bad Request'", "body: 'Die Anfrage des Editors war unvollständig. Bitte laden Sie die Seite neu.'"],
+  ["body: 'Bad data'", "body: 'Nicht gespeichert: Die Anfrage des Editors war unvollständig. Bitte laden Sie die Seite neu.'"],
+  [
+    'throw new Error(`Could not fetch blob ${oid} (${filepath}): ${x.status}\\n${await x.text()}`);',
+    'throw new Error(`Die Datei konnte nicht geladen werden (${x.status}): ${await x.text()}`);',
+  ],
+  [
+    'throw new Error(`Could not find data file at ${dataFilepath}`);',
+    'throw new Error(`Die Datei dieses Eintrags fehlt. Bitte laden Sie die Seite neu; fehlt sie weiter, wurde der Eintrag gelöscht.`);',
+  ],
   // @keystar/ui, Keystatic's component library
   ['"aria-label": "Resize",', '"aria-label": "Breite ändern",'],
   // The required mark's "(erforderlich)": a label needs a role (axe: aria-prohibited-attr).
@@ -347,10 +364,12 @@ export function germanise(texts) {
   const out = texts.map((text) => {
     let result = text;
     for (const [english, german] of GERMAN) {
-      if (result.includes(english)) {
+      // Already German (a second run, or a German snippet that contains the English one): leave it.
+      if (english !== german && result.includes(german)) found.add(english);
+      else if (result.includes(english)) {
         found.add(english);
         result = result.replaceAll(english, german);
-      } else if (english !== german && result.includes(german)) found.add(english);
+      }
     }
     return result;
   });
