@@ -240,6 +240,12 @@ export const GERMAN = [
     'throw new Error(`Could not find data file at ${dataFilepath}`);',
     'throw new Error(`Die Datei dieses Eintrags fehlt. Bitte laden Sie die Seite neu; fehlt sie weiter, wurde der Eintrag gelöscht.`);',
   ],
+  // A list's columns show a day as the clerk writes it (3.12.2026), not as the file keeps it (2026-12-03);
+  // sorting still reads the file's value.
+  [
+    "              } else {\n                val = val + '';\n              }\n              return /*#__PURE__*/jsx(Cell, {",
+    "              } else {\n                val = val + '';\n                const isoDay = /^(\\d{4})-(\\d{2})-(\\d{2})$/.exec(val);\n                if (isoDay) val = `${Number(isoDay[3])}.${Number(isoDay[2])}.${isoDay[1]}`;\n              }\n              return /*#__PURE__*/jsx(Cell, {",
+  ],
   // @keystar/ui, Keystatic's component library
   ['"aria-label": "Resize",', '"aria-label": "Breite ändern",'],
   // The required mark's "(erforderlich)": a label needs a role (axe: aria-prohibited-attr).

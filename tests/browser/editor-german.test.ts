@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { axeViolations } from '../helpers/axe';
@@ -190,6 +190,23 @@ describe('the Keystatic editor in German', () => {
         expect(await date.inputValue()).toBe('2026-12-10');
       }
       await page.getByText('Wird am 10.12.2026 veröffentlicht.').waitFor();
+      await page.close();
+    },
+    SLOW,
+  );
+
+  it(
+    'the post list shows each "Erscheint am" as the clerk writes a day (3.12.2026), never as the file keeps it (2026-12-03)',
+    async () => {
+      const page = await signedInPage();
+      await page.goto(`${session.server.url}/keystatic/collection/posts`);
+      const row = page.getByRole('row', { name: /WhatsApp im Unternehmen/ });
+      await row.waitFor();
+      const file = readFileSync(join(session.setup.contentDir, 'posts', 'whatsapp-im-unternehmen.mdx'), 'utf8');
+      const [, year, month, day] = /^pubDate: (\d{4})-(\d{2})-(\d{2})$/m.exec(file)!;
+      await expect.poll(() => row.innerText()).toContain(`${Number(day)}.${Number(month)}.${year}`);
+      const cells = await page.getByRole('gridcell').allInnerTexts();
+      expect(cells.filter((text) => /\d{4}-\d{2}-\d{2}/.test(text))).toEqual([]);
       await page.close();
     },
     SLOW,
