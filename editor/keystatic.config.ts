@@ -208,6 +208,8 @@ export default config({
       path: 'messengers/*',
       slugField: 'name',
       format: { data: 'yaml' },
+      // The list shows each messenger's name ("Threema Work"), not only its file key (threema-work).
+      columns: ['name'],
       schema: {
         name: fields.slug({ name: { label: 'Name', validation: { length: { min: L.nameMin } } }, slug: { label: 'Kennung (Dateiname)' } }),
         aliases: fields.array(fields.text({ label: 'Anderer Name' }), { label: 'Andere Namen (für die Suche)' }),
