@@ -68,6 +68,48 @@ const sourceFields = fields.object({
   checked: fields.date({ label: 'Aussage zuletzt daran geprüft am' }),
 });
 
+/**
+ * The cover: a picture needs its description (the content schema's ALT_MIN). The two fields depend on
+ * each other, so the check sits on the object: `check` is our Keystatic patch (scripts/keystatic-german.mjs),
+ * which refuses the save and shows the message below the two fields.
+ */
+export function coverProblem(value: { src?: unknown; alt?: unknown }): string | undefined {
+  if (!value.src) return undefined;
+  return typeof value.alt === 'string' && value.alt.trim().length >= ALT_MIN ? undefined : format(t.coverAltMissing, { min: ALT_MIN });
+}
+const coverField = Object.assign(
+  fields.object(
+    {
+      src: fields.image({ label: 'Titelbild (optional)', ...postImages }),
+      alt: fields.text({
+        label: 'Bildbeschreibung (Alternativtext)',
+        description: `Pflicht, wenn ein Titelbild gewählt ist: mindestens ${ALT_MIN} Zeichen, was auf dem Bild zu sehen ist.`,
+      }),
+    },
+    { label: 'Titelbild' },
+  ),
+  { check: coverProblem },
+);
+
+/** What Keystatic's text value offers the check: its ProseMirror document. */
+interface TextValue {
+  doc: { descendants: (visit: (node: { type: { name: string }; attrs: Record<string, unknown> }) => boolean | void) => void };
+}
+/**
+ * Pictures in the text whose description is missing or too short, named by file: a picture inserted
+ * with "/" → Bild gets its description in a dialog the clerk may never open. `check` on fields.mdx is
+ * our Keystatic patch: it refuses the save and shows this at the text.
+ */
+export function picturesWithoutAlt(value: TextValue): string | undefined {
+  const missing: string[] = [];
+  value.doc.descendants((node) => {
+    if (node.type.name !== 'image') return;
+    const alt = typeof node.attrs.alt === 'string' ? node.attrs.alt.trim() : '';
+    if (alt.length < ALT_MIN) missing.push(String(node.attrs.filename ?? ''));
+  });
+  return missing.length ? missing.map((file) => format(t.pictureAltMissing, { file, min: ALT_MIN })).join(' ') : undefined;
+}
+
 /** The building blocks an editor can insert from the menu (the same names as src/components/blocks/index.ts). */
 export const contentComponents = {
   Hinweis: wrapper({ label: 'Hinweis (Kasten)', schema: { titel: titel('Hinweis') } }),
@@ -135,16 +177,7 @@ export default config({
           { label: 'Themen', itemLabel: (props) => props.value || 'neues Thema', validation: { length: { min: 1, max: TAGS_MAX } } },
         ),
         draft: fields.checkbox({ label: 'Entwurf (nicht veröffentlichen)', defaultValue: true }),
-        cover: fields.object(
-          {
-            src: fields.image({ label: 'Titelbild (optional)', ...postImages }),
-            alt: fields.text({
-              label: 'Bildbeschreibung (Alternativtext)',
-              description: `Pflicht, wenn ein Titelbild gewählt ist: mindestens ${ALT_MIN} Zeichen, was auf dem Bild zu sehen ist.`,
-            }),
-          },
-          { label: 'Titelbild' },
-        ),
+        cover: coverField,
         keywords: fields.array(fields.text({ label: 'Suchwort' }), {
           label: 'Zusätzliche Suchwörter (optional)',
           itemLabel: (props) => props.value || 'neues Suchwort',
@@ -166,7 +199,8 @@ export default config({
             },
           },
           components: contentComponents,
-        }),
+          check: picturesWithoutAlt,
+        } as Parameters<typeof fields.mdx>[0]),
       },
     }),
     messengers: collection({
@@ -174,6 +208,8 @@ export default config({
       path: 'messengers/*',
       slugField: 'name',
       format: { data: 'yaml' },
+      // The list shows each messenger's name ("Threema Work"), not only its file key (threema-work).
+      columns: ['name'],
       schema: {
         name: fields.slug({ name: { label: 'Name', validation: { length: { min: L.nameMin } } }, slug: { label: 'Kennung (Dateiname)' } }),
         aliases: fields.array(fields.text({ label: 'Anderer Name' }), { label: 'Andere Namen (für die Suche)' }),

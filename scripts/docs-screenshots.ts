@@ -1,8 +1,10 @@
 /**
- * `npm run docs:bilder`: the pictures in docs/redaktion.md, taken in Chromium from the real
- * server on the last build (npm run build, npm run build:editor), so the guide shows what editors see.
- * Uses a copy of the content and a throw-away account; nothing in content/ or data/ changes.
+ * `npm run docs:bilder`: the pictures in docs/redaktion.md, taken in a German Chromium from the real
+ * server on the last build (npm run build, npm run build:editor; DIST_DIR=… takes another build, e.g. the
+ * tests' .tmp/test-run/dist), so the guide shows what editors see. Uses a copy of the content (in git,
+ * so "what goes live" has something to compare) and a throw-away account; nothing in content/ or data/ changes.
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +20,13 @@ const OUT = join(ROOT, 'docs', 'bilder');
 const work = mkdtempSync(join(ROOT, '.tmp', 'docs-'));
 const dataDir = mkdtempSync(join(tmpdir(), 'innungswissen-docs-'));
 cpSync(join(ROOT, 'content'), join(work, 'content'), { recursive: true });
+const git = (...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=Bilder', '-c', 'user.email=bilder@example.invalid', '-c', 'core.hooksPath=/dev/null', ...args], {
+    cwd: join(work, 'content'),
+  });
+git('init', '-q');
+git('add', '.');
+git('commit', '-q', '-m', 'live');
 const store = new EditorStore(editorDbPath(dataDir));
 store.setAccount('Redaktion Muster', await hashPassword('nur-fuer-die-bilder'));
 store.close();
@@ -30,7 +39,7 @@ const server = await startServer(
     COMMENTS_DB: join(dataDir, 'c.db'),
     EDITOR_SCHEDULE: '0',
   },
-  join(ROOT, 'dist'),
+  process.env.DIST_DIR ?? join(ROOT, 'dist'),
 );
 const base = server.url;
 // A German Chromium, as a clerk's: dates in the pictures read TT.MM.JJJJ, not mm/dd/yyyy.
@@ -59,6 +68,35 @@ try {
   await page.keyboard.type('/');
   await page.waitForTimeout(300);
   await shot('04-bausteine.png');
+  // Section 5: a picture in the text and its description, behind "Bildangaben bearbeiten".
+  await page.keyboard.type('Bild');
+  await page.getByLabel('Einfügemenü').getByText('Bild', { exact: true }).first().waitFor();
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByLabel('Einfügemenü').getByText('Bild', { exact: true }).first().click(),
+  ]);
+  await chooser.setFiles(join(ROOT, 'public', 'og-default.png'));
+  await page.locator('[contenteditable=true] img:not(.ProseMirror-separator)').first().click();
+  await page.getByRole('button', { name: 'Bildangaben bearbeiten' }).click();
+  const details = page.getByRole('dialog', { name: 'Bildangaben' });
+  await details.getByRole('textbox', { name: /Bildbeschreibung/ }).fill('Ein Badezimmer im Umbau, ohne Personen');
+  await shot('05-bildangaben.png');
+  await details.getByRole('button', { name: 'Speichern' }).click();
+  await details.waitFor({ state: 'detached' });
+  const topics = page.getByRole('group', { name: 'Themen' });
+  await topics.getByRole('button', { name: 'Hinzufügen' }).click();
+  // The picture's toolbar is a dialog too: the topic's dialog is the one with the field "Thema".
+  const topic = page.getByRole('dialog').filter({ has: page.getByRole('textbox', { name: 'Thema' }) });
+  await topic.getByRole('textbox', { name: 'Thema' }).fill('datenschutz');
+  await topic.getByRole('button', { name: 'Hinzufügen' }).click();
+  await topic.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Erstellen' }).click();
+  await page.waitForURL(/\/item\//);
+  // Section 8: what goes live, before the click.
+  await page.goto(`${base}/redaktion/#veroeffentlichen`);
+  await page.getByText('Baustellenfotos sicher teilen').first().waitFor();
+  await page.getByRole('heading', { name: 'Was mit „Veröffentlichen“ online geht' }).scrollIntoViewIfNeeded();
+  await shot('06-was-online-geht.png');
   console.log(`Bilder geschrieben nach ${OUT}`);
 } finally {
   await browser.close();

@@ -14,11 +14,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const modules = fileURLToPath(new URL('../node_modules/', import.meta.url));
-/** The browser build's files (the .node/.worker/.react-server twins never reach the editor). */
+/** The browser build's files (the .node/.worker/.react-server twins never reach the editor), and the API our server runs. */
 const FILES = [
   ...['index-3c244051.js', 'keystatic-core-ui.js', 'index-5d64e651.js', 'index-dbe11bde.js', 'keystatic-core.js'].map(
     (file) => `@keystatic/core/dist/${file}`,
   ),
+  // Keystatic's local-mode API, run inside our server: its answers reach the clerk as the editor's error text.
+  '@keystatic/core/dist/keystatic-core-api-generic.node.js',
   '@keystar/ui/dist/keystar-ui-split-view.js',
   '@keystar/ui/dist/keystar-ui-field.js',
 ];
@@ -193,6 +195,57 @@ export const GERMAN = [
     "jsxs(ActionButton, {\n        marginY: \"regular\",\n        marginEnd: entryLayoutPane === 'main' ? undefined : 'medium',",
     'jsxs(ActionButton, {\n        "aria-label": "Einfügen",\n        marginY: "regular",\n        marginEnd: entryLayoutPane === \'main\' ? undefined : \'medium\',',
   ],
+  // A check over a whole field (our addition, used by editor/keystatic.config.ts): `check(value)` on an
+  // object field (the cover: picture and its description together) or on the text (`fields.mdx({ check })`:
+  // every picture in it needs a description) returns a German message or nothing. A message refuses the
+  // save and shows at the field. `typeof check` is safe where a function has no such parameter.
+  [
+    "        if (errors.length > 0) {\n          throw new AggregateError(errors);\n        }\n        return;\n      }\n    case 'array':",
+    "        const objectProblem = typeof schema.check === 'function' ? schema.check(value) : undefined;\n        if (objectProblem) errors.push(new PropValidationError(new FieldDataError(objectProblem), path, schema));\n        if (errors.length > 0) {\n          throw new AggregateError(errors);\n        }\n        return;\n      }\n    case 'array':",
+  ],
+  ["  components = {},\n  extension = 'mdx'\n}) {", "  components = {},\n  extension = 'mdx',\n  check\n}) {"],
+  [
+    '    contentExtension: `.${extension}`,\n    validate(value) {\n      return value;\n    },',
+    '    contentExtension: `.${extension}`,\n    validate(value) {\n      const contentProblem = typeof check === "function" ? check(value) : undefined;\n      if (contentProblem) throw new FieldDataError(contentProblem);\n      return value;\n    },',
+  ],
+  [
+    '    Input(props) {\n      return /*#__PURE__*/jsx(DocumentFieldInput, {\n        description: description,\n        label: label,\n        ...props\n      });\n    },\n    parse: (_, {\n      content,',
+    '    Input(props) {\n      return /*#__PURE__*/jsx(DocumentFieldInput, {\n        description: description,\n        label: label,\n        check: typeof check === "function" ? check : undefined,\n        ...props\n      });\n    },\n    parse: (_, {\n      content,',
+  ],
+  [
+    '  let t3;\n  if ($[8] !== t1 || $[9] !== fieldProps || $[10] !== t2) {\n    t3 = /*#__PURE__*/jsx(Field, {\n      height: t1,\n      ...fieldProps,\n      children: t2\n    });',
+    '  let t3;\n  if (true) {\n    t3 = /*#__PURE__*/jsx(Field, {\n      height: t1,\n      ...fieldProps,\n      errorMessage: props.forceValidation && typeof props.check === "function" ? props.check(props.value) : undefined,\n      children: t2\n    });',
+  ],
+  [
+    '  let t9;\n  if ($[27] !== labelId || $[28] !== t5 || $[29] !== t6 || $[30] !== t7 || $[31] !== inner) {\n    t9 = /*#__PURE__*/jsxs(Grid, {\n      role: "group",\n      gap: "medium",\n      marginY: "xlarge",\n      "aria-labelledby": labelId,\n      "aria-describedby": t5,\n      children: [t6, t7, t8, inner]\n    });',
+    '  let t9;\n  if (true) {\n    const objectProblem = forceValidation && typeof schema.check === "function" ? schema.check(Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, field.value]))) : undefined;\n    t9 = /*#__PURE__*/jsxs(Grid, {\n      role: "group",\n      gap: "medium",\n      marginY: "xlarge",\n      "aria-labelledby": labelId,\n      "aria-describedby": t5,\n      children: [t6, t7, t8, inner, objectProblem ? /*#__PURE__*/jsx(FieldMessage, {\n        children: objectProblem\n      }) : null]\n    });',
+  ],
+  // A relationship (a fact's source) with a typed name that is none of the list's keys stays empty.
+  ['? `${props.label} is required` : undefined;', '? `${props.label}: bitte aus der Liste auswählen, nicht frei eintippen.` : undefined;'],
+  ['return `${label} is not a valid URL`;', 'return `${label}: bitte eine vollständige Adresse mit https:// angeben.`;'],
+  ["'Please provide a valid URL.'", "'Bitte eine vollständige Adresse mit https:// angeben.'"],
+  ['"Please provide a valid URL."', '"Bitte eine vollständige Adresse mit https:// angeben."'],
+  // What the API answers (our server shows the text of a refused request): no English, no paths.
+  [
+    "body: 'Not Found'",
+    "body: 'Nicht gefunden: Diese Datei gibt es nicht mehr oder sie wurde inzwischen geändert. Bitte laden Sie die Seite neu.'",
+  ],
+  ["body: 'Bad Request'", "body: 'Die Anfrage des Editors war unvollständig. Bitte laden Sie die Seite neu.'"],
+  ["body: 'Bad data'", "body: 'Nicht gespeichert: Die Anfrage des Editors war unvollständig. Bitte laden Sie die Seite neu.'"],
+  [
+    'throw new Error(`Could not fetch blob ${oid} (${filepath}): ${x.status}\\n${await x.text()}`);',
+    'throw new Error(`Die Datei konnte nicht geladen werden (${x.status}): ${await x.text()}`);',
+  ],
+  [
+    'throw new Error(`Could not find data file at ${dataFilepath}`);',
+    'throw new Error(`Die Datei dieses Eintrags fehlt. Bitte laden Sie die Seite neu; fehlt sie weiter, wurde der Eintrag gelöscht.`);',
+  ],
+  // A list's columns show a day as the clerk writes it (3.12.2026), not as the file keeps it (2026-12-03);
+  // sorting still reads the file's value.
+  [
+    "              } else {\n                val = val + '';\n              }\n              return /*#__PURE__*/jsx(Cell, {",
+    "              } else {\n                val = val + '';\n                const isoDay = /^(\\d{4})-(\\d{2})-(\\d{2})$/.exec(val);\n                if (isoDay) val = `${Number(isoDay[3])}.${Number(isoDay[2])}.${isoDay[1]}`;\n              }\n              return /*#__PURE__*/jsx(Cell, {",
+  ],
   // @keystar/ui, Keystatic's component library
   ['"aria-label": "Resize",', '"aria-label": "Breite ändern",'],
   // The required mark's "(erforderlich)": a label needs a role (axe: aria-prohibited-attr).
@@ -317,10 +370,12 @@ export function germanise(texts) {
   const out = texts.map((text) => {
     let result = text;
     for (const [english, german] of GERMAN) {
-      if (result.includes(english)) {
+      // Already German (a second run, or a German snippet that contains the English one): leave it.
+      if (english !== german && result.includes(german)) found.add(english);
+      else if (result.includes(english)) {
         found.add(english);
         result = result.replaceAll(english, german);
-      } else if (english !== german && result.includes(german)) found.add(english);
+      }
     }
     return result;
   });

@@ -161,8 +161,8 @@ const editor = createEditorRoutes({
   editorDir: join(ROOT, 'dist-editor'),
   log,
   throttle: loginThrottle,
-  // Freigabe comes from the guild config; EDITOR_APPROVAL=1 switches it on without editing it (trying it out, tests).
-  approval: guild.publishApproval || process.env.EDITOR_APPROVAL === '1',
+  // Freigabe: only the guild config's publishApproval switches it (tests start with a fixture config).
+  approval: guild.publishApproval,
 });
 // Tests only (INNUNGSWISSEN_TEST_HOOKS=1): SIGUSR2 prints what the login throttle holds and how many password checks ran.
 if (process.env.INNUNGSWISSEN_TEST_HOOKS === '1') {

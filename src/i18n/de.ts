@@ -527,6 +527,10 @@ export const de = {
     factSource: 'Quelle',
     factSourceHint: 'Eine Quelle aus der Liste „Quellen“ auswählen; fehlt sie, legen Sie sie dort zuerst an.',
     leaveWarning: 'Es gibt ungespeicherte Änderungen. Seite wirklich verlassen?',
+    coverAltMissing:
+      'Titelbild: Bitte eine Bildbeschreibung mit mindestens {min} Zeichen eingeben (was auf dem Bild zu sehen ist), oder das Titelbild entfernen.',
+    pictureAltMissing:
+      'Nicht gespeichert: Das Bild „{file}“ im Text hat noch keine Bildbeschreibung (mindestens {min} Zeichen). Bild anklicken, dann „Bildangaben bearbeiten“.',
   },
   editorPlatform: {
     signedInAs: 'Angemeldet als {name}',

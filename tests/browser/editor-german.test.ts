@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { axeViolations } from '../helpers/axe';
+import { englishOnPage } from './editor-english';
 import { signInOnPage, useEditorSession } from '../helpers/editor';
 import { editorNav } from '@/lib/editor/paths';
 import { de } from '@/i18n/de';
@@ -22,59 +23,6 @@ afterAll(async () => {
   for (const context of contexts) await context.close();
 });
 const SLOW = 180_000;
-
-/** English words Keystatic shows when our patch is missing (whole words, case as Keystatic writes them). */
-const ENGLISH = [
-  'Dashboard',
-  'entries',
-  'entry',
-  'Slug',
-  'Add',
-  'Remove',
-  'Edit',
-  'Done',
-  'Unsaved',
-  'Restored',
-  'Choose',
-  'Image',
-  'Alt text',
-  'required',
-  'must',
-  'Must',
-  'characters',
-  'item',
-  'Empty list',
-  'Insert',
-  'Cancel',
-  'Bold',
-  'Italic',
-  'Reset',
-  'Start writing',
-  'Created',
-  'No results',
-  'Changed',
-  'Loading',
-  'Saving',
-];
-const ENGLISH_PATTERN = new RegExp(`\\b(?:${ENGLISH.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\b`);
-
-/** Every English word from the list in what the page shows: visible text, title, aria-label, placeholder. */
-async function englishOnPage(page: Page): Promise<string[]> {
-  const texts = await page.evaluate(() => {
-    const found = [document.body.innerText];
-    for (const el of document.querySelectorAll('[title], [aria-label], [placeholder], [data-placeholder]')) {
-      for (const attr of ['title', 'aria-label', 'placeholder', 'data-placeholder']) {
-        const value = el.getAttribute(attr);
-        if (value) found.push(`${attr}="${value}"`);
-      }
-    }
-    return found;
-  });
-  return texts
-    .flatMap((text) => text.split('\n'))
-    .filter((line) => ENGLISH_PATTERN.test(line))
-    .map((line) => line.trim());
-}
 
 /** A signed-in page in a German browser profile of its own (Keystatic keeps drafts per profile). */
 async function signedInPage(): Promise<Page> {
@@ -242,6 +190,23 @@ describe('the Keystatic editor in German', () => {
         expect(await date.inputValue()).toBe('2026-12-10');
       }
       await page.getByText('Wird am 10.12.2026 veröffentlicht.').waitFor();
+      await page.close();
+    },
+    SLOW,
+  );
+
+  it(
+    'the post list shows each "Erscheint am" as the clerk writes a day (3.12.2026), never as the file keeps it (2026-12-03)',
+    async () => {
+      const page = await signedInPage();
+      await page.goto(`${session.server.url}/keystatic/collection/posts`);
+      const row = page.getByRole('row', { name: /WhatsApp im Unternehmen/ });
+      await row.waitFor();
+      const file = readFileSync(join(session.setup.contentDir, 'posts', 'whatsapp-im-unternehmen.mdx'), 'utf8');
+      const [, year, month, day] = /^pubDate: (\d{4})-(\d{2})-(\d{2})$/m.exec(file)!;
+      await expect.poll(() => row.innerText()).toContain(`${Number(day)}.${Number(month)}.${year}`);
+      const cells = await page.getByRole('gridcell').allInnerTexts();
+      expect(cells.filter((text) => /\d{4}-\d{2}-\d{2}/.test(text))).toEqual([]);
       await page.close();
     },
     SLOW,

@@ -9,7 +9,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { holdBuildLock } from '../helpers/build';
 import { createAccount, EDITOR, editorSetup, publishStatus, signIn, waitForPublish, type EditorSetup } from '../helpers/editor';
-import { startServer, type RunningServer } from '../helpers/server';
+import { freePort, type RunningServer } from '../helpers/server';
+import { startProcess } from '../helpers/process';
+import { ROOT, TEST_DIST } from '../helpers/paths';
+import { childEnv } from '../../scripts/child-env';
 import { de } from '@/i18n/de';
 
 const SECOND = { name: 'Bernd Zweitkonto', password: 'noch-ein-passwort-456' };
@@ -18,6 +21,21 @@ const l = de.liveChanges;
 let release: () => void;
 let setup: EditorSetup;
 let server: RunningServer;
+
+/**
+ * The real server as startServer (tests/helpers/server.ts) starts it, but with the guild config
+ * tests/fixtures/config/guild.approval.ts: Freigabe is switched on only there (publishApproval).
+ */
+async function startServerWithApproval(env: Record<string, string>): Promise<RunningServer> {
+  const port = await freePort();
+  const started = await startProcess(process.execPath, [join(ROOT, 'tests/fixtures/config/serve-approval.mjs')], {
+    cwd: ROOT,
+    env: { ...childEnv(), PORT: String(port), HOST: '127.0.0.1', DIST_DIR: TEST_DIST, COMMENTS_BACKUP_DAILY: '0', ...env },
+    ready: /läuft auf/,
+    timeoutMs: 60_000,
+  });
+  return { url: `http://127.0.0.1:${port}`, port, process: started.process, output: started.output, stop: started.stop };
+}
 
 beforeAll(async () => {
   release = await holdBuildLock();
@@ -30,7 +48,7 @@ beforeAll(async () => {
   git('init', '-q');
   git('add', '.');
   git('commit', '-q', '-m', 'live');
-  server = await startServer({ ...setup.env, EDITOR_APPROVAL: '1' });
+  server = await startServerWithApproval(setup.env);
 }, 900_000);
 
 afterAll(async () => {
