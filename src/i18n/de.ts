@@ -655,6 +655,7 @@ export const de = {
     siteNameTooLong: 'Der Name der Innung ist zu lang (höchstens {max} Zeichen).',
     siteCreate: 'Innung anlegen',
     siteCreated: 'Die Innung „{name}“ ist angelegt. Ihre Seite wird jetzt gebaut; das dauert einige Minuten.',
+    siteStateHeading: 'Stand',
     siteStateLive: 'erreichbar',
     siteStateBuilding: 'wird gebaut',
     siteStateFailed: 'Bau fehlgeschlagen',
@@ -678,6 +679,7 @@ export const de = {
     accountNoSite: 'Bitte mindestens eine Innung ankreuzen, zu der das Konto gehört.',
     accountUnknownSite: 'Die Innung „{kennung}“ gibt es nicht.',
     accountAllSites: 'alle Innungen',
+    accountOf: 'Redaktion für {sites}',
     formProblems: 'Bitte korrigieren Sie:',
     cliUsage:
       'Verwendung:\n  npm run redaktion -- konto anlegen <Name> [--innung <Kennung> …] [--verwaltung]\n  npm run redaktion -- konto innungen <Name> <Kennung> [<Kennung> …]   (zu welchen Innungen das Konto gehört)\n  npm run redaktion -- konto rolle <Name> redaktion|verwaltung\n  npm run redaktion -- konto passwort <Name>\n  npm run redaktion -- konto löschen <Name>\n  npm run redaktion -- konto liste',
