@@ -4,8 +4,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { SITE_CONFIG_FILE, SITE_CONTENT_DIR } from '../../lib/config/data-paths';
-import { newSiteConfigSource } from '../../lib/sites/template';
+import { SITE_CONFIG_FILE, SITE_CONTENT_DIR } from '@/lib/config/data-paths';
+import { newSiteConfigSource } from '@/lib/sites/template';
 
 /** Creates `<sitesDir>/<kennung>/`; returns the config file's path. */
 export function writeSiteFolder(sitesDir: string, root: string, site: { kennung: string; host: string; name?: string }): string {

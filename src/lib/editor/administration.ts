@@ -3,7 +3,7 @@
  * (server/many-sites.ts) in `Astro.locals.editor.administration`: the sites and accounts, and the two actions.
  * Types only: the pages stay free of the server's state, the server keeps its own.
  */
-import type { NewSite } from '../sites/new-site';
+import type { NewSite } from '@/lib/sites/new-site';
 
 export type SiteState = 'live' | 'building' | 'failed';
 

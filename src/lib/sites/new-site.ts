@@ -2,9 +2,9 @@
  * The checks for a new site, shared by `npm run sites -- anlegen` and the browser's /redaktion/verwaltung/:
  * kennung and host well-formed and not taken, a name for the guild. Plain: the caller hands in the sites it knows.
  */
-import { de } from '../../i18n/de';
-import { format } from '../../i18n/format';
-import { hostProblem, kennungProblem } from './sites';
+import { de } from '@/i18n/de';
+import { format } from '@/i18n/format';
+import { hostProblem, kennungProblem } from '@/lib/sites/sites';
 
 export const SITE_NAME_MAX_LENGTH = 120;
 
