@@ -4,6 +4,8 @@
  * for without echo in a terminal, or read from standard input (a pipe in a script).
  * `npm run redaktion -- konto passwort <Name>` sets a new one (open sessions end),
  * `npm run redaktion -- konto löschen <Name>` and `npm run redaktion -- konto liste`.
+ * Several guilds (issue 26): `konto anlegen <Name> --innung <Kennung> [--innung …] [--verwaltung]`,
+ * `konto innungen <Name> <Kennung> …` (the sites it belongs to) and `konto rolle <Name> redaktion|verwaltung`.
  * DATA_DIR chooses the data folder (default ./data), as for the server.
  */
 import { createInterface } from 'node:readline';
@@ -11,15 +13,14 @@ import { readServerSettings } from '../server/settings';
 import { EditorStore } from '../server/editor/store';
 import { editorDbPath } from '@/lib/config/data-paths';
 import { NAME_PATTERN, accountNameKey, hashPassword, passwordProblem } from '../server/editor/passwords';
+import { de } from '@/i18n/de';
+import { format } from '@/i18n/format';
+import { kennungProblem } from '@/lib/sites/sites';
 
 // The account database (password hashes, sessions) is for the server's user only.
 process.umask(0o077);
 
-const USAGE = `Verwendung:
-  npm run redaktion -- konto anlegen <Name>    (Passwort wird verdeckt abgefragt bzw. von der Standardeingabe gelesen)
-  npm run redaktion -- konto passwort <Name>   (neues Passwort für ein bestehendes Konto)
-  npm run redaktion -- konto löschen <Name>
-  npm run redaktion -- konto liste`;
+const USAGE = de.siteEditors.cliUsage;
 
 function fail(message: string): never {
   console.error(message);
@@ -74,8 +75,21 @@ async function newPassword(): Promise<string> {
   return hashPassword(password);
 }
 
-const [area, action, ...rest] = process.argv.slice(2);
+const [area, action, ...words] = process.argv.slice(2).filter((a) => a !== '--');
+/** `--innung <Kennung>` (repeatable) and `--verwaltung`; everything else is the name (which may hold spaces). */
+const sites: string[] = [];
+const rest: string[] = [];
+for (let i = 0; i < words.length; i++) {
+  if (words[i] === '--innung') sites.push(words[++i] ?? '');
+  else if (words[i] !== '--verwaltung') rest.push(words[i]!);
+}
+const verwaltung = words.includes('--verwaltung');
+for (const kennung of sites) {
+  const problem = kennungProblem(kennung);
+  if (problem) fail(problem);
+}
 const name = rest.join(' ').trim();
+const shownSites = (list: string[]) => list.map((k) => k || de.siteEditors.cliSingleSite).join(', ');
 if (area !== 'konto') fail(USAGE);
 const store = new EditorStore(editorDbPath(readServerSettings().dataDir));
 try {
@@ -92,7 +106,27 @@ try {
         `„${name}“ unterscheidet sich vom bestehenden Konto „${existing.name}“ nur in Groß-/Kleinschreibung, Leerzeichen oder Punkten. Bitte wählen Sie einen deutlich anderen Namen.`,
       );
     store.setAccount(name, await newPassword());
+    if (sites.length > 0) store.setSites(name, sites);
+    if (verwaltung) store.setRole(name, 'verwaltung');
     console.log(`Konto „${name}“ angelegt. Anmelden unter /redaktion/anmelden/`);
+    if (sites.length > 0 || verwaltung) console.log(format(de.siteEditors.cliSitesSet, { name, sites: shownSites(store.sitesOf(name)) }));
+  } else if (action === 'innungen') {
+    // The name is the first word here, the sites follow: `konto innungen Anna nord sued`.
+    const [who = '', ...kennungen] = rest;
+    if (!store.passwordHash(who)) fail(format(de.siteEditors.cliNoAccount, { name: who }));
+    for (const kennung of kennungen) {
+      const problem = kennungProblem(kennung);
+      if (problem) fail(problem);
+    }
+    if (kennungen.length === 0) fail(de.siteEditors.accountNoSite);
+    store.setSites(who, kennungen);
+    console.log(format(de.siteEditors.cliSitesSet, { name: who, sites: shownSites(kennungen) }));
+  } else if (action === 'rolle') {
+    const role = rest.at(-1);
+    const who = rest.slice(0, -1).join(' ');
+    if (role !== 'redaktion' && role !== 'verwaltung') fail(USAGE);
+    if (!store.setRole(who, role)) fail(format(de.siteEditors.cliNoAccount, { name: who }));
+    console.log(format(de.siteEditors.cliRoleSet, { name: who, role }));
   } else if (action === 'passwort') {
     const account = store.passwordHash(name);
     if (!account) fail(`Ein Konto „${name}“ gibt es nicht. Neue Konten legen Sie mit „konto anlegen“ an.`);
@@ -106,7 +140,12 @@ try {
     console.log(
       accounts.length === 0
         ? 'Noch kein Konto angelegt.'
-        : accounts.map((a) => `${a.name} (angelegt ${new Date(a.createdAt).toLocaleDateString('de-DE')})`).join('\n'),
+        : accounts
+            .map(
+              (a) =>
+                `${a.name} (angelegt ${new Date(a.createdAt).toLocaleDateString('de-DE')}; ${a.role}; ${a.role === 'verwaltung' ? de.siteEditors.accountAllSites : shownSites(a.sites)})`,
+            )
+            .join('\n'),
     );
   } else fail(USAGE);
 } finally {

@@ -1,10 +1,14 @@
 /**
  * Several guilds on one server (issue 26), started by scripts/serve.mjs when sites/ holds a site: each site is its
- * own build (dist-sites/<kennung>/, `SITE=<kennung> npm run build`) with its own request pipeline, comment
- * database and backups; a request goes to the site whose host equals its Host header, an unknown host gets 404
- * and nothing of any site. A site with a broken config or no build is named in the log and left out; the others run.
+ * own build (dist-sites/<kennung>/, `SITE=<kennung> npm run build`, or its last publish) with its own request
+ * pipeline, comment database, backups and Redaktion (server/site-editors.ts); a request goes to the site whose host
+ * equals its Host header, an unknown host gets 404 and nothing of any site. A site with a broken config or no build
+ * is named in the log and left out; the others run. A site created in /redaktion/verwaltung/ is served once built.
  */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isAbsolute, join, relative } from 'node:path';
 import { de } from '../src/i18n/de';
 import { format } from '../src/i18n/format';
 import { closeDatabases, openDatabase } from '../src/adapters/comments/db';
@@ -13,15 +17,19 @@ import { readSites, shown } from '../src/adapters/sites/read-sites';
 import { readBackupSettings } from '../src/lib/ops/backup-settings';
 import { erasureLogDays } from '../src/lib/config/notice';
 import { formatReleaseReport, releaseProblems } from '../src/lib/config/release';
-import { isEditorPath } from '../src/lib/editor/paths';
 import { siteForHost, type SiteEntry } from '../src/lib/sites/sites';
-import { siteBackupDir, siteBuildDir, siteCommentsDbPath, sitesDir } from '@/lib/config/data-paths';
+import { readSite } from '../src/adapters/sites/read-sites';
+import type { SiteSummary } from '../src/lib/editor/administration';
+import { liveBuildPointer, siteBackupDir, siteBuildDir, siteCommentsDbPath, sitePublishBuildsDir, sitesDir } from '@/lib/config/data-paths';
+import { buildEnv } from '../scripts/child-env';
 import { createLog, type Log } from './log';
-import { createPipeline, json, plain, type RouteHandler } from './http';
+import { createPipeline, plain } from './http';
 import { securityHeaders } from './security-headers';
 import { ROOT, readServerSettings, type ServerSettings } from './settings';
 import { SiteHolder, isCompleteBuild, loadSite, readBuildInfo } from './site';
 import { listen } from './listen';
+import { createSiteEditors, type SiteEditor } from './site-editors';
+import { createAdministration } from './site-administration';
 
 process.umask(0o077);
 const log = createLog(process.env.LOG_FORMAT === 'json' ? 'json' : 'text');
@@ -29,19 +37,72 @@ const log = createLog(process.env.LOG_FORMAT === 'json' ? 'json' : 'text');
 interface ServedSite {
   kennung: string;
   host: string;
+  name: string;
   holder: SiteHolder;
+  editor: SiteEditor;
   commentsDb: string;
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   stopBackups: () => Promise<void>;
 }
 
-/** Editors per site come next (issue 26): until then the editor's paths say so instead of offering a login. */
-const editorNotYet: RouteHandler = ({ res, path }) => {
-  if (!isEditorPath(path)) return false;
-  if (path.startsWith('/api/')) json(res, 404, { error: { code: 'not_available', message: de.sites.editorNotYet } });
-  else plain(res, 404, de.sites.editorNotYet);
+const dir = sitesDir(ROOT, process.env);
+const served: ServedSite[] = [];
+let settings: ServerSettings;
+let live = false;
+const administration = createAdministration({
+  root: ROOT,
+  sitesDir: dir,
+  store: () => editors.store,
+  served: () => served.map((site): SiteSummary => ({ kennung: site.kennung, host: site.host, name: site.name, state: 'live' })),
+  buildAndServe,
+  log,
+});
+const editors = createSiteEditors({ settings: readServerSettings(), root: ROOT, sitesDir: dir, served: () => served, administration });
+
+/** The newer of the site's own build (dist-sites/<kennung>/) and the last one its Redaktion published. */
+function chooseSiteBuild(kennung: string): string {
+  const built = siteBuildDir(ROOT, process.env, kennung);
+  const builds = sitePublishBuildsDir(settings.buildsDir, kennung);
+  let published: string | undefined;
+  try {
+    const pointer = JSON.parse(readFileSync(liveBuildPointer(builds), 'utf8')) as { dir?: string };
+    const rel = pointer.dir ? relative(builds, pointer.dir) : '';
+    // Only a folder inside the site's builds: a pointer written elsewhere must not make the server load other code.
+    if (rel && !rel.startsWith('..') && !isAbsolute(rel) && isCompleteBuild(pointer.dir!)) published = pointer.dir;
+  } catch {
+    // nothing published yet
+  }
+  if (!published || !isCompleteBuild(built)) return published ?? built;
+  return (readBuildInfo(published)?.builtAt ?? '') > (readBuildInfo(built)?.builtAt ?? '') ? published : built;
+}
+
+/** A site created in the browser: built like `SITE=<kennung> npm run build`, then served without a restart. */
+async function buildAndServe(kennung: string): Promise<boolean> {
+  const outDir = siteBuildDir(ROOT, process.env, kennung);
+  const env = buildEnv(process.env, { SITE: kennung, INNUNGSWISSEN_SITES_DIR: dir, OG_PICTURES: 'background' });
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--outDir', outDir], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const failed = (reason: string) => {
+    log('error', format(de.siteEditors.siteBuildFailed, { kennung, reason }));
+    return false;
+  };
+  if (code !== 0) return failed(output.trim().split('\n').slice(-5).join(' '));
+  const site = await readSite(dir, kennung, ROOT);
+  if (!('config' in site)) return failed(site.message);
+  const result = await serveSite(site, settings, live);
+  if (typeof result === 'string') return failed(result);
+  served.push(result);
+  log('info', format(de.siteEditors.siteBuilt, { kennung, host: site.host }));
   return true;
-};
+}
 
 /** Loads one site's build and opens its comment database; a German reason when it cannot be served. */
 async function serveSite(site: SiteEntry, settings: ServerSettings, live: boolean): Promise<ServedSite | string> {
@@ -49,7 +110,7 @@ async function serveSite(site: SiteEntry, settings: ServerSettings, live: boolea
     const problems = releaseProblems(site.config);
     if (problems.length > 0) return `Livebetrieb abgelehnt. ${formatReleaseReport(problems, site.configFile)}`;
   }
-  const dir = siteBuildDir(ROOT, process.env, site.kennung);
+  const dir = chooseSiteBuild(site.kennung);
   const folder = shown(ROOT, dir);
   if (!isCompleteBuild(dir)) return format(de.sites.buildMissing, { kennung: site.kennung, folder });
   if (readBuildInfo(dir)?.site !== site.kennung) return format(de.sites.buildForOtherSite, { kennung: site.kennung, folder });
@@ -74,16 +135,15 @@ async function serveSite(site: SiteEntry, settings: ServerSettings, live: boolea
     erasureLogDays: erasureLogDays(site.config.comments),
     log: { info: (line) => siteLog('info', line), error: (line) => siteLog('error', line) },
   });
-  const { comments } = site.config;
-  if (comments.enabled && comments.moderation === 'pre') {
-    log('warn', format(de.sites.moderationWaits, { kennung: site.kennung, days: comments.purgePendingAfterDays }));
-  }
+  const editor = editors.forSite(site, holder, siteLog);
   return {
     kennung: site.kennung,
     host: site.host,
+    name: site.config.name,
     holder,
+    editor,
     commentsDb,
-    handle: createPipeline({ sites: holder, trustedProxies: settings.trustedProxies, log: siteLog, handlers: [editorNotYet] }),
+    handle: createPipeline({ sites: holder, trustedProxies: settings.trustedProxies, log: siteLog, handlers: [editor.handler] }),
     stopBackups: async () => {
       backups.stop();
       await backups.done();
@@ -103,16 +163,21 @@ function unknownHost(res: ServerResponse): void {
   plain(res, 404, de.sites.unknownHost);
 }
 
+/** A site created in the browser whose build is not finished: a short German notice, nothing else. */
+function notReadyYet(res: ServerResponse): void {
+  for (const [name, value] of securityHeaders('/api/')) res.setHeader(name, value);
+  res.setHeader('Retry-After', '60');
+  plain(res, 503, de.siteEditors.siteBuilding);
+}
+
 async function start(): Promise<void> {
-  const settings = readServerSettings();
+  settings = readServerSettings();
   // The sites' on-demand code finds its comment database below DATA_DIR (src/adapters/comments/db-path.ts).
   process.env.DATA_DIR = settings.dataDir;
   if (process.env.COMMENTS_DB) log('warn', de.sites.commentsDbIgnored);
-  const live = process.argv.includes('--live') || process.env.INNUNGSWISSEN_LIVE === '1';
-  const dir = sitesDir(ROOT, process.env);
+  live = process.argv.includes('--live') || process.env.INNUNGSWISSEN_LIVE === '1';
   const list = await readSites(dir, ROOT);
   for (const problem of list.problems) skipped(problem.kennung, problem.message);
-  const served: ServedSite[] = [];
   for (const site of list.sites) {
     try {
       const result = await serveSite(site, settings, live);
@@ -138,12 +203,17 @@ async function start(): Promise<void> {
     (req, res) => {
       const site = siteForHost(served, req.headers.host);
       if (site) return site.handle(req, res);
+      if (siteForHost(administration.sites(), req.headers.host)) return notReadyYet(res);
       unknownHost(res);
     },
     {
+      stopping: () => {
+        for (const site of served) site.editor.stopping();
+      },
       close: async () => {
         for (const site of served) await site.stopBackups();
         closeDatabases();
+        editors.close();
       },
     },
   );

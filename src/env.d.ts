@@ -25,6 +25,12 @@ declare namespace App {
       scheduled?: () => import('@/lib/editor/live-changes').ScheduledPost[];
       /** Freigabe is on: a publish waits for a second account. */
       approval?: boolean;
+      /** The account's role (issue 26): `verwaltung` creates sites and accounts. */
+      role?: 'redaktion' | 'verwaltung';
+      /** Several guilds on one installation: the sites this editor may work on, this one marked. */
+      sites?: import('@/lib/editor/administration').EditorSiteLink[];
+      /** Several guilds, `verwaltung` accounts only: creating sites and accounts (server/many-sites.ts). */
+      administration?: import('@/lib/editor/administration').Administration;
     };
     editorLogin?: { status: number; error: string; name: string };
   }

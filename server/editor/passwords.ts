@@ -1,11 +1,13 @@
 /** Editor passwords: scrypt from node:crypto, stored as "scrypt$N$r$p$salt$hash". */
+import { PASSWORD_MIN_LENGTH } from '@/lib/editor/account-rules';
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const N = 16384;
 const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
-export const PASSWORD_MIN = 10;
+/** From the browser-safe rules, so the Verwaltung's form states the same number. */
+export const PASSWORD_MIN = PASSWORD_MIN_LENGTH;
 
 function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>

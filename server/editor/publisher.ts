@@ -39,6 +39,8 @@ export interface PublisherOptions {
   log: Log;
   /** Base path of the preview build, e.g. /redaktion/vorschau/. */
   previewBase: string;
+  /** Added to the build's environment: a site of several guilds builds with SITE=<kennung> (server/site-editors.ts). */
+  buildEnv?: Record<string, string>;
   now?: () => number;
 }
 
@@ -291,6 +293,7 @@ export class Publisher {
     if (kind === 'preview') args.push('--base', this.#o.previewBase);
     // An allow-list: no moderation token, no database paths, nothing else from the server's environment.
     const env = buildEnv(process.env, {
+      ...this.#o.buildEnv,
       INNUNGSWISSEN_CONTENT_DIR: contentDir,
       [SEAL_ENV]: '1',
       // Switch as soon as the pages are ready; share pictures are drawn afterwards (the default picture stands in meanwhile).

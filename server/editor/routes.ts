@@ -21,11 +21,20 @@ import type { Publisher } from './publisher';
 import { createSessions, isSameOrigin, redirect, type Session } from './session';
 import type { EditorStore } from './store';
 import { LoginThrottle } from './throttle';
+import type { Administration, EditorSiteLink } from '@/lib/editor/administration';
 
 export { PREVIEW_BASE } from './preview';
 export { COOKIE, COOKIE_PATHS, isSameOrigin } from './session';
 
 const t = de.editor;
+
+/** A German page for a refused editor page (an editor API answers JSON instead). */
+function refusedPage(ctx: RequestContext, status: number, message: string): void {
+  ctx.res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8' });
+  ctx.res.end(
+    `<!doctype html><html lang="de"><meta charset="utf-8"><title>${t.title}</title><p>${message}</p><p><a href="${editorPaths.login}">${t.loginTitle}</a></p></html>`,
+  );
+}
 
 export interface EditorRoutesOptions {
   store: EditorStore;
@@ -39,6 +48,16 @@ export interface EditorRoutesOptions {
   /** Freigabe (guild config `publishApproval`): a publish waits for a second account's approval. */
   approval?: boolean;
   now?: () => number;
+  /** Several guilds on one installation (server/many-sites.ts): this site; absent for the single guild. */
+  site?: EditorSiteOptions;
+}
+
+export interface EditorSiteOptions {
+  kennung: string;
+  /** The sites the signed-in editor may work on (the dashboard shows them, with their addresses). */
+  linksFor: (name: string) => EditorSiteLink[];
+  /** Creating sites and accounts, for `verwaltung` accounts only. */
+  administration: Administration;
 }
 
 /** One entry of the route table: the server's own answers behind the session (void: answered). */
@@ -110,12 +129,26 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
     return undefined;
   }
 
+  /** Several guilds: the editor's role and sites, and the administration for the `verwaltung` role. */
+  function editorSite(name: string): Partial<NonNullable<App.Locals['editor']>> {
+    const role = store.role(name) ?? 'redaktion';
+    if (!options.site) return { role };
+    const { linksFor, administration } = options.site;
+    return { role, sites: linksFor(name), ...(role === 'verwaltung' ? { administration } : {}) };
+  }
+
   return async (ctx) => {
     const { req, res, path } = ctx;
     if (!isEditorPath(path)) return path.startsWith(editorPaths.editorAssets) && app.assets(ctx);
     const opened = await door(ctx);
     if (opened !== undefined) return opened;
     const session = sessions.sessionOf(req);
+    if (!session && sessions.otherSiteSession(req)) {
+      // Signed in on another guild's host: nothing of this site, and no login form that would suggest otherwise.
+      if (isEditorApiPath(path)) json(res, 403, { error: { code: 'other_site', message: de.siteEditors.otherSite } });
+      else refusedPage(ctx, 403, de.siteEditors.otherSite);
+      return true;
+    }
     if (!session) {
       if (isEditorApiPath(path)) json(res, 401, { error: { code: 'unauthorized', message: t.unauthorized } });
       else redirect(res, editorPaths.login);
@@ -135,6 +168,7 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
       whatGoesLive: () => readWhatGoesLive(contentDir),
       scheduled: () => savedScheduled(contentDir),
       approval: options.approval === true,
+      ...editorSite(session.name),
     };
     return { locals: { editor } };
   };

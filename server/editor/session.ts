@@ -129,7 +129,8 @@ export function createSessions(options: SessionOptions) {
       const account = name ? store.passwordHash(name) : undefined;
       // Same work whether the name exists or not: the answer's timing reveals nothing.
       const ok = (await verifyPassword(password, account?.hash ?? DUMMY_HASH)) && account !== undefined;
-      return ok ? account : undefined;
+      // An account of another guild's site is refused like a wrong password: the answer names no site's accounts.
+      return ok && store.mayWorkOn(account.name) ? account : undefined;
     });
     if (result === 'busy') {
       noteBusy();
@@ -168,11 +169,17 @@ export function createSessions(options: SessionOptions) {
     return id && live ? { id, name: live.name, live } : undefined;
   }
 
+  /** A live session of this browser that was signed in on another site's host (its cookie copied here). */
+  function otherSiteSession(req: IncomingMessage): boolean {
+    const id = cookieValue(req);
+    return id !== undefined && store.sessionSite(id, now()) !== undefined;
+  }
+
   /** While the editor works, the cookie lives on (8 h idle), never past the session's absolute end. */
   function refresh(ctx: RequestContext, session: Session): void {
     if (session.live.refreshed)
       ctx.res.setHeader('Set-Cookie', sessionCookies(session.id, ctx.secure, Math.floor(session.live.maxAgeMs / 1000)));
   }
 
-  return { login, logout, sessionOf, refresh };
+  return { login, logout, sessionOf, otherSiteSession, refresh };
 }

@@ -40,12 +40,26 @@ const MIGRATIONS = [
   `ALTER TABLE publishes ADD COLUMN awaiting_approval INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE publishes ADD COLUMN approved_by TEXT;
    ALTER TABLE publishes ADD COLUMN list_token TEXT;`,
+  // Several guilds (issue 26): an account belongs to sites (the single guild is the site ''), a session to the site
+  // it signed in on, a publish to the site it builds; `verwaltung` accounts create sites and accounts.
+  `ALTER TABLE accounts ADD COLUMN role TEXT NOT NULL DEFAULT 'redaktion';
+   CREATE TABLE account_sites (name TEXT NOT NULL REFERENCES accounts(name) ON DELETE CASCADE ON UPDATE CASCADE, site TEXT NOT NULL, PRIMARY KEY (name, site));
+   INSERT INTO account_sites (name, site) SELECT name, '' FROM accounts;
+   ALTER TABLE sessions ADD COLUMN site TEXT NOT NULL DEFAULT '';
+   ALTER TABLE publishes ADD COLUMN site TEXT NOT NULL DEFAULT '';
+   CREATE INDEX publishes_site ON publishes (site, kind, id);`,
 ];
+
+/** The single guild's site in the tables; a site of several guilds is its kennung. */
+export const SINGLE_SITE = '';
 
 const EDITOR_SCHEMA: SqliteSchema = {
   migrations: MIGRATIONS,
   tooNew: (found) => `redaktion.db stammt aus einer neueren Version (Schema ${found}); bitte die neuere Version starten.`,
 };
+
+/** `redaktion`: edits and publishes its sites; `verwaltung`: also creates sites and accounts (/redaktion/verwaltung/). */
+export type AccountRole = 'redaktion' | 'verwaltung';
 
 export interface Publish {
   id: number;
@@ -104,23 +118,42 @@ export function sessionIdHash(id: string): string {
 
 export class EditorStore {
   readonly db: Database.Database;
+  /** The site this view reads and writes sessions and publishes of ('' = the single guild). */
+  readonly site: string;
+  readonly #owner: boolean;
 
-  constructor(path: string) {
-    this.db = openSqlite(path, EDITOR_SCHEMA);
+  /** A path opens the database; a database handle gives another site's view of the same file (`forSite`). */
+  constructor(path: string | Database.Database, site = SINGLE_SITE) {
+    this.#owner = typeof path === 'string';
+    this.db = typeof path === 'string' ? openSqlite(path, EDITOR_SCHEMA) : path;
+    this.site = site;
+  }
+
+  /** The same accounts, with the sessions and publishes of one site of several guilds. */
+  forSite(kennung: string): EditorStore {
+    return new EditorStore(this.db, kennung);
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (this.#owner && this.db.open) this.db.close();
   }
 
   // Accounts
   accountCount(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n;
   }
-  accounts(): Array<{ name: string; createdAt: number }> {
-    return (
-      this.db.prepare('SELECT name, created_at FROM accounts ORDER BY name').all() as Array<{ name: string; created_at: number }>
-    ).map((r) => ({ name: r.name, createdAt: r.created_at }));
+  accounts(): Array<{ name: string; createdAt: number; role: AccountRole; sites: string[] }> {
+    const rows = this.db.prepare('SELECT name, created_at, role FROM accounts ORDER BY name').all() as Array<{
+      name: string;
+      created_at: number;
+      role: string;
+    }>;
+    return rows.map((r) => ({
+      name: r.name,
+      createdAt: r.created_at,
+      role: r.role === 'verwaltung' ? 'verwaltung' : 'redaktion',
+      sites: this.sitesOf(r.name),
+    }));
   }
   passwordHash(name: string): { name: string; hash: string } | undefined {
     const row = this.db.prepare('SELECT name, password_hash FROM accounts WHERE name = ?').get(name) as
@@ -134,20 +167,53 @@ export class EditorStore {
         'INSERT INTO accounts (name, password_hash, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET password_hash = excluded.password_hash',
       )
       .run(name, hash, now);
-    // A new password ends the account's open sessions.
+    // A new password ends the account's open sessions; a new account belongs to this view's site.
     if (existed) this.db.prepare('DELETE FROM sessions WHERE name = ?').run(name);
+    else this.db.prepare('INSERT OR IGNORE INTO account_sites (name, site) VALUES (?, ?)').run(name, this.site);
     return existed ? 'updated' : 'created';
   }
   deleteAccount(name: string): boolean {
     return this.db.prepare('DELETE FROM accounts WHERE name = ?').run(name).changes > 0;
+  }
+  role(name: string): AccountRole | undefined {
+    const row = this.db.prepare('SELECT role FROM accounts WHERE name = ?').get(name) as { role: string } | undefined;
+    return row && (row.role === 'verwaltung' ? 'verwaltung' : 'redaktion');
+  }
+  setRole(name: string, role: AccountRole): boolean {
+    return this.db.prepare('UPDATE accounts SET role = ? WHERE name = ?').run(role, name).changes > 0;
+  }
+  /** The sites an account belongs to (kennungen, sorted; '' = the single guild). */
+  sitesOf(name: string): string[] {
+    return (this.db.prepare('SELECT site FROM account_sites WHERE name = ? ORDER BY site').all(name) as Array<{ site: string }>).map(
+      (r) => r.site,
+    );
+  }
+  /** Replaces an account's sites; its sessions on sites it leaves end. */
+  setSites(name: string, sites: readonly string[]): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM account_sites WHERE name = ?').run(name);
+      const add = this.db.prepare('INSERT OR IGNORE INTO account_sites (name, site) VALUES (?, ?)');
+      for (const site of sites) add.run(name, site);
+      const keep = sites.map(() => '?').join(', ');
+      this.db.prepare(`DELETE FROM sessions WHERE name = ? AND site NOT IN (${keep || 'NULL'})`).run(name, ...sites);
+    })();
+  }
+  /**
+   * May this account work on this view's site? The single guild: every account (as before sites existed).
+   * A site of several guilds: its members, and the `verwaltung` accounts (they look after every site).
+   */
+  mayWorkOn(name: string): boolean {
+    if (this.site === SINGLE_SITE) return this.passwordHash(name) !== undefined;
+    if (this.role(name) === 'verwaltung') return true;
+    return this.db.prepare('SELECT 1 FROM account_sites WHERE name = ? AND site = ?').get(name, this.site) !== undefined;
   }
 
   // Sessions: only a hash of the id is stored.
   createSession(name: string, now = Date.now()): string {
     const id = randomBytes(32).toString('base64url');
     this.db
-      .prepare('INSERT INTO sessions (id_hash, name, created_at, last_seen) VALUES (?, ?, ?, ?)')
-      .run(sessionIdHash(id), name, now, now);
+      .prepare('INSERT INTO sessions (id_hash, name, created_at, last_seen, site) VALUES (?, ?, ?, ?, ?)')
+      .run(sessionIdHash(id), name, now, now, this.site);
     return id;
   }
   /** The signed-in name, or undefined when unknown, idle too long or past its lifetime; a valid session is kept alive. */
@@ -156,7 +222,8 @@ export class EditorStore {
   }
   liveSession(id: string, now = Date.now()): LiveSession | undefined {
     const hash = sessionIdHash(id);
-    const row = this.db.prepare('SELECT name, created_at, last_seen FROM sessions WHERE id_hash = ?').get(hash) as
+    // A session signed in on another site's host is no session here, even with its cookie copied over.
+    const row = this.db.prepare('SELECT name, created_at, last_seen FROM sessions WHERE id_hash = ? AND site = ?').get(hash, this.site) as
       { name: string; created_at: number; last_seen: number } | undefined;
     if (!row) return undefined;
     if (now - row.last_seen > SESSION_IDLE_MS || now - row.created_at >= SESSION_MAX_MS) {
@@ -167,8 +234,15 @@ export class EditorStore {
     if (refreshed) this.db.prepare('UPDATE sessions SET last_seen = ? WHERE id_hash = ?').run(now, hash);
     return { name: row.name, refreshed, maxAgeMs: Math.min(SESSION_IDLE_MS, row.created_at + SESSION_MAX_MS - now) };
   }
+  /** The site of another site's live session with this id (never this view's own); undefined when there is none. */
+  sessionSite(id: string, now = Date.now()): string | undefined {
+    const row = this.db
+      .prepare('SELECT site FROM sessions WHERE id_hash = ? AND site != ? AND last_seen >= ? AND created_at > ?')
+      .get(sessionIdHash(id), this.site, now - SESSION_IDLE_MS, now - SESSION_MAX_MS) as { site: string } | undefined;
+    return row?.site;
+  }
   endSession(id: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(sessionIdHash(id));
+    this.db.prepare('DELETE FROM sessions WHERE id_hash = ? AND site = ?').run(sessionIdHash(id), this.site);
   }
   purgeSessions(now = Date.now()): void {
     this.db.prepare('DELETE FROM sessions WHERE last_seen < ? OR created_at <= ?').run(now - SESSION_IDLE_MS, now - SESSION_MAX_MS);
@@ -185,51 +259,69 @@ export class EditorStore {
     return Number(
       this.db
         .prepare(
-          'INSERT INTO publishes (kind, requested_by, requested_at, only_files, awaiting_approval, list_token) VALUES (?, ?, ?, ?, ?, ?)',
+          'INSERT INTO publishes (kind, requested_by, requested_at, only_files, awaiting_approval, list_token, site) VALUES (?, ?, ?, ?, ?, ?, ?)',
         )
-        .run(kind, requestedBy, now, only ? JSON.stringify(only) : null, approval ? 1 : 0, approval?.token ?? null).lastInsertRowid,
+        .run(kind, requestedBy, now, only ? JSON.stringify(only) : null, approval ? 1 : 0, approval?.token ?? null, this.site)
+        .lastInsertRowid,
     );
   }
   /** Publishes waiting for a second account's approval, oldest first. */
   awaitingApproval(): Publish[] {
     return (
-      this.db.prepare('SELECT * FROM publishes WHERE awaiting_approval = 1 AND finished_at IS NULL ORDER BY id').all() as PublishRow[]
+      this.db
+        .prepare('SELECT * FROM publishes WHERE site = ? AND awaiting_approval = 1 AND finished_at IS NULL ORDER BY id')
+        .all(this.site) as PublishRow[]
     ).map(toPublish);
   }
   /** Marks a waiting publish approved by `by`; false when it is not waiting (any more). */
   approve(id: number, by: string): boolean {
     return (
-      this.db.prepare('UPDATE publishes SET awaiting_approval = 0, approved_by = ? WHERE id = ? AND awaiting_approval = 1').run(by, id)
-        .changes > 0
+      this.db
+        .prepare('UPDATE publishes SET awaiting_approval = 0, approved_by = ? WHERE id = ? AND site = ? AND awaiting_approval = 1')
+        .run(by, id, this.site).changes > 0
     );
   }
   startPublish(ids: number[], now = Date.now()): void {
-    const update = this.db.prepare('UPDATE publishes SET started_at = ? WHERE id = ?');
-    this.db.transaction(() => ids.forEach((id) => update.run(now, id)))();
+    const update = this.db.prepare('UPDATE publishes SET started_at = ? WHERE id = ? AND site = ?');
+    this.db.transaction(() => ids.forEach((id) => update.run(now, id, this.site)))();
   }
   finishPublish(ids: number[], result: { ok: boolean; error?: string; files?: string[]; buildDir?: string }, now = Date.now()): void {
-    const update = this.db.prepare('UPDATE publishes SET finished_at = ?, ok = ?, error = ?, files = ?, build_dir = ? WHERE id = ?');
+    const update = this.db.prepare(
+      'UPDATE publishes SET finished_at = ?, ok = ?, error = ?, files = ?, build_dir = ? WHERE id = ? AND site = ?',
+    );
     this.db.transaction(() =>
       ids.forEach((id) =>
-        update.run(now, result.ok ? 1 : 0, result.error ?? null, JSON.stringify(result.files ?? []), result.buildDir ?? null, id),
+        update.run(
+          now,
+          result.ok ? 1 : 0,
+          result.error ?? null,
+          JSON.stringify(result.files ?? []),
+          result.buildDir ?? null,
+          id,
+          this.site,
+        ),
       ),
     )();
   }
   /** Requests that never finished (the server stopped during a build): they run again at start. */
   unfinished(): Publish[] {
     return (
-      this.db.prepare('SELECT * FROM publishes WHERE finished_at IS NULL AND awaiting_approval = 0 ORDER BY id').all() as PublishRow[]
+      this.db
+        .prepare('SELECT * FROM publishes WHERE site = ? AND finished_at IS NULL AND awaiting_approval = 0 ORDER BY id')
+        .all(this.site) as PublishRow[]
     ).map(toPublish);
   }
   recent(limit = 10, kind: Publish['kind'] = 'publish'): Publish[] {
-    return (this.db.prepare('SELECT * FROM publishes WHERE kind = ? ORDER BY id DESC LIMIT ?').all(kind, limit) as PublishRow[]).map(
-      toPublish,
-    );
+    return (
+      this.db
+        .prepare('SELECT * FROM publishes WHERE site = ? AND kind = ? ORDER BY id DESC LIMIT ?')
+        .all(this.site, kind, limit) as PublishRow[]
+    ).map(toPublish);
   }
   lastFinished(kind: Publish['kind'] = 'publish'): Publish | undefined {
     const row = this.db
-      .prepare('SELECT * FROM publishes WHERE kind = ? AND finished_at IS NOT NULL ORDER BY finished_at DESC, id DESC LIMIT 1')
-      .get(kind) as PublishRow | undefined;
+      .prepare('SELECT * FROM publishes WHERE site = ? AND kind = ? AND finished_at IS NOT NULL ORDER BY finished_at DESC, id DESC LIMIT 1')
+      .get(this.site, kind) as PublishRow | undefined;
     return row && toPublish(row);
   }
 }

@@ -487,11 +487,7 @@ export const de = {
     siteSkipped: 'Innung „{kennung}“ wird nicht ausgeliefert: {reason}',
     siteServed: 'Innung „{kennung}“: http://{host}/ · Build {build} · Kommentare: {db}',
     noneServable: 'Keine Innung unter {folder} kann ausgeliefert werden; der Server startet nicht.',
-    editorNotYet:
-      'Die Redaktion im Browser ist für mehrere Innungen auf einer Installation noch nicht freigeschaltet. Beiträge bitte als Datei unter sites/<Kennung>/content/posts/ schreiben und die Innung neu bauen.',
     unknownHost: 'Unter dieser Adresse ist keine Seite eingerichtet.',
-    moderationWaits:
-      'Innung „{kennung}“: Kommentare warten auf Freigabe (comments.moderation „pre“), die Moderation im Browser folgt erst mit den Konten je Innung; bis dahin erscheinen sie nicht und werden nach {days} Tagen ungesehen gelöscht. Für die Übergangszeit „post“ wählen.',
     commentsDbIgnored:
       'COMMENTS_DB gilt nur für eine einzelne Innung; mit sites/ hat jede Innung ihre eigene Kommentar-Datenbank im Datenordner.',
     cliUsage:
@@ -637,6 +633,64 @@ export const de = {
   compare: {
     limit: format(limitTemplates.compareLimit, { max: formatNumber(MAX_COMPARED) }),
     tip: format(limitTemplates.compareTip, { max: formatNumber(MAX_COMPARED) }),
+  },
+  /** Editors per site and the `verwaltung` role (issue 26): the Redaktion of several guilds on one installation. */
+  siteEditors: {
+    otherSite:
+      'Ihre Anmeldung gilt für eine andere Innung. Bitte melden Sie sich unter der Adresse dieser Innung an, wenn Ihr Konto zu ihr gehört.',
+    yourSites: 'Ihre Innungen',
+    thisSite: 'Sie arbeiten gerade hier',
+    verwaltungLink: 'Verwaltung',
+    verwaltungTitle: 'Verwaltung der Innungen',
+    verwaltungIntro:
+      'Hier legen Sie neue Innungen und Redaktionskonten an. Eine neue Innung wird sofort gebaut; sobald sie fertig ist, ist sie unter ihrer Adresse erreichbar.',
+    verwaltungOnly:
+      'Diese Seite ist nur für Konten der Verwaltung. Ihr Konto gehört zur Redaktion; bitte wenden Sie sich an die Kreishandwerkerschaft.',
+    verwaltungSingle:
+      'Diese Installation betreut eine einzelne Innung. Neue Innungen und Konten für mehrere Innungen gibt es erst, wenn die Seiten als Innungen unter „sites/“ eingerichtet sind (siehe Betriebsanleitung).',
+    sitesHeading: 'Innungen',
+    siteKennung: 'Kennung',
+    siteKennungHint: 'Kurz und eindeutig, nur Kleinbuchstaben, Ziffern und Bindestriche, z. B. „shk-musterstadt“.',
+    siteHost: 'Adresse',
+    siteHostHint: 'Die Adresse der Seite ohne https://, z. B. „www.shk-musterstadt.de“.',
+    siteName: 'Name der Innung',
+    siteNameHint: 'So heißt die Innung auf ihrer Seite, z. B. „Innung Sanitär Heizung Klima Musterstadt“.',
+    siteNameMissing: 'Bitte den Namen der Innung angeben.',
+    siteNameTooLong: 'Der Name der Innung ist zu lang (höchstens {max} Zeichen).',
+    siteCreate: 'Innung anlegen',
+    siteCreated: 'Die Innung „{name}“ ist angelegt. Ihre Seite wird jetzt gebaut; das dauert einige Minuten.',
+    siteStateHeading: 'Stand',
+    siteStateLive: 'erreichbar',
+    siteStateBuilding: 'wird gebaut',
+    siteStateFailed: 'Bau fehlgeschlagen',
+    siteBuilding: 'Die Seite dieser Innung wird gerade eingerichtet. Bitte versuchen Sie es in einigen Minuten erneut.',
+    siteBuildFailed: 'Der Bau der Innung „{kennung}“ ist fehlgeschlagen: {reason}',
+    siteBuilt: 'Innung „{kennung}“ gebaut und unter http://{host}/ erreichbar',
+    accountsHeading: 'Redaktionskonten',
+    accountName: 'Name',
+    accountNameHint: '2 bis 40 Zeichen: Buchstaben, Ziffern, Leerzeichen, Punkt oder Bindestrich.',
+    accountPassword: 'Erstes Passwort',
+    accountPasswordHint: 'Mindestens {min} Zeichen. Geben Sie es der Person persönlich weiter.',
+    accountSites: 'Gehört zu den Innungen',
+    accountRole: 'Aufgabe',
+    roleRedaktion: 'Redaktion (schreibt und veröffentlicht für ihre Innungen)',
+    roleVerwaltung: 'Verwaltung (legt Innungen und Konten an, betreut alle Innungen)',
+    accountCreate: 'Konto anlegen',
+    accountCreated: 'Das Konto „{name}“ ist angelegt. Es meldet sich unter der Adresse seiner Innung an: {hosts}.',
+    accountNameInvalid: 'Bitte einen Namen mit 2 bis 40 Buchstaben, Ziffern, Leerzeichen, Punkt oder Bindestrich angeben.',
+    accountTaken:
+      'Ein Konto „{name}“ gibt es schon (oder eines, das sich nur in Groß-/Kleinschreibung, Leerzeichen oder Punkten unterscheidet).',
+    accountNoSite: 'Bitte mindestens eine Innung ankreuzen, zu der das Konto gehört.',
+    accountUnknownSite: 'Die Innung „{kennung}“ gibt es nicht.',
+    accountAllSites: 'alle Innungen',
+    accountOf: 'Redaktion für {sites}',
+    formProblems: 'Bitte korrigieren Sie:',
+    cliUsage:
+      'Verwendung:\n  npm run redaktion -- konto anlegen <Name> [--innung <Kennung> …] [--verwaltung]\n  npm run redaktion -- konto innungen <Name> <Kennung> [<Kennung> …]   (zu welchen Innungen das Konto gehört)\n  npm run redaktion -- konto rolle <Name> redaktion|verwaltung\n  npm run redaktion -- konto passwort <Name>\n  npm run redaktion -- konto löschen <Name>\n  npm run redaktion -- konto liste',
+    cliSitesSet: 'Das Konto „{name}“ gehört jetzt zu: {sites}.',
+    cliRoleSet: 'Das Konto „{name}“ hat jetzt die Aufgabe „{role}“.',
+    cliNoAccount: 'Ein Konto „{name}“ gibt es nicht.',
+    cliSingleSite: 'die einzelne Innung',
   },
   /** The content check's safety rule in a worker thread during a build (issue 27; src/integrations/content-check.ts). */
   contentCheckWorker: {

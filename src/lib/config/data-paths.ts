@@ -70,3 +70,8 @@ export function siteCommentsDbPath(data: string, kennung: string): string {
 export function siteBackupDir(data: string, kennung: string): string {
   return join(siteDataDir(data, kennung), 'backups');
 }
+
+/** A site's publishes and previews from the Redaktion (<builds>/sites/<kennung>/, with its own live-build pointer). */
+export function sitePublishBuildsDir(builds: string, kennung: string): string {
+  return join(builds, 'sites', kennung);
+}

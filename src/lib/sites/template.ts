@@ -5,18 +5,19 @@
 import { demoGuildConfig } from '../config/demo';
 import { PLACEHOLDER_MARK, type GuildConfigInput } from '../config/schema';
 
-export function newSiteConfig(host: string): GuildConfigInput {
+/** `name`: the guild's name when known (the browser's form asks for it); its short name starts as the same, cut to 40. */
+export function newSiteConfig(host: string, name?: string): GuildConfigInput {
   return {
     ...demoGuildConfig,
-    name: `${PLACEHOLDER_MARK}: Name der Innung`,
-    shortName: `${PLACEHOLDER_MARK}: Kurzname`,
+    name: name ?? `${PLACEHOLDER_MARK}: Name der Innung`,
+    shortName: name ? name.slice(0, 40).trim() : `${PLACEHOLDER_MARK}: Kurzname`,
     siteUrl: `https://${host}`,
     logo: { ...demoGuildConfig.logo, alt: `${PLACEHOLDER_MARK}: Logo der Innung` },
   };
 }
 
 /** The file text of sites/<kennung>/guild.config.ts; `schemaImport`: the path from there to src/lib/config/schema. */
-export function newSiteConfigSource(kennung: string, host: string, schemaImport: string): string {
+export function newSiteConfigSource(kennung: string, host: string, schemaImport: string, name?: string): string {
   return [
     '/**',
     ` * Die Daten der Innung „${kennung}“ (${host}). Angelegt mit \`npm run sites -- anlegen\`: Jeder Wert mit`,
@@ -25,7 +26,7 @@ export function newSiteConfigSource(kennung: string, host: string, schemaImport:
     ' */',
     `import { defineGuildConfig } from '${schemaImport}';`,
     '',
-    `export default defineGuildConfig(${JSON.stringify(newSiteConfig(host), null, 2)});`,
+    `export default defineGuildConfig(${JSON.stringify(newSiteConfig(host, name), null, 2)});`,
     '',
   ].join('\n');
 }

@@ -1,0 +1,92 @@
+/**
+ * What the `verwaltung` role does in the browser (/redaktion/verwaltung/, issue 26): create a site (the same checks
+ * as `npm run sites -- anlegen`, src/lib/sites/new-site.ts; its folder, then its build, one at a time; it is served
+ * as soon as it is built) and create an account with its sites and role. Every refusal is a German sentence.
+ */
+import { de } from '@/i18n/de';
+import { format } from '@/i18n/format';
+import { readSites, siteFolders } from '@/adapters/sites/read-sites';
+import { writeSiteFolder } from '@/adapters/sites/create-site';
+import type { AccountSummary, AdminResult, Administration, NewAccount, SiteSummary } from '@/lib/editor/administration';
+import { newSiteProblems, type NewSite } from '@/lib/sites/new-site';
+import type { Log } from './log';
+import { NAME_PATTERN, accountNameKey, hashPassword, passwordProblem } from './editor/passwords';
+import type { EditorStore } from './editor/store';
+
+const s = de.siteEditors;
+
+export interface AdministrationOptions {
+  root: string;
+  sitesDir: string;
+  /** The account database (all sites). Read lazily: the store opens after the administration is made. */
+  store: () => EditorStore;
+  /** Sites served now. */
+  served: () => SiteSummary[];
+  /** Builds a new site and starts serving it; resolves when done (true) or failed (false). */
+  buildAndServe: (kennung: string) => Promise<boolean>;
+  log: Log;
+}
+
+export function createAdministration(options: AdministrationOptions): Administration {
+  const { root, sitesDir, log } = options;
+  const pending = new Map<string, SiteSummary>();
+  let builds: Promise<unknown> = Promise.resolve();
+
+  function sites(): SiteSummary[] {
+    const served = options.served();
+    const waiting = [...pending.values()].filter((p) => !served.some((site) => site.kennung === p.kennung));
+    return [...served, ...waiting].sort((a, b) => a.kennung.localeCompare(b.kennung));
+  }
+
+  async function createSite(site: NewSite, by: string): Promise<AdminResult> {
+    const list = await readSites(sitesDir, root);
+    // A folder that is there but broken still holds its kennung; a site being built holds its host.
+    const taken = [
+      ...list.sites.map((entry) => ({ kennung: entry.kennung, host: entry.host })),
+      ...siteFolders(sitesDir).map((kennung) => ({ kennung, host: '' })),
+      ...sites(),
+    ];
+    const problems = newSiteProblems(site, taken);
+    if (problems.length > 0) return { ok: false, problems };
+    writeSiteFolder(sitesDir, root, site);
+    log('info', 'Innung angelegt', { innung: site.kennung, adresse: site.host, von: by });
+    const summary: SiteSummary = { ...site, state: 'building' };
+    pending.set(site.kennung, summary);
+    builds = builds.then(async () => {
+      summary.state = (await options.buildAndServe(site.kennung).catch(() => false)) ? 'live' : 'failed';
+    });
+    return { ok: true, message: format(s.siteCreated, { name: site.name }) };
+  }
+
+  function accounts(): AccountSummary[] {
+    return options
+      .store()
+      .accounts()
+      .map((a) => ({ name: a.name, role: a.role, sites: a.sites.filter(Boolean) }));
+  }
+
+  async function createAccount(account: NewAccount, by: string): Promise<AdminResult> {
+    const store = options.store();
+    const problems: string[] = [];
+    const name = account.name.trim();
+    if (!NAME_PATTERN.test(name)) problems.push(s.accountNameInvalid);
+    else if (store.accounts().some((a) => accountNameKey(a.name) === accountNameKey(name))) problems.push(format(s.accountTaken, { name }));
+    const password = passwordProblem(account.password);
+    if (password) problems.push(password);
+    const known = new Set(sites().map((site) => site.kennung));
+    for (const kennung of account.sites) if (!known.has(kennung)) problems.push(format(s.accountUnknownSite, { kennung }));
+    if (account.role !== 'verwaltung' && account.sites.length === 0) problems.push(s.accountNoSite);
+    if (problems.length > 0) return { ok: false, problems };
+    store.setAccount(name, await hashPassword(account.password));
+    store.setSites(name, account.sites);
+    store.setRole(name, account.role);
+    log('info', 'Redaktionskonto angelegt', { name, aufgabe: account.role, innungen: account.sites.join(', '), von: by });
+    const hosts = sites()
+      .filter((site) => account.role === 'verwaltung' || account.sites.includes(site.kennung))
+      .map((site) => site.host)
+      .join(', ');
+    return { ok: true, message: format(s.accountCreated, { name, hosts }) };
+  }
+
+  return { sites, accounts, createSite, createAccount };
+}

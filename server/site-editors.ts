@@ -1,0 +1,97 @@
+/**
+ * The Redaktion of several guilds (issue 26): one account database for every site (data/redaktion.db) and, per
+ * site, its own view of it (that site's sessions and publishes), its own publisher (builds the site into its own
+ * builds folder and switches the site to it), its own scheduler and its own editor routes under its own host.
+ * An editor signs in on the host of a site the account belongs to; the session is valid there and nowhere else.
+ */
+import { join } from 'node:path';
+import { editorDbPath, sitePublishBuildsDir } from '@/lib/config/data-paths';
+import type { Administration, EditorSiteLink } from '@/lib/editor/administration';
+import type { SiteEntry } from '@/lib/sites/sites';
+import type { RouteHandler } from './http';
+import type { Log } from './log';
+import type { ServerSettings } from './settings';
+import type { SiteHolder } from './site';
+import { PREVIEW_BASE, createEditorRoutes } from './editor/routes';
+import { Publisher } from './editor/publisher';
+import { scheduledFiles, startScheduler } from './editor/schedule';
+import { EditorStore } from './editor/store';
+import { LoginThrottle } from './editor/throttle';
+
+export interface SiteEditorsOptions {
+  settings: ServerSettings;
+  root: string;
+  /** The sites folder (INNUNGSWISSEN_SITES_DIR): a publish builds with it. */
+  sitesDir: string;
+  /** The sites served now (the dashboard links an editor's own). */
+  served: () => ReadonlyArray<{ kennung: string; host: string; name: string }>;
+  administration: Administration;
+}
+
+export interface SiteEditor {
+  handler: RouteHandler;
+  publisher: Publisher;
+  /** Stops the scheduler and a running build (its request runs again at the next start). */
+  stopping: () => void;
+}
+
+export function createSiteEditors(options: SiteEditorsOptions) {
+  const { settings, root } = options;
+  const store = new EditorStore(editorDbPath(settings.dataDir));
+  // One throttle for every host: guessing passwords on thirty hosts is no faster than on one.
+  const throttle = new LoginThrottle();
+
+  /** `verwaltung` accounts look after every site; everyone else sees the sites the account belongs to. */
+  const linksFor =
+    (kennung: string) =>
+    (name: string): EditorSiteLink[] => {
+      const all = store.role(name) === 'verwaltung';
+      const mine = new Set(store.sitesOf(name));
+      return options
+        .served()
+        .filter((site) => all || mine.has(site.kennung))
+        .map((site) => ({ kennung: site.kennung, name: site.name, host: site.host, current: site.kennung === kennung }));
+    };
+
+  function forSite(site: SiteEntry, holder: SiteHolder, log: Log): SiteEditor {
+    const siteStore = store.forSite(site.kennung);
+    const publisher = new Publisher({
+      store: siteStore,
+      sites: holder,
+      root,
+      contentDir: site.contentDir,
+      buildsDir: sitePublishBuildsDir(settings.buildsDir, site.kennung),
+      log,
+      previewBase: PREVIEW_BASE,
+      buildEnv: { SITE: site.kennung, INNUNGSWISSEN_SITES_DIR: options.sitesDir },
+    });
+    const scheduler = settings.schedule
+      ? startScheduler({
+          contentDir: site.contentDir,
+          builtAt: () => new Date(holder.current.info.builtAt),
+          publish: (due) => publisher.request('publish', 'Zeitplan', { only: scheduledFiles(due) }),
+        })
+      : undefined;
+    const handler = createEditorRoutes({
+      store: siteStore,
+      publisher,
+      sites: holder,
+      contentDir: site.contentDir,
+      editorDir: join(root, 'dist-editor'),
+      log,
+      throttle,
+      approval: site.config.publishApproval || process.env.EDITOR_APPROVAL === '1',
+      site: { kennung: site.kennung, linksFor: linksFor(site.kennung), administration: options.administration },
+    });
+    return {
+      handler,
+      publisher,
+      stopping: () => {
+        scheduler?.stop();
+        publisher.stop();
+      },
+    };
+  }
+
+  return { store, forSite, close: () => store.close() };
+}

@@ -1,0 +1,48 @@
+/**
+ * What the `verwaltung` role's pages (/redaktion/verwaltung/) get from the server of several guilds
+ * (server/many-sites.ts) in `Astro.locals.editor.administration`: the sites and accounts, and the two actions.
+ * Types only: the pages stay free of the server's state, the server keeps its own.
+ */
+import type { NewSite } from '@/lib/sites/new-site';
+
+export type SiteState = 'live' | 'building' | 'failed';
+
+export interface SiteSummary {
+  kennung: string;
+  host: string;
+  name: string;
+  state: SiteState;
+}
+
+export interface AccountSummary {
+  name: string;
+  role: 'redaktion' | 'verwaltung';
+  sites: string[];
+}
+
+export interface NewAccount {
+  name: string;
+  password: string;
+  role: 'redaktion' | 'verwaltung';
+  sites: string[];
+}
+
+/** Ok, or every German reason it was refused. */
+export type AdminResult = { ok: true; message: string } | { ok: false; problems: string[] };
+
+export interface Administration {
+  sites(): SiteSummary[];
+  accounts(): AccountSummary[];
+  createSite(site: NewSite, by: string): Promise<AdminResult>;
+  createAccount(account: NewAccount, by: string): Promise<AdminResult>;
+}
+
+/** A site the signed-in editor may work on, with its address (the editor signs in there). */
+export interface EditorSiteLink {
+  kennung: string;
+  name: string;
+  host: string;
+  current: boolean;
+}
+
+export const VERWALTUNG_PATH = '/redaktion/verwaltung/';

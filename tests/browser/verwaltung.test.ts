@@ -1,0 +1,165 @@
+/**
+ * The `verwaltung` role in the browser (issue 26): a Kreishandwerkerschaft's account signs in on one guild's host,
+ * creates a new guild site at /redaktion/verwaltung/ (Kennung, Adresse, Name der Innung), waits for its build,
+ * creates an editor account for it, and that editor signs in on the new host and sees only that site.
+ * Chromium resolves the test hosts to this machine (--host-resolver-rules); nothing leaves it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { axeViolations } from '../helpers/axe';
+import { holdBuildLock } from '../helpers/build';
+import { CHROMIUM_FLAGS, chromiumPath } from '../helpers/browser';
+import { childEnv } from '../../scripts/child-env';
+import { ROOT, TEST_RUN } from '../helpers/paths';
+import { startServer, type RunningServer } from '../helpers/server';
+import { de } from '@/i18n/de';
+import { format } from '@/i18n/format';
+
+const WORK = join(TEST_RUN, 'verwaltung');
+const SITES = join(WORK, 'sites');
+const BUILDS = join(WORK, 'dist-sites');
+const PASSWORD = 'geheimes-passwort-123';
+const s = de.siteEditors;
+
+let server: RunningServer;
+let browser: Browser;
+let dataDir: string;
+const at = (host: string, path: string) => `http://${host}:${server.port}${path}`;
+
+function build(site: string): Promise<{ status: number | null; output: string }> {
+  const env = childEnv({ INNUNGSWISSEN_SITES_DIR: SITES, SITES_BUILD_DIR: BUILDS, SITE: site, OG_PICTURES: 'off' });
+  delete env.INNUNGSWISSEN_CONTENT_DIR;
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+  return new Promise((resolve) => child.once('close', (status) => resolve({ status, output })));
+}
+
+async function signIn(page: Page, host: string, name: string): Promise<void> {
+  await page.goto(at(host, '/redaktion/anmelden/'));
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Passwort').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+}
+
+beforeAll(async () => {
+  rmSync(WORK, { recursive: true, force: true });
+  const nord = join(SITES, 'nord');
+  cpSync(join(ROOT, 'tests/fixtures/sites/nord'), nord, { recursive: true });
+  const config = join(nord, 'guild.config.ts');
+  writeFileSync(
+    config,
+    readFileSync(config, 'utf8').replace(/'(\.\.\/)+src\/lib\/config\/schema'/, `'${relative(nord, join(ROOT, 'src/lib/config/schema'))}'`),
+  );
+  const release = await holdBuildLock();
+  try {
+    const result = await build('nord');
+    expect(result.status, result.output.slice(-3000)).toBe(0);
+  } finally {
+    release();
+  }
+  dataDir = mkdtempSync(join(tmpdir(), 'innungswissen-verwaltung-'));
+  const created = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+      join(ROOT, 'scripts/redaktion.ts'),
+      'konto',
+      'anlegen',
+      'Vera Verwaltung',
+      '--verwaltung',
+    ],
+    { cwd: ROOT, env: childEnv({ DATA_DIR: dataDir }), input: `${PASSWORD}\n`, encoding: 'utf8' },
+  );
+  expect(created.status, created.stderr).toBe(0);
+  server = await startServer({
+    INNUNGSWISSEN_SITES_DIR: SITES,
+    SITES_BUILD_DIR: BUILDS,
+    BUILDS_DIR: join(WORK, 'builds'),
+    DATA_DIR: dataDir,
+    DIST_DIR: '',
+    EDITOR_SCHEDULE: '0',
+  });
+  browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: [...CHROMIUM_FLAGS, '--host-resolver-rules=MAP *.innung.test 127.0.0.1'],
+  });
+}, 900_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the Verwaltung creates a guild site and its editor in the browser', () => {
+  it('a new site is built and served on its host, and its new editor sees only that site', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, 'nord.innung.test', 'Vera Verwaltung');
+    await page.waitForURL(at('nord.innung.test', '/redaktion/'));
+    await page.locator('[data-verwaltung-link]').click();
+    await page.waitForURL(at('nord.innung.test', '/redaktion/verwaltung/'));
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(s.verwaltungTitle);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A bad address first: the form says why, in German, and keeps what was typed.
+    await page.getByLabel(s.siteKennung, { exact: true }).fill('ost');
+    await page.getByLabel(s.siteHost, { exact: true }).fill('nord.innung.test');
+    await page.getByLabel(s.siteName, { exact: true }).fill('Innung Ost');
+    await page.getByRole('button', { name: s.siteCreate }).click();
+    await expect
+      .poll(() => page.locator('[data-notice="error"]').textContent())
+      .toContain('Die Adresse „nord.innung.test“ gehört schon zur Innung „nord“.');
+    expect(await page.getByLabel(s.siteKennung, { exact: true }).inputValue()).toBe('ost');
+
+    await page.getByLabel(s.siteHost, { exact: true }).fill('ost.innung.test');
+    await page.getByRole('button', { name: s.siteCreate }).click();
+    await expect.poll(() => page.locator('[data-notice="ok"]').textContent()).toBe(format(s.siteCreated, { name: 'Innung Ost' }));
+
+    await page.getByLabel(s.accountName, { exact: true }).fill('Olga Ost');
+    await page.getByLabel(s.accountPassword, { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Innung Ost (ost.innung.test)').check();
+    await page.getByRole('button', { name: s.accountCreate }).click();
+    await expect
+      .poll(() => page.locator('[data-notice="ok"]').textContent())
+      .toBe(format(s.accountCreated, { name: 'Olga Ost', hosts: 'ost.innung.test' }));
+
+    // The site's build runs in the server; the page shows its state until it is served.
+    const deadline = Date.now() + 600_000;
+    for (;;) {
+      await page.goto(at('nord.innung.test', '/redaktion/verwaltung/'));
+      const state = await page.locator('[data-site="ost"] [data-state]').getAttribute('data-state');
+      expect(state).not.toBe('failed');
+      if (state === 'live') break;
+      expect(Date.now(), 'the new site was not built in time').toBeLessThan(deadline);
+      await page.waitForTimeout(5_000);
+    }
+    const home = await page.goto(at('ost.innung.test', '/'));
+    expect(home?.status()).toBe(200);
+    expect(await page.locator('body').textContent()).toContain('Innung Ost');
+
+    const olgaContext = await browser.newContext();
+    const olga = await olgaContext.newPage();
+    // Not on another guild's host...
+    await signIn(olga, 'nord.innung.test', 'Olga Ost');
+    await expect.poll(() => olga.locator('body').textContent()).toContain(de.editor.loginFailed);
+    // ...but on her own: the Redaktion of Innung Ost and no other site.
+    await signIn(olga, 'ost.innung.test', 'Olga Ost');
+    await olga.waitForURL(at('ost.innung.test', '/redaktion/'));
+    expect((await olga.locator('[data-editor-sites]').textContent())?.replace(/\s+/g, ' ').trim()).toBe(
+      `${s.yourSites}: Innung Ost (${s.thisSite})`,
+    );
+    expect(await olga.locator('body').textContent()).not.toContain('Innung Nord');
+    expect(await olga.locator('[data-verwaltung-link]').count()).toBe(0);
+    const refused = await olga.goto(at('ost.innung.test', '/redaktion/verwaltung/'));
+    expect(refused?.status()).toBe(403);
+    expect(await olga.locator('[data-verwaltung-refused]').textContent()).toBe(s.verwaltungOnly);
+    await olgaContext.close();
+    await context.close();
+  }, 900_000);
+});
