@@ -649,8 +649,7 @@ export const de = {
     concurrencyInvalid: 'BUILD_CONCURRENCY muss eine ganze Zahl von 1 bis {max} sein (gesetzt: „{value}“).',
     pinInvalid: 'Die Datei {file} ist ungültig: {reason}',
     pinVersionInvalid: '„version“ muss eine ganze Zahl ab 1 sein (die Fassung des gemeinsamen Vergleichs, z. B. 3).',
-    pinOptOutInvalid: '„ohne“ muss eine Liste von Beitragsnamen sein, z. B. ["verbandstag-2026"].',
-    pinUnknownKey: 'unbekannter Eintrag „{key}“ (erlaubt: version, ohne).',
+    pinUnknownKey: 'unbekannter Eintrag „{key}“ (erlaubt: version).',
     versionMissing:
       'Die Innung „{kennung}“ hält die Fassung {version} des gemeinsamen Vergleichs fest, die es nicht gibt (vorhanden: {known}). Bitte {file} berichtigen.',
     versionNone: 'keine',

@@ -5,8 +5,8 @@
  * (a shared-content update of all sites); among equals the site that asked first goes first, so a rebuild
  * of thirty sites cannot starve the thirty-first. The runner (server/build-queue.ts) starts and ends builds.
  */
-import { de } from '../../i18n/de';
-import { format } from '../../i18n/format';
+import { de } from '@/i18n/de';
+import { format } from '@/i18n/format';
 
 /** Why a site builds: its editor published (urgent), or the shared comparison changed (routine). */
 export type BuildReason = 'veroeffentlichen' | 'gemeinsam';
