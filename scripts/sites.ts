@@ -18,7 +18,7 @@ import { nginxForSites } from '../src/lib/sites/nginx';
 import { SITE_TIME_ZONE } from '../src/lib/posts/publish';
 import { childEnv } from './child-env';
 import { createBuildQueue } from '../server/build-queue';
-import { readSharedPin, releaseSharedSet } from '../src/adapters/sites/shared-versions';
+import { readSharedPin, releaseSharedSet, sharedVersionForSite } from '../src/adapters/sites/shared-versions';
 import { sitesFollowingNewest, type SharedPin } from '../src/lib/sites/shared-set';
 import type { BuildReason } from '../src/lib/sites/build-queue';
 
@@ -71,11 +71,23 @@ function buildState(kennung: string): string {
   }
 }
 
+/** Which version of the shared comparison a site builds with: the newest it follows, or the one it keeps; nothing before versions exist. */
+function sharedState(kennung: string): string {
+  try {
+    const { pin } = readSharedPin(kennung, ROOT, process.env);
+    const used = sharedVersionForSite(kennung, ROOT, process.env);
+    if (!used) return '';
+    return format(pin.version === undefined ? de.sitesShared.listFollows : de.sitesShared.listKeeps, { version: used.version });
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 async function list(): Promise<void> {
   if (siteFolders(dir).length === 0) return void console.log(format(de.sites.cliListEmpty, { folder: shown(ROOT, dir) }));
   const { sites, problems } = await readSites(dir, ROOT);
   const rows = [
-    ...sites.map((site) => [site.kennung, site.host, buildState(site.kennung)]),
+    ...sites.map((site) => [site.kennung, site.host, [buildState(site.kennung), sharedState(site.kennung)].filter(Boolean).join(' · ')]),
     ...problems.map((p) => [p.kennung, de.sites.cliBroken, p.message.split('\n').join(' ')]),
   ].sort((a, b) => a[0]!.localeCompare(b[0]!));
   const widths = [0, 1].map((i) => Math.max(...rows.map((row) => row[i]!.length), 7));

@@ -663,6 +663,8 @@ export const de = {
     buildFailed: 'Innung „{kennung}“: Build fehlgeschlagen: {reason}',
     rebuildSummary: '{ok} von {n} Innungen neu gebaut; bitte den Dienst neu starten, damit der Server die neuen Builds ausliefert.',
     rebuildFailedSome: 'Nicht gebaut: {names}. Die anderen Innungen sind davon nicht betroffen.',
+    listFollows: 'Vergleich: neueste Fassung ({version})',
+    listKeeps: 'Vergleich: hält Fassung {version} fest',
     reasonPublish: 'Veröffentlichen',
     reasonShared: 'gemeinsamer Vergleich',
     cliUsage:

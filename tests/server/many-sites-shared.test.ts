@@ -46,11 +46,13 @@ function copySite(from: string, to: string, rename?: { name: string; host: strin
 }
 
 /** `npm run sites -- aktualisieren`, asynchronously (a minute of builds must not block vitest's worker). */
-function update(): Promise<{ status: number | null; output: string }> {
+const update = () => runSites('aktualisieren');
+
+function runSites(command: string): Promise<{ status: number | null; output: string }> {
   const childVars = childEnv({ ...env(), OG_PICTURES: 'off', BUILD_CONCURRENCY: '1' });
   delete childVars.INNUNGSWISSEN_CONTENT_DIR;
   delete childVars.SITE;
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/sites.ts'), 'aktualisieren'], {
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/sites.ts'), command], {
     cwd: ROOT,
     env: childVars,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -141,5 +143,12 @@ describe('one shared comparison, versions, rebuilt through the queue', () => {
     expect(west.body).toContain(OLD_SUMMARY);
     expect(west.body).not.toContain(NEW_SUMMARY);
     expect((await get(HOSTS.west, '/')).body).toContain('Innung West');
+  });
+
+  it('`npm run sites -- liste` names the version each site builds with', async () => {
+    const listed = await runSites('liste');
+    expect(listed.status, listed.output).toBe(0);
+    expect(listed.output).toMatch(/^nord\s.*· Vergleich: neueste Fassung \(2\)$/m);
+    expect(listed.output).toMatch(/^west\s.*· Vergleich: hält Fassung 1 fest$/m);
   });
 });
