@@ -3,7 +3,7 @@
  * writes a Markdown report to stdout and bench/report.md, and exits 1 when a budget fails.
  * `npm run bench -- --smoke`: 100 articles and short loads (CI); time budgets are shown but not enforced,
  * memory budgets are (they do not depend on the machine's speed), so a memory regression fails CI.
- * One module per section in scripts/bench/ (build, weight, search, comments, limiter, login, og, publish); rows go through report.ts.
+ * One module per section in scripts/bench/ (build, weight, search, comments, limiter, login, og, publish, sites); rows go through report.ts.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import { limiterBench } from './bench/limiter';
 import { loginFloodBench } from './bench/login';
 import { publishBench } from './bench/publish';
 import { ogBench } from './bench/og';
+import { sitesBench } from './bench/sites';
 import { launchBrowser } from '../tests/helpers/browser';
 import { startServer } from '../tests/helpers/server';
 
@@ -47,6 +48,7 @@ async function main() {
   if (wants('login')) await loginFloodBench(realSite);
   if (wants('og')) await ogBench();
   if (wants('publish')) await publishBench();
+  if (wants('sites')) await sitesBench();
 
   writeReport();
   process.exit(exitCode(failures(), SMOKE));

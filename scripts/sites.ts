@@ -1,9 +1,11 @@
 /**
  * `npm run sites -- anlegen <kennung> <adresse>`: creates sites/<kennung>/ (its config from the template, an empty
  * posts folder), checks kennung and address (unique), and builds the site. `npm run sites -- liste`: every site
- * with its address and build. `npm run sites -- nginx`: the nginx configuration for every site. Several guilds on one installation: README „Mehrere Innungen auf einer Installation“.
+ * with its address and build. `npm run sites -- nginx`: the nginx configuration for every site.
+ * `npm run sites -- aktualisieren`: keeps the shared comparison as a new version and rebuilds, through the fair
+ * build queue (server/build-queue.ts), every site that follows the newest version. Several guilds on one installation: README „Mehrere Innungen auf einer Installation“.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { de } from '../src/i18n/de';
@@ -15,6 +17,10 @@ import { newSiteConfigSource } from '../src/lib/sites/template';
 import { nginxForSites } from '../src/lib/sites/nginx';
 import { SITE_TIME_ZONE } from '../src/lib/posts/publish';
 import { childEnv } from './child-env';
+import { createBuildQueue } from '../server/build-queue';
+import { readSharedPin, releaseSharedSet, sharedVersionForSite } from '../src/adapters/sites/shared-versions';
+import { sitesFollowingNewest, type SharedPin } from '../src/lib/sites/shared-set';
+import type { BuildReason } from '../src/lib/sites/build-queue';
 
 const ROOT = join(import.meta.dirname, '..');
 const dir = sitesDir(ROOT, process.env);
@@ -65,11 +71,23 @@ function buildState(kennung: string): string {
   }
 }
 
+/** Which version of the shared comparison a site builds with: the newest it follows, or the one it keeps; nothing before versions exist. */
+function sharedState(kennung: string): string {
+  try {
+    const { pin } = readSharedPin(kennung, ROOT, process.env);
+    const used = sharedVersionForSite(kennung, ROOT, process.env);
+    if (!used) return '';
+    return format(pin.version === undefined ? de.sitesShared.listFollows : de.sitesShared.listKeeps, { version: used.version });
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 async function list(): Promise<void> {
   if (siteFolders(dir).length === 0) return void console.log(format(de.sites.cliListEmpty, { folder: shown(ROOT, dir) }));
   const { sites, problems } = await readSites(dir, ROOT);
   const rows = [
-    ...sites.map((site) => [site.kennung, site.host, buildState(site.kennung)]),
+    ...sites.map((site) => [site.kennung, site.host, [buildState(site.kennung), sharedState(site.kennung)].filter(Boolean).join(' · ')]),
     ...problems.map((p) => [p.kennung, de.sites.cliBroken, p.message.split('\n').join(' ')]),
   ].sort((a, b) => a[0]!.localeCompare(b[0]!));
   const widths = [0, 1].map((i) => Math.max(...rows.map((row) => row[i]!.length), 7));
@@ -86,10 +104,64 @@ async function nginx(): Promise<void> {
   process.stdout.write(nginxForSites(readFileSync(join(ROOT, 'deploy', 'nginx', 'innungswissen.conf'), 'utf8'), sites));
 }
 
+/** `SITE=<kennung> scripts/build.mjs` as a child, without blocking the queue; rejects with the output's end. */
+function buildSite(kennung: string): Promise<void> {
+  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], {
+    cwd: ROOT,
+    env: childEnv({ SITE: kennung }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  return new Promise((resolve, reject) =>
+    child.once('close', (status) =>
+      status === 0 ? resolve() : reject(new Error(output.trim().split('\n').slice(-6).join(' ') || `Exit-Code ${status}`)),
+    ),
+  );
+}
+
+/** Keeps the shared comparison as a new version (when it changed) and rebuilds every site that follows it. */
+async function update(): Promise<void> {
+  const release = releaseSharedSet(ROOT, process.env);
+  const dirShown = shown(ROOT, release.dir);
+  console.log(format(release.created ? de.sitesShared.released : de.sitesShared.unchanged, { version: release.version, folder: dirShown }));
+  const { sites, problems } = await readSites(dir, ROOT);
+  for (const problem of problems) console.error(format(de.sites.siteSkipped, { kennung: problem.kennung, reason: problem.message }));
+  const withPins: Array<{ kennung: string; pin: SharedPin }> = [];
+  for (const site of sites) {
+    try {
+      withPins.push({ kennung: site.kennung, pin: readSharedPin(site.kennung, ROOT, process.env).pin });
+    } catch (error) {
+      console.error(format(de.sites.siteSkipped, { kennung: site.kennung, reason: (error as Error).message }));
+    }
+  }
+  const { rebuild, kept } = sitesFollowingNewest(withPins);
+  for (const site of kept) console.log(format(de.sitesShared.pinnedKept, { kennung: site.kennung, version: site.pin.version! }));
+  if (rebuild.length === 0) return void console.log(de.sitesShared.rebuildNone);
+  const reasons: Record<BuildReason, string> = { veroeffentlichen: de.sitesShared.reasonPublish, gemeinsam: de.sitesShared.reasonShared };
+  const queue = createBuildQueue({
+    build: buildSite,
+    onEvent: ({ kennung, status }) => {
+      if (status.state === 'baut') console.log(format(de.sitesShared.buildStarted, { kennung, reason: reasons[status.reason] }));
+      if (status.state === 'fertig') console.log(format(de.sitesShared.buildDone, { kennung, seconds: status.seconds.toFixed(1) }));
+      if (status.state === 'fehlgeschlagen') console.error(format(de.sitesShared.buildFailed, { kennung, reason: status.message }));
+    },
+  });
+  const names = rebuild.map((site) => site.kennung);
+  console.log(format(de.sitesShared.rebuildPlan, { n: names.length, concurrency: queue.concurrency, names: names.join(', ') }));
+  const results = await Promise.all(names.map((kennung) => queue.request(kennung, 'gemeinsam')));
+  const failed = names.filter((_, i) => results[i]!.state === 'fehlgeschlagen');
+  console.log(format(de.sitesShared.rebuildSummary, { ok: names.length - failed.length, n: names.length }));
+  if (failed.length > 0) fail(format(de.sitesShared.rebuildFailedSome, { names: failed.join(', ') }));
+}
+
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const [command, ...rest] = args;
 const positional = rest.filter((a) => !a.startsWith('--'));
 if (command === 'anlegen' && positional.length === 2) await create(positional[0]!, positional[1]!, !rest.includes('--ohne-build'));
 else if (command === 'liste' && positional.length === 0) await list();
 else if (command === 'nginx' && positional.length === 0) await nginx();
-else fail(de.sites.cliUsage);
+else if (command === 'aktualisieren' && positional.length === 0) await update();
+else fail(`${de.sites.cliUsage}\n${de.sitesShared.cliUsage}`);

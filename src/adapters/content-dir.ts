@@ -4,6 +4,7 @@
  * sites/<kennung>/content; everyone else uses ./content.
  */
 import { buildKennung, siteFolder } from './sites/site-folder';
+import { sharedVersionForSite } from './sites/shared-versions';
 
 /** The posts (and their pictures) of the guild being built. */
 export function contentDir(): string {
@@ -14,9 +15,13 @@ export function contentDir(): string {
 /**
  * The messenger comparison (messengers, sources, change log): one central copy in ./content that every site
  * shows (INNUNGSWISSEN_SHARED_CONTENT_DIR overrides it). In the single-guild layout it is the same folder as
- * the posts. A site's pinned copy or override (next step of issue 26) is chosen here, in this one place.
+ * the posts. A site builds with a kept version once `npm run sites -- aktualisieren` kept one: the newest, or
+ * the one its gemeinsam.json names (src/adapters/sites/shared-versions.ts); it is chosen here, in this one place.
  */
 export function sharedContentDir(): string {
+  const kennung = buildKennung();
+  const kept = kennung ? sharedVersionForSite(kennung, process.cwd()) : undefined;
+  if (kept) return kept.dir;
   if (process.env.INNUNGSWISSEN_SHARED_CONTENT_DIR) return process.env.INNUNGSWISSEN_SHARED_CONTENT_DIR;
   return buildKennung() ? './content' : contentDir();
 }

@@ -702,6 +702,32 @@ export const de = {
     noVerdict:
       'Die Sicherheitsprüfung der Beiträge ist ohne Ergebnis beendet worden; die Seite wurde nicht gebaut. Bitte versuchen Sie es erneut. (Technische Angabe für die Betreuung: Exit-Code {code})',
   },
+  /** The shared comparison's versions and the fair build queue of several guilds (issue 26; src/lib/sites/shared-set.ts, build-queue.ts). */
+  sitesShared: {
+    concurrencyInvalid: 'BUILD_CONCURRENCY muss eine ganze Zahl von 1 bis {max} sein (gesetzt: „{value}“).',
+    pinInvalid: 'Die Datei {file} ist ungültig: {reason}',
+    pinVersionInvalid: '„version“ muss eine ganze Zahl ab 1 sein (die Fassung des gemeinsamen Vergleichs, z. B. 3).',
+    pinUnknownKey: 'unbekannter Eintrag „{key}“ (erlaubt: version).',
+    versionMissing:
+      'Die Innung „{kennung}“ hält die Fassung {version} des gemeinsamen Vergleichs fest, die es nicht gibt (vorhanden: {known}). Bitte {file} berichtigen.',
+    versionNone: 'keine',
+    released: 'Gemeinsamer Vergleich: Fassung {version} festgehalten ({folder}).',
+    unchanged: 'Gemeinsamer Vergleich unverändert: Fassung {version}.',
+    rebuildPlan: 'Neu gebaut werden {n} Innungen, nacheinander (höchstens {concurrency} zugleich): {names}.',
+    rebuildNone: 'Keine Innung folgt der neuesten Fassung; nichts neu zu bauen.',
+    pinnedKept: 'Innung „{kennung}“ bleibt bei Fassung {version}.',
+    buildStarted: 'Innung „{kennung}“: Build beginnt ({reason}).',
+    buildDone: 'Innung „{kennung}“: gebaut in {seconds} s.',
+    buildFailed: 'Innung „{kennung}“: Build fehlgeschlagen: {reason}',
+    rebuildSummary: '{ok} von {n} Innungen neu gebaut; bitte den Dienst neu starten, damit der Server die neuen Builds ausliefert.',
+    rebuildFailedSome: 'Nicht gebaut: {names}. Die anderen Innungen sind davon nicht betroffen.',
+    listFollows: 'Vergleich: neueste Fassung ({version})',
+    listKeeps: 'Vergleich: hält Fassung {version} fest',
+    reasonPublish: 'Veröffentlichen',
+    reasonShared: 'gemeinsamer Vergleich',
+    cliUsage:
+      '  npm run sites -- aktualisieren                hält den gemeinsamen Vergleich als neue Fassung fest und baut jede Innung neu,\n                                                  die ihm folgt (eine nach der anderen)',
+  },
   templates,
 } as const;
 

@@ -75,3 +75,14 @@ export function siteBackupDir(data: string, kennung: string): string {
 export function sitePublishBuildsDir(builds: string, kennung: string): string {
   return join(builds, 'sites', kennung);
 }
+
+/**
+ * The kept versions of the shared comparison (issue 26): INNUNGSWISSEN_SHARED_VERSIONS_DIR, default
+ * <root>/shared-versions, one folder <n>/ per version that `npm run sites -- aktualisieren` released.
+ */
+export function sharedVersionsDir(root: string, env: Env): string {
+  return resolve(env.INNUNGSWISSEN_SHARED_VERSIONS_DIR ?? join(root, 'shared-versions'));
+}
+
+/** In a site folder: which version of the shared comparison the site keeps, and which shared posts it leaves out. */
+export const SITE_SHARED_PIN_FILE = 'gemeinsam.json';
