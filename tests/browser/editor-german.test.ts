@@ -1,10 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { axeViolations } from '../helpers/axe';
 import { englishOnPage } from './editor-english';
-import { signInOnPage, useEditorSession } from '../helpers/editor';
+import { germanEditorPages, useEditorSession } from '../helpers/editor';
 import { editorNav } from '@/lib/editor/paths';
 import { de } from '@/i18n/de';
 import { isoDay } from '@/lib/posts/pub-date';
@@ -18,21 +18,9 @@ import { ROOT } from '../helpers/paths';
  * English back (our patch no longer applies) fails here.
  */
 const session = useEditorSession({ german: true });
-const contexts: BrowserContext[] = [];
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-});
 const SLOW = 180_000;
 
-/** A signed-in page in a German browser profile of its own (Keystatic keeps drafts per profile). */
-async function signedInPage(): Promise<Page> {
-  const context = await session.browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${session.server.url}/redaktion/`);
-  if (page.url().endsWith('/redaktion/anmelden/')) await signInOnPage(page, session.server.url);
-  return page;
-}
+const signedInPage = germanEditorPages(session);
 
 /** Opens the "/" menu in the text (typed again if the editor was not listening yet, as in editor.test.ts). */
 async function openInsertMenu(page: Page): Promise<void> {

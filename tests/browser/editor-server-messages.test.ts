@@ -4,30 +4,17 @@
  * German and without one word from the English list (editor-english.ts). Real server, Chromium, a
  * copy of the content.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { signIn, signInOnPage, useEditorSession } from '../helpers/editor';
+import { germanEditorPages, signIn, useEditorSession } from '../helpers/editor';
 import { englishIn, englishOnPage } from './editor-english';
 import { de } from '@/i18n/de';
 
 const session = useEditorSession({ german: true });
-const contexts: BrowserContext[] = [];
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-});
 const SLOW = 180_000;
 
-async function signedInPage(): Promise<Page> {
-  const context = await session.browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('dialog', (dialog) => void dialog.accept());
-  await page.goto(`${session.server.url}/redaktion/`);
-  if (page.url().endsWith('/redaktion/anmelden/')) await signInOnPage(page, session.server.url);
-  return page;
-}
+const signedInPage = germanEditorPages(session, { acceptDialogs: true });
 
 describe("the server's answers to the editor, in German", () => {
   it("Keystatic's API answers (missing file, changed file, incomplete request, unknown address) carry no English word", async () => {

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ROOT, TEST_CONTENT } from './paths';
 import { launchBrowser } from './browser';
 import { startServer, type RunningServer } from './server';
@@ -109,4 +109,27 @@ export function useEditorSession(options: { german?: boolean } = {}): { setup: E
     await session.server?.stop();
   });
   return session;
+}
+
+/**
+ * Signed-in pages for one test file, each in a German browser profile of its own (Keystatic keeps drafts per
+ * profile); the profiles close after the file. `acceptDialogs`: leave-page questions are answered "yes".
+ */
+export function germanEditorPages(
+  session: { server: RunningServer; browser: Browser },
+  options: { acceptDialogs?: boolean } = {},
+): () => Promise<Page> {
+  const contexts: BrowserContext[] = [];
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+  });
+  return async () => {
+    const context = await session.browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    if (options.acceptDialogs) page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(`${session.server.url}/redaktion/`);
+    if (page.url().endsWith('/redaktion/anmelden/')) await signInOnPage(page, session.server.url);
+    return page;
+  };
 }
