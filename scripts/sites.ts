@@ -6,14 +6,14 @@
  * build queue (server/build-queue.ts), every site that follows the newest version. Several guilds on one installation: README „Mehrere Innungen auf einer Installation“.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { de } from '../src/i18n/de';
 import { format } from '../src/i18n/format';
+import { writeSiteFolder } from '../src/adapters/sites/create-site';
 import { readSites, shown, siteFolders } from '../src/adapters/sites/read-sites';
-import { siteBuildDir, sitesDir, SITE_CONFIG_FILE, SITE_CONTENT_DIR } from '../src/lib/config/data-paths';
+import { siteBuildDir, sitesDir } from '../src/lib/config/data-paths';
 import { hostProblem, kennungProblem } from '../src/lib/sites/sites';
-import { newSiteConfigSource } from '../src/lib/sites/template';
 import { nginxForSites } from '../src/lib/sites/nginx';
 import { SITE_TIME_ZONE } from '../src/lib/posts/publish';
 import { childEnv } from './child-env';
@@ -38,13 +38,7 @@ async function create(kennung: string, host: string, build: boolean): Promise<vo
   const { sites } = await readSites(dir, ROOT);
   const owner = sites.find((site) => site.host === host);
   if (owner) fail(format(de.sites.hostTaken, { host, kennung: owner.kennung }));
-  mkdirSync(join(folder, SITE_CONTENT_DIR, 'posts'), { recursive: true });
-  writeFileSync(join(folder, SITE_CONTENT_DIR, 'posts', '.gitkeep'), '');
-  const schema = relative(folder, join(ROOT, 'src', 'lib', 'config', 'schema'))
-    .split('\\')
-    .join('/');
-  const file = join(folder, SITE_CONFIG_FILE);
-  writeFileSync(file, newSiteConfigSource(kennung, host, schema.startsWith('.') ? schema : `./${schema}`));
+  const file = writeSiteFolder(dir, ROOT, { kennung, host });
   console.log(format(de.sites.cliCreated, { kennung, folder: shown(ROOT, folder), file: shown(ROOT, file) }));
   if (!build) return;
   console.log(format(de.sites.cliBuilding, { kennung }));
