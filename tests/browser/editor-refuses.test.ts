@@ -4,33 +4,20 @@
  * by name instead of chosen, a post's source with a name where its address belongs. Real server,
  * Chromium, a copy of the content; each refused save leaves the file as it was.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { signInOnPage, useEditorSession } from '../helpers/editor';
+import type { Page } from 'playwright-core';
+import { germanEditorPages, useEditorSession } from '../helpers/editor';
 import { ALT_MIN } from '@/lib/posts/schema';
 import { ROOT } from '../helpers/paths';
 
 const session = useEditorSession({ german: true });
-const contexts: BrowserContext[] = [];
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-});
 const SLOW = 180_000;
 const POST = 'whatsapp-im-unternehmen';
 const PICTURE = join(ROOT, 'public', 'og-default.png');
 
-/** A signed-in page in a German browser profile of its own (Keystatic keeps drafts per profile). */
-async function signedInPage(): Promise<Page> {
-  const context = await session.browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('dialog', (dialog) => void dialog.accept());
-  await page.goto(`${session.server.url}/redaktion/`);
-  if (page.url().endsWith('/redaktion/anmelden/')) await signInOnPage(page, session.server.url);
-  return page;
-}
+const signedInPage = germanEditorPages(session, { acceptDialogs: true });
 
 const file = (folder: string, name: string) => join(session.setup.contentDir, folder, name);
 
@@ -97,8 +84,10 @@ describe('the editor refuses what the site refuses, at the field', () => {
         if ((await editor.innerText()).trimEnd().endsWith('/')) await page.keyboard.press('Backspace');
       }
       await page.keyboard.type('Bild');
-      await menu.getByText('Bild', { exact: true }).first().waitFor();
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+      // Clicked, as a clerk does: Enter picks whichever entry the still-filtering menu highlights (flaky under load).
+      const entry = menu.getByText('Bild', { exact: true }).first();
+      await entry.waitFor();
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), entry.click()]);
       await chooser.setFiles(PICTURE);
       await page.locator('[contenteditable=true] img:not(.ProseMirror-separator)').first().waitFor();
       await page.getByRole('button', { name: 'Speichern' }).click();
