@@ -80,7 +80,7 @@ export function createSiteEditors(options: SiteEditorsOptions) {
       editorDir: join(root, 'dist-editor'),
       log,
       throttle,
-      approval: site.config.publishApproval || process.env.EDITOR_APPROVAL === '1',
+      approval: site.config.publishApproval,
       site: { kennung: site.kennung, linksFor: linksFor(site.kennung), administration: options.administration },
     });
     return {
