@@ -9,9 +9,15 @@ import { lstat, readdir, realpath } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { de } from '@/i18n/de';
 import { format } from '@/i18n/format';
-import { checkSavedFiles, formatProblem, type SavedFiles } from '@/lib/content-check';
+import { checkSavedFiles, type SavedFiles } from '@/lib/content-check';
 import { DEFAULT_CONTENT_QUOTA_BYTES, MAX_UPLOAD_BYTES, uploadRefusal } from '@/lib/editor/uploads';
 import { classifyAddition, deletionRefusal, type EditorFolders } from '@/lib/editor/update-paths';
+import { clerkWords, type Collections } from './save-refusal-words';
+
+/** The editor's collections, whose field labels name a refused field (loaded once, on the first refusal). */
+let collections: Promise<Collections> | undefined;
+const editorCollections = () =>
+  (collections ??= import('../../editor/keystatic.config').then(({ default: config }) => config.collections as unknown as Collections));
 
 const t = de.contentSafety;
 
@@ -136,10 +142,13 @@ export async function updateRefusal(
   if ('status' in checked) return checked;
   const problems = checkSavedFiles(checked);
   if (problems.length > 0) {
-    const first = formatProblem(problems[0]!);
+    // The clerk reads entry, field label and what is expected; the path stays in `file`, for the log.
+    const sources = new Map(Object.values(checked).flatMap((list: SavedFiles['posts']) => list.map((f) => [f.file, f.source] as const)));
+    const known = await editorCollections();
+    const words = problems.map((p) => clerkWords(p, sources.get(p.file) ?? '', known));
     const message =
-      problems.length === 1 ? format(t.refused, { problem: first }) : format(t.refusedMore, { n: problems.length, problem: first });
-    return { status: 422, error: { code: 'content_refused', message, file: problems[0]!.file, problems: problems.map(formatProblem) } };
+      problems.length === 1 ? format(t.refused, { problem: words[0]! }) : format(t.refusedMore, { n: problems.length, problem: words[0]! });
+    return { status: 422, error: { code: 'content_refused', message, file: problems[0]!.file, problems: words } };
   }
   if (await overQuota(contentDir, update, quota))
     return refuse(413, 'quota', format(t.quotaFull, { max: Math.round(quota / 1024 / 1024) }));

@@ -538,6 +538,15 @@ export const de = {
       'COMMENTS_ADMIN_TOKEN wird nicht mehr verwendet; Moderation unter /redaktion/kommentare/ mit einem Redaktionskonto. Bitte die Variable aus der Konfiguration entfernen.',
   },
   /** What goes live, scheduled posts, Freigabe and the Redaktion's header (issue 25, part B). */
+  /** A save the content check refuses, in the clerk's words (server/editor/save-refusal-words.ts). */
+  saveRefusal: {
+    kinds: { posts: 'Beitrag', messengers: 'Messenger', sources: 'Quelle' },
+    /** e.g. Quelle „Meta-Hilfebereich“, Feld „Adresse“: erwartet … */
+    problem: '{kind} „{title}“, Feld „{field}“: {message}',
+    /** The n-th item of a list field, e.g. „Quellen, Nr. 1 › Adresse“. */
+    item: '{list}, Nr. {n}',
+    otherField: 'weitere Angabe',
+  },
   liveChanges: {
     heading: 'Was mit „Veröffentlichen“ online geht',
     intro: 'Verglichen mit der Seite, die Leserinnen und Leser gerade sehen:',

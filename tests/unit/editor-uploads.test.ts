@@ -136,17 +136,22 @@ describe('the update guard (server/editor/update-guard.ts)', () => {
     ).toBeUndefined();
   });
 
-  it('refuses a post with code with 422 and the Datei:Zeile message', async () => {
+  it('refuses a post with code with 422, naming the post by its title; the path only in `file`, for the log', async () => {
     const { content } = contentFolder();
     const refusal = await updateRefusal(content, body([['posts/a.mdx', POST("import fs from 'node:fs'")]]), FOLDERS);
     expect(refusal).toMatchObject({ status: 422, error: { code: 'content_refused', file: 'content/posts/a.mdx' } });
-    expect(refusal!.error.message).toMatch(/^Nicht gespeichert: content\/posts\/a\.mdx:10 – import\/export – /);
+    expect(refusal!.error.message).toMatch(/^Nicht gespeichert: Beitrag „[^“]+“, Feld „import\/export“: /);
+    expect(refusal!.error.message).not.toMatch(/content\/|\.mdx|:\d+ – /);
   });
 
   it('refuses a javascript: address in a source file', async () => {
     const { content } = contentFolder();
     const refusal = await updateRefusal(content, body([['sources/X.yaml', 'title: Quelle X\nurl: "JaVaScRiPt:alert(1)"\n']]), FOLDERS);
-    expect(refusal).toMatchObject({ status: 422, error: { message: expect.stringContaining('content/sources/X.yaml:2 – url – ') } });
+    expect(refusal).toMatchObject({
+      status: 422,
+      error: { message: expect.stringMatching(/^Nicht gespeichert: Quelle „Quelle X“, Feld „Adresse \(https:/) },
+    });
+    expect(refusal!.error.problems!.join(' ')).not.toMatch(/content\/|\.yaml|– url –|:\d+ – /);
   });
 
   it('refuses writing and deleting through a symlink, inside or out of content/', async () => {
