@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeViolations } from '../helpers/axe';
 import { englishOnPage } from './editor-english';
-import { germanEditorPages, useEditorSession } from '../helpers/editor';
+import { germanEditorPages, openInsertMenu, useEditorSession } from '../helpers/editor';
 import { editorNav } from '@/lib/editor/paths';
 import { de } from '@/i18n/de';
 import { isoDay } from '@/lib/posts/pub-date';
@@ -22,23 +22,10 @@ const SLOW = 180_000;
 
 const signedInPage = germanEditorPages(session);
 
-/** Opens the "/" menu in the text (typed again if the editor was not listening yet, as in editor.test.ts). */
-async function openInsertMenu(page: Page): Promise<void> {
-  const editor = page.locator('[contenteditable=true]').first();
-  await editor.click();
-  const menu = page.getByLabel('Einfügemenü');
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.type('/');
-    if (
-      await menu.waitFor({ timeout: 5_000 }).then(
-        () => true,
-        () => false,
-      )
-    )
-      return;
-    if (attempt === 3) throw new Error('Das Einfügemenü öffnet sich nicht mit „/“.');
-    if ((await editor.innerText()).trimEnd().endsWith('/')) await page.keyboard.press('Backspace');
-  }
+/** Opens the "/" menu in the text. */
+async function openMenuInText(page: Page): Promise<void> {
+  await page.locator('[contenteditable=true]').first().click();
+  await openInsertMenu(page);
 }
 
 describe('the Keystatic editor in German', () => {
@@ -76,7 +63,7 @@ describe('the Keystatic editor in German', () => {
       await expect.poll(() => page.getByText(/Bitte mindestens 1 Eintrag anlegen/).count()).toBeGreaterThan(0);
       await look('field errors');
 
-      await openInsertMenu(page);
+      await openMenuInText(page);
       await page.getByLabel('Einfügemenü').getByText('Hinweis (Kasten)').first().waitFor();
       await look('"/" menu');
       await page.keyboard.type('Bild');

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { holdBuildLock } from '../helpers/build';
 import { launchBrowser } from '../helpers/browser';
-import { EDITOR, editorSetup, type EditorSetup } from '../helpers/editor';
+import { EDITOR, editorSetup, insertMenuEntry, type EditorSetup } from '../helpers/editor';
 import { ROOT } from '../helpers/paths';
 import { startServer, type RunningServer } from '../helpers/server';
 import { englishOnPage } from './editor-english';
@@ -88,22 +88,7 @@ const header = (name: string) => page.getByRole('navigation', { name: 'Redaktion
 
 /** Types "/" in the text and picks a building block by its name in the menu (guide, section 4). */
 async function insert(block: string): Promise<void> {
-  const menu = page.getByLabel('Einfügemenü');
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.type('/');
-    if (
-      await menu.waitFor({ timeout: 5_000 }).then(
-        () => true,
-        () => false,
-      )
-    )
-      break;
-    if (attempt === 3) throw new Error('Das Einfügemenü öffnet sich nicht mit „/“.');
-    await page.keyboard.press('Backspace');
-  }
-  // The menu filters by the word typed after "/" (a space closes it): the block's first word.
-  await page.keyboard.type(block.split(' ')[0]!);
-  await menu.getByText(block, { exact: true }).first().click();
+  await (await insertMenuEntry(page, block)).click();
 }
 
 /** A new post with the fields the guide's table asks for (section 3). */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { germanEditorPages, useEditorSession } from '../helpers/editor';
+import { germanEditorPages, insertMenuEntry, useEditorSession } from '../helpers/editor';
 import { ALT_MIN } from '@/lib/posts/schema';
 import { ROOT } from '../helpers/paths';
 
@@ -67,26 +67,10 @@ describe('the editor refuses what the site refuses, at the field', () => {
       const path = file('posts', `${slug}.mdx`);
       const before = readFileSync(path, 'utf8');
       await openPost(page, slug);
-      const editor = page.locator('[contenteditable=true]').first();
-      await editor.click();
+      await page.locator('[contenteditable=true]').first().click();
       await page.keyboard.press('ControlOrMeta+End');
       await page.keyboard.press('Enter');
-      const menu = page.getByLabel('Einfügemenü');
-      for (let attempt = 1; attempt <= 3; attempt++) {
-        await page.keyboard.type('/');
-        if (
-          await menu.waitFor({ timeout: 5_000 }).then(
-            () => true,
-            () => false,
-          )
-        )
-          break;
-        if ((await editor.innerText()).trimEnd().endsWith('/')) await page.keyboard.press('Backspace');
-      }
-      await page.keyboard.type('Bild');
-      // Clicked, as a clerk does: Enter picks whichever entry the still-filtering menu highlights (flaky under load).
-      const entry = menu.getByText('Bild', { exact: true }).first();
-      await entry.waitFor();
+      const entry = await insertMenuEntry(page, 'Bild');
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), entry.click()]);
       await chooser.setFiles(PICTURE);
       await page.locator('[contenteditable=true] img:not(.ProseMirror-separator)').first().waitFor();

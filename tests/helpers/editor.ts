@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { ROOT, TEST_CONTENT } from './paths';
 import { launchBrowser } from './browser';
 import { startServer, type RunningServer } from './server';
@@ -132,4 +132,38 @@ export function germanEditorPages(
     if (page.url().endsWith('/redaktion/anmelden/')) await signInOnPage(page, session.server.url);
     return page;
   };
+}
+
+/** Slashes in the focused text: tells whether a "/" reached the editor although its menu did not open. */
+const slashesInFocus = (page: Page) => page.evaluate(() => (document.activeElement?.textContent ?? '').split('/').length);
+
+/**
+ * Opens Keystatic's insert menu by typing "/" at the cursor, as the guide says (section 4); typed again
+ * when the editor was not listening yet, and a "/" that landed in the text without a menu is taken back.
+ */
+export async function openInsertMenu(page: Page): Promise<Locator> {
+  const menu = page.getByLabel('Einfügemenü');
+  for (let attempt = 1; ; attempt++) {
+    const before = await slashesInFocus(page);
+    await page.keyboard.type('/');
+    const opened = await menu.waitFor({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (opened) return menu;
+    if (attempt === 3) throw new Error('Das Einfügemenü öffnet sich nicht mit „/“.');
+    if ((await slashesInFocus(page)) > before) await page.keyboard.press('Backspace');
+  }
+}
+
+/**
+ * The insert menu's entry `name`, the menu filtered by its first word (a space would close it). The caller
+ * clicks it, as a clerk does: Enter takes whatever the still-filtering menu highlights (flaky under load).
+ */
+export async function insertMenuEntry(page: Page, name: string): Promise<Locator> {
+  const menu = await openInsertMenu(page);
+  await page.keyboard.type(name.split(' ')[0]!);
+  const entry = menu.getByText(name, { exact: true }).first();
+  await entry.waitFor();
+  return entry;
 }
