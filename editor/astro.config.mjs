@@ -7,6 +7,7 @@
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import { fileURLToPath } from 'node:url';
+import { editorPaths } from '../src/lib/editor/paths.ts';
 
 const GOOGLE_FONTS_LINK = /\/\*#__PURE__\*\/jsx\("link", \{\s*href: "https:\/\/fonts\.googleapis\.com[^"]*",\s*rel: "stylesheet"\s*\}\)/g;
 
@@ -41,6 +42,57 @@ function germanSaveErrors() {
   };
 }
 
+const PICKER_SLUGS = 'const slugs = useSlugsInCollection(props.collection);';
+const PICKER_OPTIONS = 'const options = t1;';
+const PICKER_ITEM = 'children: item.slug\n    }, item.slug);';
+
+/**
+ * Keystatic's relationship picker (the source of a fact) lists the entries' keys ("G1", "M2D"): a
+ * clerk picks by title. The picker asks our server once for the titles by key and shows „ginlo
+ * Business – Nutzungsbedingungen“; the file keeps the key. Until the titles arrive (or if the
+ * request fails) it shows the keys, as before. Fails the build if Keystatic's code changed shape.
+ */
+function sourceTitlesInPicker() {
+  return {
+    name: 'innungswissen:source-titles-in-picker',
+    /** @param {string} code @param {string} id */
+    transform(code, id) {
+      if (!id.includes('@keystatic/core') || !code.includes('function RelationshipInput(')) return null;
+      // Only inside RelationshipInput (a multi-relationship picker has the same lines).
+      const start = code.indexOf('function RelationshipInput(');
+      const end = code.indexOf('\nfunction ', start + 1);
+      const picker = code.slice(start, end);
+      for (const part of [PICKER_SLUGS, PICKER_OPTIONS, PICKER_ITEM]) {
+        if (picker.split(part).length !== 2)
+          throw new Error(`Keystatic-Auswahlfeld hat sich geändert: ${JSON.stringify(part)} nicht genau einmal gefunden`);
+      }
+      const load = `
+  const [iwTitles, iwSetTitles] = useState(() => globalThis.__iwEntryTitles);
+  useEffect(() => {
+    if (iwTitles) return undefined;
+    let live = true;
+    globalThis.__iwEntryTitlesLoad ??= fetch(${JSON.stringify(editorPaths.entryTitles)}, { credentials: 'same-origin' })
+      .then((res) => (res.ok ? res.json() : {}))
+      .then((body) => (globalThis.__iwEntryTitles = body))
+      .catch(() => ({}));
+    globalThis.__iwEntryTitlesLoad.then((titles) => { if (live) iwSetTitles(titles); });
+    return () => { live = false; };
+  }, [iwTitles]);`;
+      const options = `const options = useMemo(() => t1.map((o) => ({ slug: o.slug, label: (iwTitles && iwTitles[props.collection] && iwTitles[props.collection][o.slug]) || o.slug })), [t1, iwTitles, props.collection]);`;
+      return {
+        code:
+          code.slice(0, start) +
+          picker
+            .replace(PICKER_SLUGS, PICKER_SLUGS + load)
+            .replace(PICKER_OPTIONS, options)
+            .replace(PICKER_ITEM, 'textValue: item.label,\n      children: item.label\n    }, item.slug);') +
+          code.slice(end),
+        map: null,
+      };
+    },
+  };
+}
+
 export default defineConfig({
   // Its own root, so its generated types (.astro/) never replace the reader site's.
   root: fileURLToPath(new URL('.', import.meta.url)),
@@ -53,7 +105,7 @@ export default defineConfig({
   build: { assets: '_editor' },
   devToolbar: { enabled: false },
   vite: {
-    plugins: [withoutThirdPartyFonts(), germanSaveErrors()],
+    plugins: [withoutThirdPartyFonts(), germanSaveErrors(), sourceTitlesInPicker()],
     // The Keystatic bundle is large by nature; its size is reported by the build script instead.
     build: { chunkSizeWarningLimit: 4096 },
   },

@@ -13,6 +13,7 @@ import { readBody, type Session } from './session';
 import type { EditorStore } from './store';
 import { entryTitle, publishedItems, readWhatGoesLive } from './live-state';
 import { berlinDay } from '@/lib/posts/publish';
+import { readSources } from '@/adapters/content/facts-files';
 import { REQUEST_TOO_LARGE } from './update-guard';
 
 const t = de.editor;
@@ -118,6 +119,12 @@ export async function approveRequest(
 /** GET /api/redaktion/was-geht-online: the list the dashboard shows (null without a live state in git). */
 export async function whatGoesLiveRequest(ctx: RequestContext, contentDir: string): Promise<void> {
   json(ctx.res, 200, { whatGoesLive: (await readWhatGoesLive(contentDir)) ?? null });
+}
+
+/** GET the sources' titles by key: the editor's source picker shows „ginlo Business – Nutzungsbedingungen“, the file keeps „G1“. */
+export function entryTitlesRequest(ctx: RequestContext, contentDir: string): void {
+  const titles = Object.fromEntries(Object.entries(readSources(contentDir)).map(([key, source]) => [key, source.title]));
+  json(ctx.res, 200, { sources: titles });
 }
 
 /** GET /api/redaktion/status; a refused publish also names its content problems in the clerk's words (clerk-errors.ts). */

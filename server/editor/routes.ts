@@ -12,7 +12,15 @@ import { editorPaths, isEditorApiPath, isEditorPath } from '@/lib/editor/paths';
 import { json, type RequestContext, type RouteHandler, type RouteResult } from '../http';
 import type { Log } from '../log';
 import type { SiteHolder } from '../site';
-import { approveRequest, keystaticProxy, publishHistory, publishRequest, publishStatus, whatGoesLiveRequest } from './api';
+import {
+  approveRequest,
+  entryTitlesRequest,
+  keystaticProxy,
+  publishHistory,
+  publishRequest,
+  publishStatus,
+  whatGoesLiveRequest,
+} from './api';
 import { createEditorApp } from './app';
 import { KeystaticApi } from './keystatic-api';
 import { readWhatGoesLive, savedScheduled } from './live-state';
@@ -97,6 +105,7 @@ export function createEditorRoutes(options: EditorRoutesOptions): RouteHandler {
     { match: exactly('/api/redaktion/freigeben'), handle: (ctx, session) => approveRequest(ctx, session, publisher, store, contentDir) },
     { match: exactly('/api/redaktion/vorschau'), handle: (ctx, session) => publishRequest(ctx, session, publisher, contentDir) },
     { match: exactly('/api/redaktion/was-geht-online'), handle: (ctx) => whatGoesLiveRequest(ctx, contentDir) },
+    { match: exactly(editorPaths.entryTitles), handle: (ctx) => entryTitlesRequest(ctx, contentDir) },
     { match: exactly('/api/redaktion/status'), handle: (ctx) => publishStatus(ctx, publisher, store, contentDir) },
     { match: exactly('/api/redaktion/verlauf'), handle: (ctx) => publishHistory(ctx, store, contentDir) },
     { match: tree('/keystatic'), handle: (ctx) => app.page(ctx) },

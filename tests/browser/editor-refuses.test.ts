@@ -1,12 +1,13 @@
 /**
  * The browser editor refuses what the site refuses, at the field, in German (issue 25): a cover
  * without description, a picture in the text whose dialog was never opened, a fact's source typed
- * by name instead of chosen, a post's source with a name where its address belongs. Real server,
+ * by name instead of chosen, a post's source with a name where its address belongs; a fact's source is picked by title. Real server,
  * Chromium, a copy of the content; each refused save leaves the file as it was.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import type { Page } from 'playwright-core';
 import { germanEditorPages, insertMenuEntry, useEditorSession } from '../helpers/editor';
 import { ALT_MIN } from '@/lib/posts/schema';
@@ -100,6 +101,33 @@ describe('the editor refuses what the site refuses, at the field', () => {
       await page.getByRole('button', { name: 'Speichern' }).click();
       await page.getByText('Quelle: bitte aus der Liste auswählen, nicht frei eintippen.').first().waitFor();
       await unchanged(path, before);
+      await page.close();
+    },
+    SLOW,
+  );
+
+  it(
+    "a fact's source is shown and picked by its title, never its key; the file keeps the key",
+    async () => {
+      const page = await signedInPage();
+      const path = file('messengers', 'threema.yaml');
+      const firstKey = /source: (\S+)/.exec(readFileSync(path, 'utf8'))![1]!;
+      const titleOf = (key: string) => (parse(readFileSync(file('sources', `${key}.yaml`), 'utf8')) as { title: string }).title;
+      await page.goto(`${session.server.url}/keystatic/collection/messengers/item/threema`);
+      const source = page.getByRole('combobox', { name: 'Quelle' }).first();
+      await expect.poll(() => source.inputValue(), { timeout: 30_000 }).toBe(titleOf(firstKey));
+      // Another source, found by part of its title as a clerk would type it.
+      const other = 'G1';
+      await source.click();
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type('ginlo Business');
+      const option = page.getByRole('option', { name: titleOf(other) });
+      await option.click();
+      expect(await page.getByRole('option', { name: other, exact: true }).count()).toBe(0);
+      await expect.poll(() => source.inputValue()).toBe(titleOf(other));
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      await expect.poll(() => /source: (\S+)/.exec(readFileSync(path, 'utf8'))![1], { timeout: 30_000 }).toBe(other);
       await page.close();
     },
     SLOW,

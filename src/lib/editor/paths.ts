@@ -20,6 +20,8 @@ export const editorPaths = {
   /** The comparison's facts, oldest check first, with "Stimmt noch" (src/pages/redaktion/fakten/). */
   facts: '/redaktion/fakten/',
   factsAction: '/api/redaktion/fakten/',
+  /** Each source's title by its key, for the editor's source picker (editor/astro.config.mjs). */
+  entryTitles: '/api/redaktion/quellen-titel',
   preview: '/redaktion/vorschau/',
   keystatic: '/keystatic/',
   /** The Keystatic app's scripts (dist-editor/_editor/): public, nothing in them is secret. */
