@@ -119,5 +119,5 @@ export function createSiteEditors(options: SiteEditorsOptions) {
     };
   }
 
-  return { store, forSite, queue, close: () => store.close() };
+  return { store, forSite, queue, buildTurn, close: () => store.close() };
 }
