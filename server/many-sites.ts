@@ -78,6 +78,11 @@ function chooseSiteBuild(kennung: string): string {
 
 /** A site created in the browser: built like `SITE=<kennung> npm run build`, then served without a restart. */
 async function buildAndServe(kennung: string): Promise<boolean> {
+  // Through the same fair queue as every site's publishes: a new site never builds beside them beyond BUILD_CONCURRENCY.
+  return editors.buildTurn(kennung)(() => buildAndServeNow(kennung));
+}
+
+async function buildAndServeNow(kennung: string): Promise<boolean> {
   const outDir = siteBuildDir(ROOT, process.env, kennung);
   const env = buildEnv(process.env, { SITE: kennung, INNUNGSWISSEN_SITES_DIR: dir, OG_PICTURES: 'background' });
   const child = spawn(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--outDir', outDir], {

@@ -14,6 +14,7 @@ import type { ServerSettings } from './settings';
 import type { SiteHolder } from './site';
 import { PREVIEW_BASE, createEditorRoutes } from './editor/routes';
 import { Publisher } from './editor/publisher';
+import { createBuildQueue } from './build-queue';
 import { scheduledFiles, startScheduler } from './editor/schedule';
 import { EditorStore } from './editor/store';
 import { LoginThrottle } from './editor/throttle';
@@ -41,6 +42,29 @@ export function createSiteEditors(options: SiteEditorsOptions) {
   // One throttle for every host: guessing passwords on thirty hosts is no faster than on one.
   const throttle = new LoginThrottle();
 
+  // One fair queue for every site's builds: two guilds publishing at once never build more than BUILD_CONCURRENCY
+  // at a time. Each site's publisher builds one at a time itself, so a site has at most one build waiting here.
+  const turns = new Map<string, () => Promise<void>>();
+  const logs = new Map<string, Log>();
+  const queue = createBuildQueue({
+    build: async (kennung) => {
+      const run = turns.get(kennung);
+      turns.delete(kennung);
+      await run?.();
+    },
+    onEvent: ({ kennung, status }) => {
+      if (status.state === 'baut') logs.get(kennung)?.('info', 'Build beginnt', { seite: kennung });
+      if (status.state === 'fertig' || status.state === 'fehlgeschlagen') logs.get(kennung)?.('info', 'Build beendet', { seite: kennung });
+    },
+  });
+  const buildTurn =
+    (kennung: string) =>
+    <T>(build: () => Promise<T>): Promise<T> =>
+      new Promise<T>((resolve, reject) => {
+        turns.set(kennung, () => build().then(resolve, reject));
+        void queue.request(kennung, 'veroeffentlichen');
+      });
+
   /** `verwaltung` accounts look after every site; everyone else sees the sites the account belongs to. */
   const linksFor =
     (kennung: string) =>
@@ -55,6 +79,7 @@ export function createSiteEditors(options: SiteEditorsOptions) {
 
   function forSite(site: SiteEntry, holder: SiteHolder, log: Log): SiteEditor {
     const siteStore = store.forSite(site.kennung);
+    logs.set(site.kennung, log);
     const publisher = new Publisher({
       store: siteStore,
       sites: holder,
@@ -64,6 +89,7 @@ export function createSiteEditors(options: SiteEditorsOptions) {
       log,
       previewBase: PREVIEW_BASE,
       buildEnv: { SITE: site.kennung, INNUNGSWISSEN_SITES_DIR: options.sitesDir },
+      buildTurn: buildTurn(site.kennung),
     });
     const scheduler = settings.schedule
       ? startScheduler({
@@ -93,5 +119,5 @@ export function createSiteEditors(options: SiteEditorsOptions) {
     };
   }
 
-  return { store, forSite, close: () => store.close() };
+  return { store, forSite, queue, buildTurn, close: () => store.close() };
 }

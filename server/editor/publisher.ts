@@ -41,6 +41,8 @@ export interface PublisherOptions {
   previewBase: string;
   /** Added to the build's environment: a site of several guilds builds with SITE=<kennung> (server/site-editors.ts). */
   buildEnv?: Record<string, string>;
+  /** Runs a build when the machine's turn comes: several guilds' builds share one fair queue (server/site-editors.ts). */
+  buildTurn?: <T>(build: () => Promise<T>) => Promise<T>;
   now?: () => number;
 }
 
@@ -222,7 +224,8 @@ export class Publisher {
             return undefined;
           })
         : undefined;
-    const result = await this.#build(outDir, kind, staged?.dir ?? this.#o.contentDir);
+    const build = () => this.#build(outDir, kind, staged?.dir ?? this.#o.contentDir);
+    const result = await (this.#o.buildTurn ? this.#o.buildTurn(build) : build());
     if (this.#stopped) return changes?.undo();
     if (!result.ok) {
       changes?.undo();

@@ -6,12 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { axeViolations } from '../helpers/axe';
 import { holdBuildLock } from '../helpers/build';
+import { buildSiteFolder } from '../helpers/site-build';
 import { CHROMIUM_FLAGS, chromiumPath } from '../helpers/browser';
 import { childEnv } from '../../scripts/child-env';
 import { ROOT, TEST_RUN } from '../helpers/paths';
@@ -30,15 +31,7 @@ let browser: Browser;
 let dataDir: string;
 const at = (host: string, path: string) => `http://${host}:${server.port}${path}`;
 
-function build(site: string): Promise<{ status: number | null; output: string }> {
-  const env = childEnv({ INNUNGSWISSEN_SITES_DIR: SITES, SITES_BUILD_DIR: BUILDS, SITE: site, OG_PICTURES: 'off' });
-  delete env.INNUNGSWISSEN_CONTENT_DIR;
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk));
-  return new Promise((resolve) => child.once('close', (status) => resolve({ status, output })));
-}
+const build = (site: string) => buildSiteFolder(site, SITES, BUILDS);
 
 async function signIn(page: Page, host: string, name: string): Promise<void> {
   await page.goto(at(host, '/redaktion/anmelden/'));

@@ -8,10 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { holdBuildLock } from '../helpers/build';
+import { buildSiteFolder } from '../helpers/site-build';
 import { childEnv } from '../../scripts/child-env';
 import { ROOT, TEST_RUN } from '../helpers/paths';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -91,15 +92,7 @@ function account(...args: string[]): void {
   expect(result.status, result.stderr).toBe(0);
 }
 
-function build(site: string): Promise<{ status: number | null; output: string }> {
-  const env = childEnv({ INNUNGSWISSEN_SITES_DIR: SITES, SITES_BUILD_DIR: BUILDS, SITE: site, OG_PICTURES: 'off' });
-  delete env.INNUNGSWISSEN_CONTENT_DIR;
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk));
-  return new Promise((resolve) => child.once('close', (status) => resolve({ status, output })));
-}
+const build = (site: string) => buildSiteFolder(site, SITES, BUILDS);
 
 /** Every Astro editor page and endpoint, as a path with a made-up id where the route has a parameter. */
 function astroEditorRoutes(): string[] {
@@ -319,4 +312,36 @@ describe('editors per site', () => {
     expect(noSite.body).toContain('mindestens 10 Zeichen');
     expect(noSite.body).toContain(de.siteEditors.accountNoSite);
   });
+});
+
+describe('builds of several sites share one queue', () => {
+  it('two sites ask for a build at once: with BUILD_CONCURRENCY unset (1) the builds run one after the other', async () => {
+    const nord = await sessionOn(NORD, 'Anna Nord');
+    const sued = await sessionOn(SUED, 'Bruno Sued');
+    const before = server.output().length;
+    // A preview is a build like a publish (same publisher path, same queue) and needs no list of changes or Freigabe.
+    const asked = await Promise.all([
+      call(NORD, '/api/redaktion/vorschau', { method: 'POST', cookie: nord.cookie }),
+      call(SUED, '/api/redaktion/vorschau', { method: 'POST', cookie: sued.cookie }),
+    ]);
+    for (const answer of asked) expect(answer.status, answer.body).toBe(202);
+    const done = async (host: string, cookie: string) => {
+      for (;;) {
+        const status = JSON.parse((await call(host, '/api/redaktion/status', { cookie })).body) as {
+          preview: { building: boolean; queued: boolean; last: { ok: boolean; error?: string } | null };
+        };
+        if (!status.preview.building && !status.preview.queued && status.preview.last) return status.preview.last;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    };
+    const results = await Promise.all([done(NORD, nord.cookie), done(SUED, sued.cookie)]);
+    for (const last of results) expect(last.ok, last.error).toBe(true);
+    const events = server
+      .output()
+      .slice(before)
+      .split('\n')
+      .filter((line) => line.includes('Build beginnt') || line.includes('Build beendet'))
+      .map((line) => (line.includes('Build beginnt') ? 'beginnt' : 'beendet'));
+    expect(events).toEqual(['beginnt', 'beendet', 'beginnt', 'beendet']);
+  }, 600_000);
 });

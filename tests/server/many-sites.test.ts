@@ -6,11 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { request } from 'node:http';
-import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { holdBuildLock } from '../helpers/build';
-import { childEnv } from '../../scripts/child-env';
+import { buildSiteFolder } from '../helpers/site-build';
 import { ROOT, TEST_RUN } from '../helpers/paths';
 import { startServer, type RunningServer } from '../helpers/server';
 import { de } from '@/i18n/de';
@@ -60,19 +59,7 @@ function call(
   });
 }
 
-/**
- * `SITE=<kennung> npm run build` into BUILDS/<kennung>, without blocking this worker (a synchronous build of a
- * minute starves vitest's own messages). No content folder override: the site's posts, the shared comparison.
- */
-function build(site: string): Promise<{ status: number | null; output: string }> {
-  const env = childEnv({ ...sitesEnv(), SITE: site, OG_PICTURES: 'off' });
-  delete env.INNUNGSWISSEN_CONTENT_DIR;
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk));
-  return new Promise((resolve) => child.once('close', (status) => resolve({ status, output })));
-}
+const build = (site: string) => buildSiteFolder(site, SITES, BUILDS);
 
 beforeAll(async () => {
   const release = await holdBuildLock();
