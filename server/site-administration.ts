@@ -1,7 +1,8 @@
 /**
  * What the `verwaltung` role does in the browser (/redaktion/verwaltung/, issue 26): create a site (the same checks
  * as `npm run sites -- anlegen`, src/lib/sites/new-site.ts; its folder, then its build, one at a time; it is served
- * as soon as it is built) and create an account with its sites and role. Every refusal is a German sentence.
+ * as soon as it is built), create an account with its sites and role, change or delete one. Every refusal is a German
+ * sentence.
  */
 import { de } from '@/i18n/de';
 import { format } from '@/i18n/format';
@@ -73,9 +74,7 @@ export function createAdministration(options: AdministrationOptions): Administra
     else if (store.accounts().some((a) => accountNameKey(a.name) === accountNameKey(name))) problems.push(format(s.accountTaken, { name }));
     const password = passwordProblem(account.password);
     if (password) problems.push(password);
-    const known = new Set(sites().map((site) => site.kennung));
-    for (const kennung of account.sites) if (!known.has(kennung)) problems.push(format(s.accountUnknownSite, { kennung }));
-    if (account.role !== 'verwaltung' && account.sites.length === 0) problems.push(s.accountNoSite);
+    problems.push(...membershipProblems(account.role, account.sites));
     if (problems.length > 0) return { ok: false, problems };
     store.setAccount(name, await hashPassword(account.password));
     store.setSites(name, account.sites);
@@ -88,5 +87,55 @@ export function createAdministration(options: AdministrationOptions): Administra
     return { ok: true, message: format(s.accountCreated, { name, hosts }) };
   }
 
-  return { sites, accounts, createSite, createAccount };
+  /** Problems with an account's sites and role, shared by creating and changing it. */
+  function membershipProblems(role: NewAccount['role'], wanted: readonly string[]): string[] {
+    const known = new Set(sites().map((site) => site.kennung));
+    const problems = wanted.filter((kennung) => !known.has(kennung)).map((kennung) => format(s.accountUnknownSite, { kennung }));
+    if (role !== 'verwaltung' && wanted.length === 0) problems.push(s.accountNoSite);
+    return problems;
+  }
+
+  /** The stored account by its name as the form sends it, or a German refusal. */
+  function existing(name: string): { name: string; role: NewAccount['role'] } | string {
+    const found = options
+      .store()
+      .accounts()
+      .find((a) => a.name === name);
+    return found ? { name: found.name, role: found.role } : format(s.cliNoAccount, { name });
+  }
+
+  /** True when `name` is the only account left that can create sites and accounts. */
+  function lastVerwaltung(name: string): boolean {
+    const admins = options
+      .store()
+      .accounts()
+      .filter((a) => a.role === 'verwaltung');
+    return admins.length === 1 && admins[0]!.name === name;
+  }
+
+  function changeAccount(name: string, change: Pick<NewAccount, 'role' | 'sites'>, by: string): AdminResult {
+    const account = existing(name);
+    if (typeof account === 'string') return { ok: false, problems: [account] };
+    const problems = membershipProblems(change.role, change.sites);
+    if (account.role === 'verwaltung' && change.role !== 'verwaltung' && lastVerwaltung(name)) problems.push(s.accountLastVerwaltung);
+    if (problems.length > 0) return { ok: false, problems };
+    const store = options.store();
+    store.setSites(account.name, change.sites);
+    store.setRole(account.name, change.role);
+    log('info', 'Redaktionskonto geändert', { name: account.name, aufgabe: change.role, innungen: change.sites.join(', '), von: by });
+    return { ok: true, message: format(s.accountChanged, { name: account.name }) };
+  }
+
+  function deleteAccount(name: string, by: string): AdminResult {
+    const account = existing(name);
+    if (typeof account === 'string') return { ok: false, problems: [account] };
+    if (account.name === by) return { ok: false, problems: [s.accountDeleteOwn] };
+    if (lastVerwaltung(account.name)) return { ok: false, problems: [s.accountLastVerwaltung] };
+    // Its sessions and site memberships go with it (ON DELETE CASCADE).
+    options.store().deleteAccount(account.name);
+    log('info', 'Redaktionskonto gelöscht', { name: account.name, von: by });
+    return { ok: true, message: format(s.accountDeleted, { name: account.name }) };
+  }
+
+  return { sites, accounts, createSite, createAccount, changeAccount, deleteAccount };
 }

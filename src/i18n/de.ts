@@ -693,6 +693,17 @@ export const de = {
     accountUnknownSite: 'Die Innung „{kennung}“ gibt es nicht.',
     accountAllSites: 'alle Innungen',
     accountOf: 'Redaktion für {sites}',
+    accountEdit: 'Ändern oder löschen',
+    accountSave: 'Änderungen speichern',
+    accountChanged: 'Das Konto „{name}“ ist geändert.',
+    accountDelete: 'Konto löschen …',
+    accountDeleteQuestion: 'Das Konto „{name}“ wirklich löschen? Die Person wird abgemeldet und kann sich danach nicht mehr anmelden.',
+    accountDeleteConfirm: 'Ja, Konto löschen',
+    accountDeleteCancel: 'Abbrechen',
+    accountDeleted: 'Das Konto „{name}“ ist gelöscht; seine Anmeldungen sind beendet.',
+    accountDeleteOwn: 'Ihr eigenes Konto können Sie hier nicht löschen; das macht ein anderes Verwaltungskonto.',
+    accountLastVerwaltung:
+      'Das letzte Verwaltungskonto bleibt: ohne es kann niemand mehr Innungen und Konten anlegen. Legen Sie zuerst ein zweites an.',
     formProblems: 'Bitte korrigieren Sie:',
     cliUsage:
       'Verwendung:\n  npm run redaktion -- konto anlegen <Name> [--innung <Kennung> …] [--verwaltung]\n  npm run redaktion -- konto innungen <Name> <Kennung> [<Kennung> …]   (zu welchen Innungen das Konto gehört)\n  npm run redaktion -- konto rolle <Name> redaktion|verwaltung\n  npm run redaktion -- konto passwort <Name>\n  npm run redaktion -- konto löschen <Name>\n  npm run redaktion -- konto liste',

@@ -1,7 +1,8 @@
 /**
  * The `verwaltung` role in the browser (issue 26): a Kreishandwerkerschaft's account signs in on one guild's host,
  * creates a new guild site at /redaktion/verwaltung/ (Kennung, Adresse, Name der Innung), waits for its build,
- * creates an editor account for it, and that editor signs in on the new host and sees only that site.
+ * creates an editor account for it, and that editor signs in on the new host and sees only that site; then changes that
+ * account, deletes it after asking, and cannot remove the last Verwaltung account.
  * Chromium resolves the test hosts to this machine (--host-resolver-rules); nothing leaves it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,7 +117,7 @@ describe('the Verwaltung creates a guild site and its editor in the browser', ()
 
     await page.getByLabel(s.accountName, { exact: true }).fill('Olga Ost');
     await page.getByLabel(s.accountPassword, { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Innung Ost (ost.innung.test)').check();
+    await page.locator('[data-new-account]').getByLabel('Innung Ost (ost.innung.test)').check();
     await page.getByRole('button', { name: s.accountCreate }).click();
     await expect
       .poll(() => page.locator('[data-notice="ok"]').textContent())
@@ -155,4 +156,55 @@ describe('the Verwaltung creates a guild site and its editor in the browser', ()
     await olgaContext.close();
     await context.close();
   }, 900_000);
+
+  // Builds on the test above: Olga Ost's account and the live site Ost.
+  it("the Verwaltung changes an account's sites, deletes it after asking (its sign-in ends), and keeps the last Verwaltung account", async () => {
+    const olgaContext = await browser.newContext();
+    const olga = await olgaContext.newPage();
+    await signIn(olga, 'ost.innung.test', 'Olga Ost');
+    await olga.waitForURL(at('ost.innung.test', '/redaktion/'));
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, 'nord.innung.test', 'Vera Verwaltung');
+    await page.waitForURL(at('nord.innung.test', '/redaktion/'));
+    await page.goto(at('nord.innung.test', '/redaktion/verwaltung/'));
+    const row = page.locator('[data-account="Olga Ost"]');
+    await row.getByText(s.accountEdit).click();
+    await row.getByLabel('Innung Nord (nord.innung.test)').check();
+    expect(await axeViolations(page)).toEqual([]);
+    await row.getByRole('button', { name: s.accountSave }).click();
+    await expect.poll(() => page.locator('[data-notice="ok"]').textContent()).toBe(format(s.accountChanged, { name: 'Olga Ost' }));
+    expect(await page.locator('[data-account="Olga Ost"]').textContent()).toContain(format(s.accountOf, { sites: 'nord, ost' }));
+
+    // Deleting asks first; only the second press deletes.
+    await page.locator('[data-account="Olga Ost"]').getByText(s.accountEdit).click();
+    await page.locator('[data-account="Olga Ost"]').getByRole('button', { name: s.accountDelete }).click();
+    await expect
+      .poll(() => page.locator('[data-confirm-delete]').textContent())
+      .toContain(format(s.accountDeleteQuestion, { name: 'Olga Ost' }));
+    expect(await page.locator('[data-account="Olga Ost"]').count()).toBe(1);
+    await page.getByRole('button', { name: s.accountDeleteConfirm }).click();
+    await expect.poll(() => page.locator('[data-notice="ok"]').textContent()).toBe(format(s.accountDeleted, { name: 'Olga Ost' }));
+    expect(await page.locator('[data-account="Olga Ost"]').count()).toBe(0);
+
+    // Olga's open sign-in has ended: her next page is the sign-in form.
+    await olga.goto(at('ost.innung.test', '/redaktion/'));
+    expect(new URL(olga.url()).pathname).toBe('/redaktion/anmelden/');
+
+    // Vera is the last Verwaltung account: she can neither delete herself nor make herself Redaktion.
+    await page.locator('[data-account="Vera Verwaltung"]').getByText(s.accountEdit).click();
+    await page.locator('[data-account="Vera Verwaltung"]').getByRole('button', { name: s.accountDelete }).click();
+    await page.getByRole('button', { name: s.accountDeleteConfirm }).click();
+    await expect.poll(() => page.locator('[data-notice="error"]').textContent()).toContain(s.accountDeleteOwn);
+    const vera = page.locator('[data-account="Vera Verwaltung"]');
+    await vera.getByText(s.accountEdit).click();
+    await vera.getByLabel('Innung Nord (nord.innung.test)').check();
+    await vera.getByLabel(s.roleRedaktion).check();
+    await vera.getByRole('button', { name: s.accountSave }).click();
+    await expect.poll(() => page.locator('[data-notice="error"]').textContent()).toContain(s.accountLastVerwaltung);
+    expect(await page.locator('[data-account="Vera Verwaltung"]').textContent()).toContain(s.roleVerwaltung);
+    await olgaContext.close();
+    await context.close();
+  }, 300_000);
 });

@@ -35,6 +35,10 @@ export interface Administration {
   accounts(): AccountSummary[];
   createSite(site: NewSite, by: string): Promise<AdminResult>;
   createAccount(account: NewAccount, by: string): Promise<AdminResult>;
+  /** New sites and role of an account; its sessions on sites it leaves end. */
+  changeAccount(name: string, change: Pick<NewAccount, 'role' | 'sites'>, by: string): AdminResult;
+  /** Deletes an account and ends its sessions; never one's own, never the last `verwaltung` account. */
+  deleteAccount(name: string, by: string): AdminResult;
 }
 
 /** A site the signed-in editor may work on, with its address (the editor signs in there). */
