@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { childEnv } from '../../scripts/child-env';
 import { BUILD_LOCK, prepareContent } from './build';
@@ -33,6 +33,11 @@ async function buildOnce(): Promise<{ output: string; ms: number }> {
   );
   // A lock left by a run that was cut off (tests/helpers/build.ts holdBuildLock).
   rmSync(BUILD_LOCK, { recursive: true, force: true });
+  if (!existsSync(join(ROOT, '.tmp'))) mkdirSync(join(ROOT, '.tmp'));
+  // Content copies and builds of the editor tests of earlier runs (editorSetup, .tmp/editor-*): a run owns its checkout.
+  for (const name of readdirSync(join(ROOT, '.tmp'), { withFileTypes: true })) {
+    if (name.isDirectory() && name.name.startsWith('editor-')) rmSync(join(ROOT, '.tmp', name.name), { recursive: true, force: true });
+  }
   prepareContent(TEST_CONTENT, fixtures);
   // The browser editor (dist-editor/), built once and reused while its inputs stay the same. Beside the site's
   // build, not after it: its own root, output and cache folder (editor/astro.config.mjs), so the two share no
