@@ -82,7 +82,8 @@ describe('site search in Chromium', () => {
     await page.keyboard.press('Control+k');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
     await page.keyboard.type('Latombe');
-    await page.locator('site-search [data-result-link]').first().waitFor();
+    // What a reader waits for: the answer for the whole word, not one for the first letters.
+    await page.locator('site-search [data-search-status]', { hasText: '„Latombe“' }).waitFor();
     await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-result-link'))).toBe(true);
     await Promise.all([page.waitForURL(/\/beitraege\/eu-us-data-privacy-framework\/\?suche=latombe/), page.keyboard.press('Enter')]);

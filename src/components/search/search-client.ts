@@ -88,6 +88,10 @@ export function renderResults(
   results: readonly ResultData[],
   typeLabels: Record<string, string>,
 ): void {
+  // A reader who already arrowed into the list keeps the focus when a later answer replaces it:
+  // on the same result if it is still there, else on the first one (never dropped onto <body>).
+  const active = document.activeElement;
+  const focusedHref = active instanceof HTMLAnchorElement && list.contains(active) ? active.href : null;
   list.replaceChildren(
     ...results.map((result) => {
       const item = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
@@ -121,6 +125,9 @@ export function renderResults(
       return item;
     }),
   );
+  if (focusedHref === null) return;
+  const links = [...list.querySelectorAll<HTMLAnchorElement>('[data-result-link], [data-sub-link]')];
+  (links.find((a) => a.href === focusedHref) ?? links[0])?.focus();
 }
 
 /** Arrow keys move between the result links; ArrowUp from the first goes back to `input`. */
