@@ -136,7 +136,7 @@ async function readersWhilePictures(
   add(
     section,
     'Leser-GET / während Teilbilder gezeichnet werden',
-    `${busy.toFixed(0)} req/s = ${(busy / idle).toFixed(2)}x angehalten (${idle.toFixed(0)} req/s), Median aus ${LOAD_ROUNDS} abwechselnden Runden; ${drawing}${seen.size === 0 ? '; kein Zeichenprozess gefunden' : ''}`,
+    `${busy.toFixed(0)} req/s = ${(busy / idle).toFixed(2)}x angehalten (${idle.toFixed(0)} req/s), Median aus ${LOAD_ROUNDS} abwechselnden Runden (laufend ${running.map((x) => x.toFixed(0)).join(' / ')}, angehalten ${held.map((x) => x.toFixed(0)).join(' / ')}); ${drawing}${seen.size === 0 ? '; kein Zeichenprozess gefunden' : ''}`,
     '≥ 0.7x',
     seen.size > 0 && busy / idle >= 0.7,
   );
