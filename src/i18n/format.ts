@@ -20,9 +20,14 @@ export function formatParts(template: string, values: Readonly<Record<string, st
     });
 }
 
+// Made on first use and kept: toLocaleString builds a new formatter on every call, which was 0.3 s of
+// prerendering 1,000 posts (CPU profile, 04.12.2026).
+let numberFormat: Intl.NumberFormat | undefined;
+
 /** A number the German way: 5000 → "5.000", 1.5 → "1,5". Browser-safe (Intl). */
 export function formatNumber(n: number): string {
-  return n.toLocaleString('de-DE', { maximumFractionDigits: 1 });
+  numberFormat ??= new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
+  return numberFormat.format(n);
 }
 
 /** "1 Tag" / "30 Tagen": a count with its singular or plural noun, the number formatted by formatNumber. */

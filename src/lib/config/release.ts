@@ -91,6 +91,15 @@ function foreignAuthorities(config: GuildConfig): ReleaseProblem[] {
     }));
 }
 
+const sampleData = new WeakMap<GuildConfig, boolean>();
+
+/** Whether the config still holds demo data; worked out once per config (every page's notice asks). */
+export function holdsSampleData(config: GuildConfig): boolean {
+  let sample = sampleData.get(config);
+  if (sample === undefined) sampleData.set(config, (sample = releaseProblems(config).length > 0));
+  return sample;
+}
+
 /** Every key that still holds demo data or lacks what a live site needs. Empty = ready to go live. */
 export function releaseProblems(config: GuildConfig): ReleaseProblem[] {
   const problems = [...demoValues(config)];

@@ -5,13 +5,23 @@ export function haystack(text: string): string {
   return ` ${normalize(text).replace(/[^a-z0-9]+/g, ' ')} `;
 }
 
-/** Does a text mention the messenger by its name or an alias? (Whole words, umlaut-insensitive.) */
-export function mentions(text: string, names: readonly string[], prepared = haystack(text)): boolean {
-  return names.some((name) => {
-    const needle = normalize(name)
-      .replace(/\([^)]*\)/g, '')
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
-    return needle.length > 0 && prepared.includes(` ${needle} `);
-  });
+/** The names as mentions() looks for them: normalised, without parentheses, words separated by single spaces. */
+export function needles(names: readonly string[]): string[] {
+  return names
+    .map((name) =>
+      normalize(name)
+        .replace(/\([^)]*\)/g, '')
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim(),
+    )
+    .filter((needle) => needle.length > 0)
+    .map((needle) => ` ${needle} `);
+}
+
+/**
+ * Does a text mention the messenger by its name or an alias? (Whole words, umlaut-insensitive.)
+ * `prepared` and `names` may come prepared (haystack(), needles()) when one check runs many times.
+ */
+export function mentions(text: string, names: readonly string[], prepared = haystack(text), wanted = needles(names)): boolean {
+  return wanted.some((needle) => prepared.includes(needle));
 }
