@@ -28,8 +28,9 @@ import { securityHeaders } from './security-headers';
 import { ROOT, readServerSettings, type ServerSettings } from './settings';
 import { SiteHolder, isCompleteBuild, loadSite, readBuildInfo } from './site';
 import { listen } from './listen';
-import { createSiteEditors, type SiteEditor } from './site-editors';
+import { createSiteEditors, sharedSetEnv, type SiteEditor } from './site-editors';
 import { createAdministration } from './site-administration';
+import { createSharedPublishing } from './site-shared';
 
 process.umask(0o077);
 const log = createLog(process.env.LOG_FORMAT === 'json' ? 'json' : 'text');
@@ -55,9 +56,20 @@ const administration = createAdministration({
   store: () => editors.store,
   served: () => served.map((site): SiteSummary => ({ kennung: site.kennung, host: site.host, name: site.name, state: 'live' })),
   buildAndServe,
+  shared: {
+    shared: () => sharedPublishing.overview(),
+    publishShared: (by) => sharedPublishing.publish(by),
+  },
   log,
 });
 const editors = createSiteEditors({ settings: readServerSettings(), root: ROOT, sitesDir: dir, served: () => served, administration });
+// „Gemeinsamen Vergleich veröffentlichen“: each following site's publisher rebuilds it through the same queue.
+const sharedPublishing = createSharedPublishing({
+  root: ROOT,
+  served: () => served,
+  queueStatus: (kennung) => editors.queue.status(kennung),
+  log,
+});
 
 /** The newer of the site's own build (dist-sites/<kennung>/) and the last one its Redaktion published. */
 function chooseSiteBuild(kennung: string): string {
@@ -84,7 +96,12 @@ async function buildAndServe(kennung: string): Promise<boolean> {
 
 async function buildAndServeNow(kennung: string): Promise<boolean> {
   const outDir = siteBuildDir(ROOT, process.env, kennung);
-  const env = buildEnv(process.env, { SITE: kennung, INNUNGSWISSEN_SITES_DIR: dir, OG_PICTURES: 'background' });
+  const env = buildEnv(process.env, {
+    SITE: kennung,
+    INNUNGSWISSEN_SITES_DIR: dir,
+    OG_PICTURES: 'background',
+    ...sharedSetEnv(process.env),
+  });
   const child = spawn(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--outDir', outDir], {
     cwd: ROOT,
     env,
