@@ -6,13 +6,18 @@
 import type { NewSite } from '@/lib/sites/new-site';
 import type { SiteBuildStatus } from '@/lib/sites/build-queue';
 
-export type SiteState = 'live' | 'building' | 'failed';
+/** `incomplete`: built, but its Impressum still holds sample data: „noch nicht live“, its host answers readers 503. */
+export type SiteState = 'live' | 'building' | 'failed' | 'incomplete';
 
 export interface SiteSummary {
   kennung: string;
   host: string;
   name: string;
   state: SiteState;
+  /** „noch nicht live“: what the Impressum still lacks, by the form's German labels. */
+  missing?: string[];
+  /** Live, but the release check still names these (German labels): to complete before the live operation. */
+  open?: string[];
 }
 
 export interface AccountSummary {
