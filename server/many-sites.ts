@@ -28,8 +28,13 @@ import { securityHeaders } from './security-headers';
 import { ROOT, readServerSettings, type ServerSettings } from './settings';
 import { SiteHolder, isCompleteBuild, loadSite, readBuildInfo } from './site';
 import { listen } from './listen';
-import { createSiteEditors, type SiteEditor } from './site-editors';
+import { parseTarget } from './request-path';
+import { impressumProblems, releaseChecklist } from '@/lib/sites/impressum';
+import { isEditorPath, editorPaths } from '@/lib/editor/paths';
+import type { ReleaseProblem } from '../src/lib/config/release';
+import { createSiteEditors, sharedSetEnv, type SiteEditor } from './site-editors';
 import { createAdministration } from './site-administration';
+import { createSharedPublishing } from './site-shared';
 
 process.umask(0o077);
 const log = createLog(process.env.LOG_FORMAT === 'json' ? 'json' : 'text');
@@ -41,6 +46,8 @@ interface ServedSite {
   holder: SiteHolder;
   editor: SiteEditor;
   commentsDb: string;
+  /** The release check's problems of its config; any in the Impressum keeps it „noch nicht live“. */
+  problems: ReleaseProblem[];
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   stopBackups: () => Promise<void>;
 }
@@ -53,11 +60,31 @@ const administration = createAdministration({
   root: ROOT,
   sitesDir: dir,
   store: () => editors.store,
-  served: () => served.map((site): SiteSummary => ({ kennung: site.kennung, host: site.host, name: site.name, state: 'live' })),
+  served: () => served.map(summary),
   buildAndServe,
+  shared: {
+    shared: () => sharedPublishing.overview(),
+    publishShared: (by) => sharedPublishing.publish(by),
+  },
   log,
 });
 const editors = createSiteEditors({ settings: readServerSettings(), root: ROOT, sitesDir: dir, served: () => served, administration });
+// „Gemeinsamen Vergleich veröffentlichen“: each following site's publisher rebuilds it through the same queue.
+const sharedPublishing = createSharedPublishing({
+  root: ROOT,
+  served: () => served,
+  queueStatus: (kennung) => editors.queue.status(kennung),
+  log,
+});
+
+/** A served site as the Verwaltung lists it: „noch nicht live“ with what its Impressum lacks, or live with what is open. */
+function summary(site: ServedSite): SiteSummary {
+  const missing = releaseChecklist(impressumProblems(site.problems));
+  const open = releaseChecklist(site.problems);
+  return missing.length > 0
+    ? { kennung: site.kennung, host: site.host, name: site.name, state: 'incomplete', missing }
+    : { kennung: site.kennung, host: site.host, name: site.name, state: 'live', ...(open.length > 0 ? { open } : {}) };
+}
 
 /** The newer of the site's own build (dist-sites/<kennung>/) and the last one its Redaktion published. */
 function chooseSiteBuild(kennung: string): string {
@@ -84,7 +111,12 @@ async function buildAndServe(kennung: string): Promise<boolean> {
 
 async function buildAndServeNow(kennung: string): Promise<boolean> {
   const outDir = siteBuildDir(ROOT, process.env, kennung);
-  const env = buildEnv(process.env, { SITE: kennung, INNUNGSWISSEN_SITES_DIR: dir, OG_PICTURES: 'background' });
+  const env = buildEnv(process.env, {
+    SITE: kennung,
+    INNUNGSWISSEN_SITES_DIR: dir,
+    OG_PICTURES: 'background',
+    ...sharedSetEnv(process.env),
+  });
   const child = spawn(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--outDir', outDir], {
     cwd: ROOT,
     env,
@@ -148,6 +180,7 @@ async function serveSite(site: SiteEntry, settings: ServerSettings, live: boolea
     holder,
     editor,
     commentsDb,
+    problems: releaseProblems(site.config),
     handle: createPipeline({ sites: holder, trustedProxies: settings.trustedProxies, log: siteLog, handlers: [editor.handler] }),
     stopBackups: async () => {
       backups.stop();
@@ -166,6 +199,31 @@ function skipped(kennung: string, reason: string): void {
 function unknownHost(res: ServerResponse): void {
   for (const [name, value] of securityHeaders('/api/')) res.setHeader(name, value);
   plain(res, 404, de.sites.unknownHost);
+}
+
+/**
+ * A site whose Impressum still holds sample data is never live: readers get this German page with 503 (and search
+ * engines are told to come back); its Redaktion and the page's styles stay reachable, so its editors can sign in.
+ */
+function settingUp(res: ServerResponse): void {
+  for (const [name, value] of securityHeaders('/api/')) res.setHeader(name, value);
+  const t = de.siteImpressum;
+  res.statusCode = 503;
+  res.setHeader('Retry-After', '3600');
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  res.end(
+    `<!doctype html><html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${t.settingUpTitle}</title></head><body><main><h1>${t.settingUpTitle}</h1><p>${t.settingUpText}</p></main></body></html>`,
+  );
+}
+
+/** Paths a site that is „noch nicht live“ still serves: its Redaktion and the assets its pages need. */
+function openWhileSettingUp(url: string | undefined): boolean {
+  // The same decoded, normalised path the pipeline routes by: „/redaktion/../impressum/“ is the Impressum.
+  const target = parseTarget(url ?? '/');
+  if (!target.ok) return false;
+  const path = target.path;
+  return isEditorPath(path) || path.startsWith(editorPaths.editorAssets) || path.startsWith('/_astro/');
 }
 
 /** A site created in the browser whose build is not finished: a short German notice, nothing else. */
@@ -207,7 +265,10 @@ async function start(): Promise<void> {
     log,
     (req, res) => {
       const site = siteForHost(served, req.headers.host);
-      if (site) return site.handle(req, res);
+      if (site) {
+        if (site.problems.length > 0 && impressumProblems(site.problems).length > 0 && !openWhileSettingUp(req.url)) return settingUp(res);
+        return site.handle(req, res);
+      }
       if (siteForHost(administration.sites(), req.headers.host)) return notReadyYet(res);
       unknownHost(res);
     },

@@ -25,6 +25,8 @@ export interface AdministrationOptions {
   served: () => SiteSummary[];
   /** Builds a new site and starts serving it; resolves when done (true) or failed (false). */
   buildAndServe: (kennung: string) => Promise<boolean>;
+  /** The shared comparison's overview and publish (server/site-shared.ts). */
+  shared: Pick<Administration, 'shared' | 'publishShared'>;
   log: Log;
 }
 
@@ -137,5 +139,14 @@ export function createAdministration(options: AdministrationOptions): Administra
     return { ok: true, message: format(s.accountDeleted, { name: account.name }) };
   }
 
-  return { sites, accounts, createSite, createAccount, changeAccount, deleteAccount };
+  return {
+    sites,
+    accounts,
+    createSite,
+    createAccount,
+    changeAccount,
+    deleteAccount,
+    shared: () => options.shared.shared(),
+    publishShared: (by) => options.shared.publishShared(by),
+  };
 }

@@ -16,8 +16,19 @@ import { PREVIEW_BASE, createEditorRoutes } from './editor/routes';
 import { Publisher } from './editor/publisher';
 import { createBuildQueue } from './build-queue';
 import { scheduledFiles, startScheduler } from './editor/schedule';
-import { EditorStore } from './editor/store';
+import { EditorStore, type Publish } from './editor/store';
+import type { BuildReason } from '@/lib/sites/build-queue';
 import { LoginThrottle } from './editor/throttle';
+
+/**
+ * The shared comparison's folders for a site's build: a build's environment is an allow-list that drops every *_DIR,
+ * so without these a publish built with the default folders, not the installation's kept versions.
+ */
+export function sharedSetEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of ['INNUNGSWISSEN_SHARED_VERSIONS_DIR', 'INNUNGSWISSEN_SHARED_CONTENT_DIR']) if (env[name]) out[name] = env[name];
+  return out;
+}
 
 export interface SiteEditorsOptions {
   settings: ServerSettings;
@@ -32,6 +43,13 @@ export interface SiteEditorsOptions {
 export interface SiteEditor {
   handler: RouteHandler;
   publisher: Publisher;
+  /**
+   * Rebuilds the site from its live content with the newest shared comparison (a publish of no content files, as a
+   * scheduled run with nothing due), queued as a routine 'gemeinsam' build behind any site's urgent publish.
+   */
+  rebuildShared: (by: string) => number;
+  /** A publish request of this site as the store has it (undefined when unknown). */
+  publishRecord: (id: number) => Publish | undefined;
   /** Stops the scheduler and a running build (its request runs again at the next start). */
   stopping: () => void;
 }
@@ -57,12 +75,17 @@ export function createSiteEditors(options: SiteEditorsOptions) {
       if (status.state === 'fertig' || status.state === 'fehlgeschlagen') logs.get(kennung)?.('info', 'Build beendet', { seite: kennung });
     },
   });
+  // Sites whose publisher's next build is a rebuild for the shared comparison: it queues as routine ('gemeinsam'),
+  // so a shared update of thirty sites never holds up one guild's own publish. An editor's publish that joins it
+  // in the same build stays routine; it waits at most for the sites asked before it.
+  const sharedNext = new Set<string>();
   const buildTurn =
     (kennung: string) =>
     <T>(build: () => Promise<T>): Promise<T> =>
       new Promise<T>((resolve, reject) => {
+        const reason: BuildReason = sharedNext.delete(kennung) ? 'gemeinsam' : 'veroeffentlichen';
         turns.set(kennung, () => build().then(resolve, reject));
-        void queue.request(kennung, 'veroeffentlichen');
+        void queue.request(kennung, reason);
       });
 
   /** `verwaltung` accounts look after every site; everyone else sees the sites the account belongs to. */
@@ -88,7 +111,7 @@ export function createSiteEditors(options: SiteEditorsOptions) {
       buildsDir: sitePublishBuildsDir(settings.buildsDir, site.kennung),
       log,
       previewBase: PREVIEW_BASE,
-      buildEnv: { SITE: site.kennung, INNUNGSWISSEN_SITES_DIR: options.sitesDir },
+      buildEnv: { SITE: site.kennung, INNUNGSWISSEN_SITES_DIR: options.sitesDir, ...sharedSetEnv(process.env) },
       buildTurn: buildTurn(site.kennung),
     });
     const scheduler = settings.schedule
@@ -112,6 +135,11 @@ export function createSiteEditors(options: SiteEditorsOptions) {
     return {
       handler,
       publisher,
+      rebuildShared: (by) => {
+        sharedNext.add(site.kennung);
+        return publisher.request('publish', by, { only: [] });
+      },
+      publishRecord: (id) => siteStore.recent(200).find((p) => p.id === id),
       stopping: () => {
         scheduler?.stop();
         publisher.stop();

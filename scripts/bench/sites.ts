@@ -28,6 +28,23 @@ const DIR = join(WORK, 'many-sites');
 const SITES = join(DIR, 'sites');
 const SECTION = `Mehrere Innungen (${COUNT} × ${POSTS} Beiträge)`;
 const kennung = (i: number) => `innung-${i}`;
+/** Made-up Impressum data for the generated sites (the Verwaltung form's fields, src/lib/sites/impressum.ts). */
+const BENCH_IMPRESSUM = {
+  strasse: 'Benchweg 1',
+  plz: '12345',
+  ort: 'Messstadt',
+  telefon: '+49 123 456789',
+  email: 'info@bench.innung.test',
+  verantwortlich: 'Bea Bench',
+  obermeister: 'Otto Messer',
+  kammer: 'Handwerkskammer Messstadt',
+  'kammer-anschrift': 'Kammerweg 1, 12345 Messstadt',
+  'kammer-web': 'https://www.hwk-messstadt.test/',
+  'dsb-name': 'Dana Daten',
+  'dsb-email': 'datenschutz@bench.innung.test',
+  'ds-behoerde': 'Landesbeauftragte für Datenschutz Messland',
+  'ds-behoerde-web': 'https://www.datenschutz-messland.test/',
+};
 const host = (i: number) => `innung-${i}.bench.test`;
 
 function env(sitesDir = SITES): Record<string, string> {
@@ -55,7 +72,9 @@ function generateSites(): void {
   for (let i = 1; i <= COUNT; i++) {
     const folder = join(SITES, kennung(i));
     mkdirSync(join(folder, 'content', 'posts'), { recursive: true });
-    writeFileSync(join(folder, 'guild.config.ts'), newSiteConfigSource(kennung(i), host(i), join(ROOT, 'src/lib/config/schema')));
+    // A complete Impressum: a site with sample Impressum data answers readers 503 (server/many-sites.ts).
+    const config = newSiteConfigSource(kennung(i), host(i), join(ROOT, 'src/lib/config/schema'), `Innung ${i}`, BENCH_IMPRESSUM);
+    writeFileSync(join(folder, 'guild.config.ts'), config);
     for (let p = 1; p <= POSTS; p++) {
       const mdx = p % 5 === 0;
       const source = articleSource(i * 100 + p, mdx).replace(/^title: "/m, `title: "Innung ${i}, `);

@@ -2,7 +2,8 @@
  * The `verwaltung` role in the browser (issue 26): a Kreishandwerkerschaft's account signs in on one guild's host,
  * creates a new guild site at /redaktion/verwaltung/ (Kennung, Adresse, Name der Innung), waits for its build,
  * creates an editor account for it, and that editor signs in on the new host and sees only that site; then changes that
- * account, deletes it after asking, and cannot remove the last Verwaltung account.
+ * account, deletes it after asking, and cannot remove the last Verwaltung account; last, publishes the shared comparison
+ * and watches each site's rebuild on the page.
  * Chromium resolves the test hosts to this machine (--host-resolver-rules); nothing leaves it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,25 @@ const SITES = join(WORK, 'sites');
 const BUILDS = join(WORK, 'dist-sites');
 const PASSWORD = 'geheimes-passwort-123';
 const s = de.siteEditors;
+const SHARED = join(WORK, 'shared');
+const VERSIONS = join(WORK, 'versions');
+/** The new site's Impressum, by the form's German labels. */
+const OST_IMPRESSUM: Record<string, string> = {
+  [de.siteImpressum.street]: 'Ostweg 5',
+  [de.siteImpressum.postalCode]: '03046',
+  [de.siteImpressum.city]: 'Oststadt',
+  [de.siteImpressum.phone]: '+49 355 123456',
+  [de.siteImpressum.email]: 'info@ost.innung.test',
+  [de.siteImpressum.responsible]: 'Olivia Ostmann',
+  [de.siteImpressum.boardChair]: 'Oskar Obermeister',
+  [de.siteImpressum.chamber]: 'Handwerkskammer Oststadt',
+  [de.siteImpressum.chamberAddress]: 'Kammerplatz 1, 03046 Oststadt',
+  [de.siteImpressum.chamberUrl]: 'https://www.hwk-ost.test/',
+  [de.siteImpressum.dpoName]: 'Doris Datenschutz',
+  [de.siteImpressum.dpoEmail]: 'datenschutz@ost.innung.test',
+  [de.siteImpressum.dpaName]: 'Landesbeauftragte für Datenschutz Ostland',
+  [de.siteImpressum.dpaUrl]: 'https://www.datenschutz-ostland.test/',
+};
 
 let server: RunningServer;
 let browser: Browser;
@@ -57,6 +77,8 @@ beforeAll(async () => {
   } finally {
     release();
   }
+  for (const entry of ['messengers', 'sources', 'aenderungen.yaml'])
+    cpSync(join(ROOT, 'content', entry), join(SHARED, entry), { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'innungswissen-verwaltung-'));
   const created = spawnSync(
     process.execPath,
@@ -78,6 +100,8 @@ beforeAll(async () => {
     DATA_DIR: dataDir,
     DIST_DIR: '',
     EDITOR_SCHEDULE: '0',
+    INNUNGSWISSEN_SHARED_CONTENT_DIR: SHARED,
+    INNUNGSWISSEN_SHARED_VERSIONS_DIR: VERSIONS,
   });
   browser = await chromium.launch({
     executablePath: chromiumPath(),
@@ -105,11 +129,14 @@ describe('the Verwaltung creates a guild site and its editor in the browser', ()
     await page.getByLabel(s.siteKennung, { exact: true }).fill('ost');
     await page.getByLabel(s.siteHost, { exact: true }).fill('nord.innung.test');
     await page.getByLabel(s.siteName, { exact: true }).fill('Innung Ost');
+    // The Impressum: without it the site would stay „noch nicht live“ (tests/server/many-sites-impressum.test.ts).
+    for (const [label, value] of Object.entries(OST_IMPRESSUM)) await page.getByLabel(label, { exact: true }).fill(value);
     await page.getByRole('button', { name: s.siteCreate }).click();
     await expect
       .poll(() => page.locator('[data-notice="error"]').textContent())
       .toContain('Die Adresse „nord.innung.test“ gehört schon zur Innung „nord“.');
     expect(await page.getByLabel(s.siteKennung, { exact: true }).inputValue()).toBe('ost');
+    expect(await page.getByLabel(de.siteImpressum.chamber, { exact: true }).inputValue()).toBe('Handwerkskammer Oststadt');
 
     await page.getByLabel(s.siteHost, { exact: true }).fill('ost.innung.test');
     await page.getByRole('button', { name: s.siteCreate }).click();
@@ -136,6 +163,8 @@ describe('the Verwaltung creates a guild site and its editor in the browser', ()
     const home = await page.goto(at('ost.innung.test', '/'));
     expect(home?.status()).toBe(200);
     expect(await page.locator('body').textContent()).toContain('Innung Ost');
+    await page.goto(at('ost.innung.test', '/impressum/'));
+    expect(await page.locator('main').textContent()).toContain('Oskar Obermeister');
 
     const olgaContext = await browser.newContext();
     const olga = await olgaContext.newPage();
@@ -207,4 +236,38 @@ describe('the Verwaltung creates a guild site and its editor in the browser', ()
     await olgaContext.close();
     await context.close();
   }, 300_000);
+
+  // Builds on the tests above: Nord and the live site Ost follow the shared comparison.
+  it('the Verwaltung publishes the shared comparison and sees each site rebuilt, one after the other', async () => {
+    const t = de.sharedPublish;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, 'nord.innung.test', 'Vera Verwaltung');
+    await page.waitForURL(at('nord.innung.test', '/redaktion/'));
+    await page.goto(at('nord.innung.test', '/redaktion/verwaltung/'));
+    expect(await page.locator('[data-shared-newest]').textContent()).toBe(t.none);
+    await page.getByRole('button', { name: t.button }).click();
+    await expect
+      .poll(() => page.locator('[data-notice="ok"]').textContent())
+      .toBe(format(t.started, { version: 1, names: 'Innung Nord, Innung Ost' }));
+    expect(await page.locator('[data-shared-newest]').textContent()).toBe(format(t.newest, { version: 1 }));
+    expect(await axeViolations(page)).toEqual([]);
+    const started = Date.now();
+    for (;;) {
+      await page.goto(at('nord.innung.test', '/redaktion/verwaltung/'));
+      const states = await page
+        .locator('[data-shared-state]')
+        .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-shared-state')));
+      expect(states).not.toContain('fehlgeschlagen');
+      expect(states.filter((state) => state === 'baut').length).toBeLessThanOrEqual(1);
+      if (states.length === 2 && states.every((state) => state === 'fertig')) break;
+      expect(Date.now() - started, 'the shared rebuild did not finish in time').toBeLessThan(600_000);
+      await page.waitForTimeout(2_000);
+    }
+    expect(await page.locator('[data-shared-site="ost"] [data-shared-state]').textContent()).toBe(t.stateDone);
+    expect(await page.locator('[data-shared-site="ost"] [data-shared-version]').textContent()).toBe(format(t.follows, { version: 1 }));
+    expect(await axeViolations(page)).toEqual([]);
+    expect((await page.goto(at('ost.innung.test', '/')))?.status()).toBe(200);
+    await context.close();
+  }, 900_000);
 });

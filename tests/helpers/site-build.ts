@@ -9,8 +9,14 @@ import { ROOT } from './paths';
 import type { BuildResult } from './build';
 import { childEnv } from '../../scripts/child-env';
 
-export function buildSiteFolder(site: string, sitesDir: string, buildsDir: string): Promise<BuildResult> {
-  const env = childEnv({ INNUNGSWISSEN_SITES_DIR: sitesDir, SITES_BUILD_DIR: buildsDir, SITE: site, OG_PICTURES: 'off' });
+/** `extra`: more variables for the build, e.g. the shared comparison's folders. */
+export function buildSiteFolder(
+  site: string,
+  sitesDir: string,
+  buildsDir: string,
+  extra: Record<string, string> = {},
+): Promise<BuildResult> {
+  const env = childEnv({ INNUNGSWISSEN_SITES_DIR: sitesDir, SITES_BUILD_DIR: buildsDir, SITE: site, OG_PICTURES: 'off', ...extra });
   delete env.INNUNGSWISSEN_CONTENT_DIR;
   const child = spawn(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

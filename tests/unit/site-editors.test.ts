@@ -86,7 +86,7 @@ describe('a new site from the browser form', () => {
   it('is checked like `npm run sites -- anlegen`: kennung, address, name, none taken, each reason in German', () => {
     const taken = [{ kennung: 'nord', host: 'nord.innung.test' }];
     const form = new URLSearchParams({ kennung: ' ost ', adresse: 'https://Ost.Innung.Test/', name: 'Innung Ost' });
-    expect(newSiteFromForm(form)).toEqual({ kennung: 'ost', host: 'ost.innung.test', name: 'Innung Ost' });
+    expect(newSiteFromForm(form)).toMatchObject({ kennung: 'ost', host: 'ost.innung.test', name: 'Innung Ost' });
     expect(newSiteProblems(newSiteFromForm(form), taken)).toEqual([]);
     expect(newSiteProblems({ kennung: 'nord', host: 'nord.innung.test', name: '' }, taken)).toEqual([
       'Eine Innung mit der Kennung „nord“ gibt es schon (sites/nord).',

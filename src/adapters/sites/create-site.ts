@@ -6,9 +6,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { SITE_CONFIG_FILE, SITE_CONTENT_DIR } from '@/lib/config/data-paths';
 import { newSiteConfigSource } from '@/lib/sites/template';
+import type { ImpressumValues } from '@/lib/sites/impressum';
 
 /** Creates `<sitesDir>/<kennung>/`; returns the config file's path. */
-export function writeSiteFolder(sitesDir: string, root: string, site: { kennung: string; host: string; name?: string }): string {
+export function writeSiteFolder(sitesDir: string, root: string, site: { kennung: string; host: string; name?: string; impressum?: ImpressumValues }): string {
   const folder = join(sitesDir, site.kennung);
   mkdirSync(join(folder, SITE_CONTENT_DIR, 'posts'), { recursive: true });
   writeFileSync(join(folder, SITE_CONTENT_DIR, 'posts', '.gitkeep'), '');
@@ -16,6 +17,6 @@ export function writeSiteFolder(sitesDir: string, root: string, site: { kennung:
     .split('\\')
     .join('/');
   const file = join(folder, SITE_CONFIG_FILE);
-  writeFileSync(file, newSiteConfigSource(site.kennung, site.host, schema.startsWith('.') ? schema : `./${schema}`, site.name));
+  writeFileSync(file, newSiteConfigSource(site.kennung, site.host, schema.startsWith('.') ? schema : `./${schema}`, site.name, site.impressum));
   return file;
 }

@@ -4,14 +4,20 @@
  * Types only: the pages stay free of the server's state, the server keeps its own.
  */
 import type { NewSite } from '@/lib/sites/new-site';
+import type { SiteBuildStatus } from '@/lib/sites/build-queue';
 
-export type SiteState = 'live' | 'building' | 'failed';
+/** `incomplete`: built, but its Impressum still holds sample data: „noch nicht live“, its host answers readers 503. */
+export type SiteState = 'live' | 'building' | 'failed' | 'incomplete';
 
 export interface SiteSummary {
   kennung: string;
   host: string;
   name: string;
   state: SiteState;
+  /** „noch nicht live“: what the Impressum still lacks, by the form's German labels. */
+  missing?: string[];
+  /** Live, but the release check still names these (German labels): to complete before the live operation. */
+  open?: string[];
 }
 
 export interface AccountSummary {
@@ -39,6 +45,26 @@ export interface Administration {
   changeAccount(name: string, change: Pick<NewAccount, 'role' | 'sites'>, by: string): AdminResult;
   /** Deletes an account and ends its sessions; never one's own, never the last `verwaltung` account. */
   deleteAccount(name: string, by: string): AdminResult;
+  /** The shared comparison: newest version, which sites follow it, each site's rebuild (issue 26). */
+  shared(): SharedOverview;
+  /** Keeps the shared comparison as a new version and rebuilds every site that follows it, through the fair queue. */
+  publishShared(by: string): AdminResult;
+}
+
+/** One site's view of the shared comparison: the version it follows or keeps, and its last shared rebuild. */
+export interface SharedSiteState {
+  kennung: string;
+  name: string;
+  /** undefined: follows the newest; a number: keeps that version; a string: its gemeinsam.json is broken (German). */
+  pinned?: number | string;
+  /** The version it builds with now (undefined before any was kept). */
+  version?: number;
+  build: SiteBuildStatus;
+}
+
+export interface SharedOverview {
+  newest?: number;
+  sites: SharedSiteState[];
 }
 
 /** A site the signed-in editor may work on, with its address (the editor signs in there). */

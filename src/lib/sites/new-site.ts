@@ -5,6 +5,7 @@
 import { de } from '@/i18n/de';
 import { format } from '@/i18n/format';
 import { hostProblem, kennungProblem } from '@/lib/sites/sites';
+import { impressumFieldProblems, impressumFromForm, type ImpressumValues } from '@/lib/sites/impressum';
 
 export const SITE_NAME_MAX_LENGTH = 120;
 
@@ -12,6 +13,8 @@ export interface NewSite {
   kennung: string;
   host: string;
   name: string;
+  /** The Impressum data typed in the Verwaltung's form (src/lib/sites/impressum.ts); empty values keep sample data. */
+  impressum?: ImpressumValues;
 }
 
 /** Every German reason the new site is refused (empty: fine). `taken`: the sites there are, by kennung and host. */
@@ -30,6 +33,7 @@ export function newSiteProblems(site: NewSite, taken: ReadonlyArray<{ kennung: s
   }
   if (!site.name.trim()) problems.push(de.siteEditors.siteNameMissing);
   else if (site.name.length > SITE_NAME_MAX_LENGTH) problems.push(format(de.siteEditors.siteNameTooLong, { max: SITE_NAME_MAX_LENGTH }));
+  if (site.impressum) problems.push(...impressumFieldProblems(site.impressum));
   return problems;
 }
 
@@ -43,5 +47,6 @@ export function newSiteFromForm(form: { get(name: string): unknown }): NewSite {
       .replace(/^https?:\/\//, '')
       .replace(/\/+$/, ''),
     name: text('name'),
+    impressum: impressumFromForm(form),
   };
 }

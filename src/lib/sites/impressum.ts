@@ -1,0 +1,142 @@
+/**
+ * The Impressum data of a guild site created in the browser (issue 26): the fields the Verwaltung's form asks for,
+ * with German labels (a clerk never meets a settings key), how they fill the new site's config, and the release
+ * check's problems (src/lib/config/release.ts) turned into a German checklist of those labels. A site whose
+ * Impressum still holds sample data is „noch nicht live“: its host answers readers with 503 until it is complete.
+ */
+import { de } from '@/i18n/de';
+import { format } from '@/i18n/format';
+import type { ReleaseProblem } from '@/lib/config/release';
+import type { GuildConfigInput } from '@/lib/config/schema';
+
+const l = de.siteImpressum;
+
+export interface ImpressumField {
+  /** The form field's name. */
+  name: string;
+  label: string;
+  /** The config key the release check names (dotted). */
+  key: string;
+  type: 'text' | 'email' | 'tel' | 'url';
+  autocomplete?: string;
+  /** May stay empty (then the config leaves it out). */
+  optional?: boolean;
+}
+
+/** The form's fields, in the order of an Impressum. */
+export const IMPRESSUM_FIELDS: readonly ImpressumField[] = [
+  { name: 'strasse', label: l.street, key: 'address.street', type: 'text', autocomplete: 'off' },
+  { name: 'plz', label: l.postalCode, key: 'address.postalCode', type: 'text', autocomplete: 'off' },
+  { name: 'ort', label: l.city, key: 'address.city', type: 'text', autocomplete: 'off' },
+  { name: 'telefon', label: l.phone, key: 'phone', type: 'tel', autocomplete: 'off' },
+  { name: 'email', label: l.email, key: 'email', type: 'email', autocomplete: 'off' },
+  { name: 'verantwortlich', label: l.responsible, key: 'responsiblePerson.name', type: 'text', autocomplete: 'off' },
+  { name: 'obermeister', label: l.boardChair, key: 'representation.board.0.name', type: 'text', autocomplete: 'off' },
+  { name: 'stellvertretung', label: l.boardDeputy, key: 'representation.board.1.name', type: 'text', autocomplete: 'off', optional: true },
+  { name: 'kammer', label: l.chamber, key: 'supervisoryAuthority.name', type: 'text', autocomplete: 'off' },
+  { name: 'kammer-anschrift', label: l.chamberAddress, key: 'supervisoryAuthority.address', type: 'text', autocomplete: 'off' },
+  { name: 'kammer-web', label: l.chamberUrl, key: 'supervisoryAuthority.url', type: 'url', autocomplete: 'off' },
+  { name: 'dsb-name', label: l.dpoName, key: 'dataProtectionOfficer.name', type: 'text', autocomplete: 'off' },
+  { name: 'dsb-email', label: l.dpoEmail, key: 'dataProtectionOfficer.email', type: 'email', autocomplete: 'off' },
+  { name: 'ds-behoerde', label: l.dpaName, key: 'dataProtectionAuthority.name', type: 'text', autocomplete: 'off' },
+  { name: 'ds-behoerde-web', label: l.dpaUrl, key: 'dataProtectionAuthority.url', type: 'url', autocomplete: 'off' },
+];
+
+/** Labels for the release check's other keys (not in the form), by key prefix; first match wins. */
+const OTHER_LABELS: ReadonlyArray<[RegExp, string]> = [
+  [/^name$/, l.name],
+  [/^shortName$/, l.shortName],
+  [/^description$/, l.description],
+  [/^logo\./, l.logo],
+  [/^representation\./, l.boardChair],
+  [/^responsiblePerson\./, l.responsible],
+  [/^publicBody\./, l.publicBody],
+  [/^privacyNoticeDate$/, l.privacyNoticeDate],
+  [/^hosting\.provider\./, l.hostingProvider],
+  [/^hosting\.proxyLogDays$/, l.proxyLogDays],
+  [/^hosting\./, l.hostingConfirmed],
+  [/^editors/, l.editorsBasis],
+  [/^accessibility\.feedback\./, l.accessibilityContact],
+  [/^accessibility\.enforcement\./, l.accessibilityEnforcement],
+  [/^accessibility\.stateLaw/, l.accessibilityLaw],
+  [/^accessibility\.preparedOn$/, l.accessibilityPrepared],
+  [/^accessibility\.reviewedOn$/, l.accessibilityReviewed],
+  [/^facebookUrl$/, l.facebookUrl],
+  [/^facebook/, l.facebookInfo],
+];
+
+/** The Impressum's keys: sample data in any of them keeps the site off the air. */
+const IMPRESSUM_KEY = /^(name|address\.|phone$|email$|responsiblePerson\.|representation\.|supervisoryAuthority\.|dataProtectionOfficer\.|dataProtectionAuthority\.)/;
+
+/** The release check's problems that concern the Impressum. */
+export function impressumProblems(problems: readonly ReleaseProblem[]): ReleaseProblem[] {
+  return problems.filter((problem) => IMPRESSUM_KEY.test(problem.key));
+}
+
+/** The German label of one release-check key; never the key itself. */
+export function labelForKey(key: string): string {
+  return IMPRESSUM_FIELDS.find((field) => field.key === key)?.label ?? OTHER_LABELS.find(([test]) => test.test(key))?.[1] ?? l.other;
+}
+
+/** The checklist: each missing thing once, by its German label, in the release check's order. */
+export function releaseChecklist(problems: readonly ReleaseProblem[]): string[] {
+  return [...new Set(problems.map((problem) => labelForKey(problem.key)))];
+}
+
+export type ImpressumValues = Record<string, string>;
+
+/** The form's values, trimmed; only the Impressum fields. */
+export function impressumFromForm(form: { get(name: string): unknown }): ImpressumValues {
+  const values: ImpressumValues = {};
+  for (const field of IMPRESSUM_FIELDS) {
+    const value = form.get(field.name);
+    values[field.name] = typeof value === 'string' ? value.trim() : '';
+  }
+  return values;
+}
+
+/** Sets one dotted key in a plain object tree (arrays by index). */
+function setKey(target: Record<string, unknown>, key: string, value: unknown): void {
+  const parts = key.split('.');
+  let node: Record<string, unknown> = target;
+  for (const part of parts.slice(0, -1)) node = node[part] as Record<string, unknown>;
+  node[parts.at(-1)!] = value;
+}
+
+/**
+ * The template config with the typed Impressum laid over it: what the clerk left empty keeps the template's
+ * sample value (the checklist names it, and the site stays „noch nicht live“); an empty deputy drops that row.
+ */
+export function withImpressum(config: GuildConfigInput, values: ImpressumValues): GuildConfigInput {
+  const next = structuredClone(config) as unknown as Record<string, unknown>;
+  for (const field of IMPRESSUM_FIELDS) {
+    const value = values[field.name] ?? '';
+    if (value) setKey(next, field.key, value);
+  }
+  const board = (next.representation as { board: Array<{ name: string }> }).board;
+  if (!values.stellvertretung && board.length > 1) board.splice(1);
+  return next as unknown as GuildConfigInput;
+}
+
+/** What the schema expects of a typed value (src/lib/config/schema.ts), as a German reason; undefined: fine. */
+function fieldProblem(field: ImpressumField, value: string): string | undefined {
+  if (field.type === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return format(l.invalidEmail, { label: field.label });
+  if (field.type === 'url' && !/^https?:\/\/[^\s/]+\.[^\s]+$/.test(value)) return format(l.invalidUrl, { label: field.label });
+  if (field.type === 'tel' && !/^\+?[0-9 ()/-]{6,}$/.test(value)) return format(l.invalidPhone, { label: field.label });
+  if (field.key === 'address.postalCode' && !/^\d{5}$/.test(value)) return format(l.invalidPostalCode, { label: field.label });
+  const min = field.key === 'supervisoryAuthority.address' ? 5 : 2;
+  if (value.length < min) return format(l.tooShort, { label: field.label, min });
+  if (value.length > IMPRESSUM_VALUE_MAX_LENGTH) return format(l.tooLong, { label: field.label, max: IMPRESSUM_VALUE_MAX_LENGTH });
+  return undefined;
+}
+
+export const IMPRESSUM_VALUE_MAX_LENGTH = 200;
+
+/** Every German reason a typed Impressum value is refused; empty fields are allowed (the checklist names them). */
+export function impressumFieldProblems(values: ImpressumValues): string[] {
+  return IMPRESSUM_FIELDS.flatMap((field) => {
+    const value = values[field.name] ?? '';
+    const problem = value ? fieldProblem(field, value) : undefined;
+    return problem ? [problem] : [];
+  });
+}
