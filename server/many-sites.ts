@@ -31,7 +31,7 @@ import { listen } from './listen';
 import { parseTarget } from './request-path';
 import { impressumProblems, releaseChecklist } from '@/lib/sites/impressum';
 import { isEditorPath, editorPaths } from '@/lib/editor/paths';
-import type { ReleaseProblem } from '../src/lib/config/release';
+import type { ReleaseProblem } from '@/lib/config/release';
 import { createSiteEditors, sharedSetEnv, type SiteEditor } from './site-editors';
 import { createAdministration } from './site-administration';
 import { createSharedPublishing } from './site-shared';

@@ -21,5 +21,5 @@ const sizesArg = process.argv
 export const SIZES = sizesArg?.length ? sizesArg : SMOKE ? [100] : [1000, 5000];
 export const LOAD_SECONDS = SMOKE ? 2 : 10;
 export const LOAD_ROUNDS = SMOKE ? 1 : 3;
-/** Cold builds of the first size, ours and bare Astro in turn (scripts/bench/build.ts). */
+/** Cold builds of each size, ours and bare Astro in turn (scripts/bench/build.ts). */
 export const BUILD_ROUNDS = SMOKE ? 1 : 3;
