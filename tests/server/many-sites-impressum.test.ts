@@ -6,16 +6,14 @@
  * e-mail address is refused with a German sentence before anything is written.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
-import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { holdBuildLock } from '../helpers/build';
 import { buildSiteFolder } from '../helpers/site-build';
-import { childEnv } from '../../scripts/child-env';
-import { ROOT, TEST_RUN } from '../helpers/paths';
+import { TEST_RUN } from '../helpers/paths';
 import { startServer, type RunningServer } from '../helpers/server';
+import { manySitesClient } from '../helpers/many-sites-client';
 import { de } from '@/i18n/de';
 import { format } from '@/i18n/format';
 
@@ -29,62 +27,12 @@ const l = de.siteImpressum;
 let server: RunningServer;
 let dataDir: string;
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function call(host: string, path: string, options: { method?: string; body?: string; cookie?: string; type?: string } = {}) {
-  const url = new URL(path, server.url);
-  const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Host: host };
-  if (options.cookie) headers.Cookie = options.cookie;
-  const body = options.body ?? (method === 'GET' ? undefined : '');
-  if (method !== 'GET') {
-    headers.Origin = `http://${host}`;
-    headers['Content-Type'] = options.type ?? 'application/x-www-form-urlencoded';
-    headers['Content-Length'] = String(Buffer.byteLength(body ?? ''));
-  }
-  return new Promise<Answer>((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-async function signIn(host: string, name: string): Promise<string> {
-  const answer = await call(host, '/redaktion/anmelden/', {
-    method: 'POST',
-    body: new URLSearchParams({ name, passwort: PASSWORD }).toString(),
-  });
-  expect(answer.status, `${name} on ${host}`).toBe(303);
-  const set = answer.headers['set-cookie'];
-  return (Array.isArray(set) ? set[0]! : '').split(';')[0]!;
-}
-
-function account(...args: string[]): void {
-  const result = spawnSync(
-    process.execPath,
-    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/redaktion.ts'), 'konto', 'anlegen', ...args],
-    { cwd: ROOT, env: childEnv({ DATA_DIR: dataDir }), input: `${PASSWORD}\n`, encoding: 'utf8' },
-  );
-  expect(result.status, result.stderr).toBe(0);
-}
-
-/** A fixture site copied into the work folder; its config's schema import made absolute so it loads from there. */
-function copySite(from: string, to: string, rename?: { name: string; host: string }): void {
-  cpSync(join(ROOT, 'tests/fixtures/sites', from), join(SITES, to), { recursive: true });
-  const file = join(SITES, to, 'guild.config.ts');
-  let config = readFileSync(file, 'utf8').replace(/'(?:\.\.\/)+src\/lib\/config\/schema'/, `'${join(ROOT, 'src/lib/config/schema')}'`);
-  if (rename) config = config.replaceAll('nord.innung.test', rename.host).replaceAll('Innung Nord', rename.name);
-  writeFileSync(file, config);
-}
+const { call, signIn, account, copySite } = manySitesClient({
+  server: () => server,
+  dataDir: () => dataDir,
+  sitesDir: SITES,
+  password: PASSWORD,
+});
 
 /** The Verwaltung's create form as a browser sends it. */
 function createForm(fields: Record<string, string>): string {
