@@ -53,6 +53,11 @@ function sampleTree(
   return tree;
 }
 
+/** The processes below `rootPid` (its children and theirs), from /proc; not `rootPid` itself. */
+export function descendants(rootPid: number): number[] {
+  return [...sampleTree(rootPid, new Map()).keys()].filter((pid) => pid !== rootPid);
+}
+
 /**
  * Samples the resident memory of a running process tree (a server, the builds it starts, and the
  * processes `alsoRoot` names) every 100 ms until `stop`, which returns the peak and the process itself.
