@@ -70,7 +70,7 @@ export default defineConfig({
   },
   // Four pages render at once: one at a time, the main thread sat idle for a third of prerendering, waiting
   // on file reads and writes (CPU profile at 1,000 posts). Prerendering 1,000 posts took 13.9 s one at a
-  // time and 10.5 s four at a time (two alternating rounds each, 04.12.2026); peak memory stayed ~700 MB.
+  // time and 10.6 s four at a time (two alternating rounds each, 04.12.2026); peak memory stayed ~700 MB.
   build: { inlineStylesheets: 'auto', concurrency: 4 },
   devToolbar: { enabled: false },
   // SmartyPants would turn "…" into English curly quotes; German texts use „…“ as written. (It was also
