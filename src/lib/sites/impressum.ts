@@ -18,28 +18,27 @@ export interface ImpressumField {
   /** The config key the release check names (dotted). */
   key: string;
   type: 'text' | 'email' | 'tel' | 'url';
-  autocomplete?: string;
   /** May stay empty (then the config leaves it out). */
   optional?: boolean;
 }
 
 /** The form's fields, in the order of an Impressum. */
 export const IMPRESSUM_FIELDS: readonly ImpressumField[] = [
-  { name: 'strasse', label: l.street, key: 'address.street', type: 'text', autocomplete: 'off' },
-  { name: 'plz', label: l.postalCode, key: 'address.postalCode', type: 'text', autocomplete: 'off' },
-  { name: 'ort', label: l.city, key: 'address.city', type: 'text', autocomplete: 'off' },
-  { name: 'telefon', label: l.phone, key: 'phone', type: 'tel', autocomplete: 'off' },
-  { name: 'email', label: l.email, key: 'email', type: 'email', autocomplete: 'off' },
-  { name: 'verantwortlich', label: l.responsible, key: 'responsiblePerson.name', type: 'text', autocomplete: 'off' },
-  { name: 'obermeister', label: l.boardChair, key: 'representation.board.0.name', type: 'text', autocomplete: 'off' },
-  { name: 'stellvertretung', label: l.boardDeputy, key: 'representation.board.1.name', type: 'text', autocomplete: 'off', optional: true },
-  { name: 'kammer', label: l.chamber, key: 'supervisoryAuthority.name', type: 'text', autocomplete: 'off' },
-  { name: 'kammer-anschrift', label: l.chamberAddress, key: 'supervisoryAuthority.address', type: 'text', autocomplete: 'off' },
-  { name: 'kammer-web', label: l.chamberUrl, key: 'supervisoryAuthority.url', type: 'url', autocomplete: 'off' },
-  { name: 'dsb-name', label: l.dpoName, key: 'dataProtectionOfficer.name', type: 'text', autocomplete: 'off' },
-  { name: 'dsb-email', label: l.dpoEmail, key: 'dataProtectionOfficer.email', type: 'email', autocomplete: 'off' },
-  { name: 'ds-behoerde', label: l.dpaName, key: 'dataProtectionAuthority.name', type: 'text', autocomplete: 'off' },
-  { name: 'ds-behoerde-web', label: l.dpaUrl, key: 'dataProtectionAuthority.url', type: 'url', autocomplete: 'off' },
+  { name: 'strasse', label: l.street, key: 'address.street', type: 'text' },
+  { name: 'plz', label: l.postalCode, key: 'address.postalCode', type: 'text' },
+  { name: 'ort', label: l.city, key: 'address.city', type: 'text' },
+  { name: 'telefon', label: l.phone, key: 'phone', type: 'tel' },
+  { name: 'email', label: l.email, key: 'email', type: 'email' },
+  { name: 'verantwortlich', label: l.responsible, key: 'responsiblePerson.name', type: 'text' },
+  { name: 'obermeister', label: l.boardChair, key: 'representation.board.0.name', type: 'text' },
+  { name: 'stellvertretung', label: l.boardDeputy, key: 'representation.board.1.name', type: 'text', optional: true },
+  { name: 'kammer', label: l.chamber, key: 'supervisoryAuthority.name', type: 'text' },
+  { name: 'kammer-anschrift', label: l.chamberAddress, key: 'supervisoryAuthority.address', type: 'text' },
+  { name: 'kammer-web', label: l.chamberUrl, key: 'supervisoryAuthority.url', type: 'url' },
+  { name: 'dsb-name', label: l.dpoName, key: 'dataProtectionOfficer.name', type: 'text' },
+  { name: 'dsb-email', label: l.dpoEmail, key: 'dataProtectionOfficer.email', type: 'email' },
+  { name: 'ds-behoerde', label: l.dpaName, key: 'dataProtectionAuthority.name', type: 'text' },
+  { name: 'ds-behoerde-web', label: l.dpaUrl, key: 'dataProtectionAuthority.url', type: 'url' },
 ];
 
 /** Labels for the release check's other keys (not in the form), by key prefix; first match wins. */
