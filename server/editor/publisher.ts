@@ -14,10 +14,10 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { setPriority } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { SEAL_ENV, openSeal, sealDifference } from '../../scripts/build-manifest.mjs';
+import { BUILD_NICE, runInBackground } from '../../src/adapters/background-priority.mjs';
 import { buildEnv } from '../../scripts/child-env';
 import type { Log } from '../log';
 import { preloadSite, type SiteHolder } from '../site';
@@ -314,11 +314,8 @@ export class Publisher {
         detached: process.platform !== 'win32',
       });
       if (this.#running) this.#running.child = child;
-      try {
-        if (child.pid) setPriority(child.pid, 10);
-      } catch {
-        // not allowed on this system: the build runs at normal priority
-      }
+      // Its own session (detached) and so, on Linux, its own scheduling group: niced as a whole, not only its threads.
+      if (child.pid) runInBackground(child.pid, BUILD_NICE);
       child.stdin?.on('error', () => undefined);
       child.stdin?.end(`${nonce}\n`);
       let output = '';

@@ -6,6 +6,9 @@ import { startServer, type RunningServer } from '../helpers/server';
 import { EDITOR, editorSetup, publishStatus, signIn, waitForPublish, type EditorSetup } from '../helpers/editor';
 import { blobSha } from '../../server/editor/keystatic-api';
 import { holdBuildLock } from '../helpers/build';
+import { getPriority } from 'node:os';
+import { descendants } from '../../scripts/bench/measure';
+import { BUILD_NICE } from '../../src/adapters/background-priority.mjs';
 
 const NEW_POST = `---
 title: Neuer Beitrag aus der Redaktion
@@ -206,6 +209,24 @@ describe('the editor behind its login', () => {
     expect(first.status).toBe(202);
     expect(typeof ((await first.json()) as { id: number }).id).toBe('number');
     expect((await publishStatus(server.url, cookie)).building).toBe(true);
+    // The build readers must not feel: niced, and (started in a session of its own, so in a scheduling group
+    // of its own on Linux) its group niced too; a nice on its threads alone left readers 0.34× (issue 27).
+    const buildPid = await (async () => {
+      for (let tries = 0; tries < 200; tries++) {
+        const found = descendants(server.process.pid!).find((pid) => {
+          try {
+            return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('scripts/build.mjs');
+          } catch {
+            return false;
+          }
+        });
+        if (found) return found;
+        await sleep(50);
+      }
+      throw new Error('kein Build-Prozess des Servers gefunden');
+    })();
+    expect(getPriority(buildPid)).toBe(BUILD_NICE);
+    if (existsSync('/proc/self/autogroup')) expect(readFileSync(`/proc/${buildPid}/autogroup`, 'utf8')).toMatch(new RegExp(` nice ${BUILD_NICE}$`, 'm'));
     expect((await publish()).status).toBe(202);
     const during = await publishStatus(server.url, cookie);
     expect(during).toMatchObject({ building: true, queued: true });

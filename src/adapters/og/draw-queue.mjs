@@ -18,9 +18,9 @@
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DRAW_NICE, runInBackground } from '../background-priority.mjs';
 import { givingWay } from './give-way.mjs';
 
 /** Pictures per batch process: about 150 MB to start plus 3 MB per picture drawn. */
@@ -215,12 +215,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error('Aufruf: node src/adapters/og/draw-queue.mjs <Build-Ordner>');
     process.exit(2);
   }
-  try {
-    // Readers come first: the lowest priority (children inherit it).
-    setPriority(19);
-  } catch {
-    // not allowed here: normal priority
-  }
+  // Readers come first: the lowest priority, for this process's scheduling group too when it runs detached
+  // beside a server (children inherit both).
+  runInBackground(0, DRAW_NICE);
   try {
     if (mode === 'batch') await drawBatch(dir, BATCH);
     else {
