@@ -226,7 +226,8 @@ describe('the editor behind its login', () => {
       throw new Error('kein Build-Prozess des Servers gefunden');
     })();
     expect(getPriority(buildPid)).toBe(BUILD_NICE);
-    if (existsSync('/proc/self/autogroup')) expect(readFileSync(`/proc/${buildPid}/autogroup`, 'utf8')).toMatch(new RegExp(` nice ${BUILD_NICE}$`, 'm'));
+    if (existsSync('/proc/self/autogroup'))
+      expect(readFileSync(`/proc/${buildPid}/autogroup`, 'utf8')).toMatch(new RegExp(` nice ${BUILD_NICE}$`, 'm'));
     expect((await publish()).status).toBe(202);
     const during = await publishStatus(server.url, cookie);
     expect(during).toMatchObject({ building: true, queued: true });
