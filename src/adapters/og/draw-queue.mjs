@@ -3,7 +3,8 @@
  * Draws the share pictures a build queued (<outDir>/og-queue.json, written by the og-images
  * integration) after the build, so they never hold it: `node src/adapters/og/draw-queue.mjs <outDir>`.
  *
- * - Low priority and one core: niced to 19, one thread (satori and resvg run on the main thread). In the
+ * - Low priority and one core: niced to 19 with its scheduling group (../background-priority.mjs), one
+ *   thread (satori and resvg run on the main thread). In the
  *   background (OG_DRAW_GIVE_WAY=1, a publish) it also waits before each picture while the machine is busy
  *   (give-way.mjs): nice alone left readers at 0.62× of idle during a 1,000-post publish.
  * - Bounded memory: resvg-js 2.6 keeps the ~3 MB pixmap of every render for the life of the process

@@ -1,9 +1,11 @@
 // @ts-check
 /**
  * Lets a drawing process that runs in the background (after a publish, beside the server) give way to
- * the rest of the machine. Nice 19 alone left readers at 0.62× of idle on two cores (issue 27): the
- * picture still took its turn on a core the server needed, and on a virtual machine the host does not
- * see the guest's nice at all. So before each picture the drawing process looks at how busy the other
+ * the rest of the machine. Nice 19 alone left readers at 0.62× of idle on two cores (issue 27). Part of
+ * that was Linux's autogroups (a detached process's nice only counted inside its own scheduling group,
+ * now niced too: ../background-priority.mjs); the rest is what priority does not share: a picture drawn
+ * on the second core still slows the server on the first (on this machine a reader request cost 433 µs
+ * of the server's CPU beside a running build, 219 µs without). So before each picture the drawing process looks at how busy the other
  * processes kept the machine since its last look (os.cpus(), minus its own CPU time) and, while they
  * leave it less than GIVE_WAY_FREE_CORES of idle cores, waits in short steps, at most GIVE_WAY_MAX_MS,
  * before it draws anyway (so pictures still arrive under constant load, just slower).
