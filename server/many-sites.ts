@@ -31,9 +31,11 @@ import { parseTarget } from './request-path';
 import { impressumProblems, releaseChecklist } from '@/lib/sites/impressum';
 import { isEditorPath, editorPaths } from '@/lib/editor/paths';
 import type { ReleaseProblem } from '@/lib/config/release';
+import type { GuildConfig } from '@/lib/config/schema';
 import { createSiteEditors, sharedSetEnv, type SiteEditor } from './site-editors';
 import { createAdministration } from './site-administration';
 import { createSharedPublishing } from './site-shared';
+import { createImpressumEditing } from './site-impressum';
 import { chooseSiteBuild as chooseLiveBuild, followLiveBuild } from './site-live-build';
 
 process.umask(0o077);
@@ -43,6 +45,8 @@ interface ServedSite {
   kennung: string;
   host: string;
   name: string;
+  /** Its config; replaced when a completed Impressum's build is live (server/site-impressum.ts). */
+  config: GuildConfig;
   holder: SiteHolder;
   editor: SiteEditor;
   commentsDb: string;
@@ -66,6 +70,10 @@ const administration = createAdministration({
     shared: () => sharedPublishing.overview(),
     publishShared: (by) => sharedPublishing.publish(by),
   },
+  impressum: {
+    impressum: (kennung) => impressumEditing.impressum(kennung),
+    updateImpressum: (kennung, values, by) => impressumEditing.updateImpressum(kennung, values, by),
+  },
   log,
 });
 const editors = createSiteEditors({ settings: readServerSettings(), root: ROOT, sitesDir: dir, served: () => served, administration });
@@ -76,6 +84,9 @@ const sharedPublishing = createSharedPublishing({
   queueStatus: (kennung) => editors.queue.status(kennung),
   log,
 });
+
+// Completing an Innung's Impressum in the Verwaltung: its config is rewritten, read again and rebuilt.
+const impressumEditing = createImpressumEditing({ root: ROOT, sitesDir: dir, served: () => served, log });
 
 /** A served site as the Verwaltung lists it: „noch nicht live“ with what its Impressum lacks, or live with what is open. */
 function summary(site: ServedSite): SiteSummary {
@@ -173,6 +184,7 @@ async function serveSite(site: SiteEntry, settings: ServerSettings, live: boolea
     kennung: site.kennung,
     host: site.host,
     name: site.config.name,
+    config: site.config,
     holder,
     editor,
     commentsDb,

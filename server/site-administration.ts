@@ -27,6 +27,8 @@ export interface AdministrationOptions {
   buildAndServe: (kennung: string) => Promise<boolean>;
   /** The shared comparison's overview and publish (server/site-shared.ts). */
   shared: Pick<Administration, 'shared' | 'publishShared'>;
+  /** An existing site's Impressum (server/site-impressum.ts). */
+  impressum: Pick<Administration, 'impressum' | 'updateImpressum'>;
   log: Log;
 }
 
@@ -148,5 +150,7 @@ export function createAdministration(options: AdministrationOptions): Administra
     deleteAccount,
     shared: () => options.shared.shared(),
     publishShared: (by) => options.shared.publishShared(by),
+    impressum: (kennung) => options.impressum.impressum(kennung),
+    updateImpressum: (kennung, values, by) => options.impressum.updateImpressum(kennung, values, by),
   };
 }

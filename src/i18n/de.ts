@@ -802,6 +802,22 @@ export const de = {
     invalidPostalCode: '„{label}“: Bitte eine fünfstellige Postleitzahl eintragen.',
     tooShort: '„{label}“: Bitte mindestens {min} Zeichen eintragen.',
     tooLong: '„{label}“: Bitte höchstens {max} Zeichen eintragen.',
+    boardDeputyRole: 'Stellvertretung',
+  },
+  /** Completing the Impressum of an existing Innung in the Verwaltung (/redaktion/verwaltung/impressum/). */
+  siteImpressumEdit: {
+    title: 'Impressum der Innung {name}',
+    link: 'Impressum bearbeiten',
+    intro:
+      'Hier ergänzen oder ändern Sie das Impressum einer bestehenden Innung. Leere Felder behalten ihren bisherigen Wert. Nach dem Speichern wird die Seite der Innung neu gebaut.',
+    save: 'Impressum speichern',
+    back: 'Zurück zur Verwaltung',
+    complete: 'Das Impressum ist vollständig.',
+    unknownSite: 'Die Innung „{kennung}“ gibt es auf diesem Server nicht.',
+    saved: 'Das Impressum der {name} ist gespeichert. Die Seite wird jetzt neu gebaut; danach ist sie für Leser erreichbar.',
+    savedIncomplete: 'Das Impressum der {name} ist gespeichert. Es fehlt noch etwas, die Seite bleibt „noch nicht live“.',
+    unreadable: 'Die neuen Angaben konnten nicht übernommen werden, es bleibt beim bisherigen Impressum: {reason}',
+    rebuildBy: 'Impressum geändert ({name})',
   },
   sitesShared: {
     concurrencyInvalid: 'BUILD_CONCURRENCY muss eine ganze Zahl von 1 bis {max} sein (gesetzt: „{value}“).',
