@@ -804,6 +804,10 @@ export const de = {
     tooLong: '„{label}“: Bitte höchstens {max} Zeichen eintragen.',
     boardDeputyRole: 'Stellvertretung',
   },
+  /** Shared posts of several guilds and opting out of one (sites/<kennung>/gemeinsam.json „ohne“). */
+  sharedPosts: {
+    pinOptOutInvalid: '„ohne“ muss eine Liste der Kennungen gemeinsamer Beiträge sein, z. B. ["verbandstag-2026"].',
+  },
   /** Completing the Impressum of an existing Innung in the Verwaltung (/redaktion/verwaltung/impressum/). */
   siteImpressumEdit: {
     title: 'Impressum der Innung {name}',
@@ -823,7 +827,7 @@ export const de = {
     concurrencyInvalid: 'BUILD_CONCURRENCY muss eine ganze Zahl von 1 bis {max} sein (gesetzt: „{value}“).',
     pinInvalid: 'Die Datei {file} ist ungültig: {reason}',
     pinVersionInvalid: '„version“ muss eine ganze Zahl ab 1 sein (die Fassung des gemeinsamen Vergleichs, z. B. 3).',
-    pinUnknownKey: 'unbekannter Eintrag „{key}“ (erlaubt: version).',
+    pinUnknownKey: 'unbekannter Eintrag „{key}“ (erlaubt: version, ohne).',
     versionMissing:
       'Die Innung „{kennung}“ hält die Fassung {version} des gemeinsamen Vergleichs fest, die es nicht gibt (vorhanden: {known}). Bitte {file} berichtigen.',
     versionNone: 'keine',
