@@ -15,7 +15,8 @@ export function postsLoader(options: GlobOptions, shared?: SharedPosts): Loader 
   return {
     name: 'innungswissen:posts',
     load: async (context) => {
-      const slim = (entry: Parameters<typeof context.store.set>[0]) => context.store.set(entry.rendered ? { ...entry, body: undefined } : entry);
+      const slim = (entry: Parameters<typeof context.store.set>[0]) =>
+        context.store.set(entry.rendered ? { ...entry, body: undefined } : entry);
       // The site's own posts first: this glob also removes every entry it did not see (old shared ones included).
       await inner.load({ ...context, store: { ...context.store, set: slim } });
       if (!common) return;
