@@ -69,6 +69,7 @@ const administration = createAdministration({
   shared: {
     shared: () => sharedPublishing.overview(),
     publishShared: (by) => sharedPublishing.publish(by),
+    setSharedPosts: (kennung, shown, by) => sharedPublishing.setSharedPosts(kennung, shown, by),
   },
   impressum: {
     impressum: (kennung) => impressumEditing.impressum(kennung),

@@ -807,6 +807,14 @@ export const de = {
   /** Shared posts of several guilds and opting out of one (sites/<kennung>/gemeinsam.json „ohne“). */
   sharedPosts: {
     pinOptOutInvalid: '„ohne“ muss eine Liste der Kennungen gemeinsamer Beiträge sein, z. B. ["verbandstag-2026"].',
+    heading: 'Gemeinsame Beiträge',
+    intro:
+      'Diese Beiträge gehören zum gemeinsamen Satz und erscheinen auf jeder Innung, bei der „auf dieser Seite zeigen“ angekreuzt ist. Nach dem Speichern wird die Innung neu gebaut.',
+    none: 'Im gemeinsamen Satz gibt es keine Beiträge.',
+    show: 'auf dieser Seite zeigen',
+    save: 'Auswahl für {name} speichern',
+    saved: 'Die Auswahl der gemeinsamen Beiträge für die {name} ist gespeichert; die Innung wird neu gebaut.',
+    requestedBy: 'Gemeinsame Beiträge',
   },
   /** Completing the Impressum of an existing Innung in the Verwaltung (/redaktion/verwaltung/impressum/). */
   siteImpressumEdit: {

@@ -4,14 +4,18 @@
  * its slug under „ohne“ in its gemeinsam.json. The post is on nord's pages (its own page, the post list, the home
  * page), in its sitemap, feed and search index, and nowhere in west's build; west's own post stays.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { holdBuildLock } from '../helpers/build';
 import { buildSiteFolder } from '../helpers/site-build';
 import { ROOT, TEST_RUN } from '../helpers/paths';
 import { manySitesClient } from '../helpers/many-sites-client';
+import { startServer, type RunningServer } from '../helpers/server';
+import { de } from '@/i18n/de';
+import { format } from '@/i18n/format';
 import { SITE_SHARED_PIN_FILE } from '@/lib/config/data-paths';
 import { SHARED_POSTS_DIR } from '@/lib/sites/shared-set';
 
@@ -22,13 +26,14 @@ const SHARED = join(WORK, 'shared');
 const env = { INNUNGSWISSEN_SHARED_CONTENT_DIR: SHARED, INNUNGSWISSEN_SHARED_VERSIONS_DIR: join(WORK, 'versions') };
 const SLUG = 'verbandstag-2026';
 const WORD = 'Verbandstagwort';
-const { copySite } = manySitesClient({
-  server: () => {
-    throw new Error('kein Server');
-  },
-  dataDir: () => WORK,
+const PASSWORD = 'geheimes-passwort-123';
+let server: RunningServer;
+let dataDir: string;
+const { call, signIn, account, copySite } = manySitesClient({
+  server: () => server,
+  dataDir: () => dataDir,
   sitesDir: SITES,
-  password: 'unbenutzt-123456',
+  password: PASSWORD,
 });
 
 /** Every file of a build's client folder whose text holds `text` (the search index decoded). */
@@ -83,7 +88,25 @@ beforeAll(async () => {
   } finally {
     release();
   }
+  dataDir = mkdtempSync(join(tmpdir(), 'innungswissen-shared-posts-'));
+  account('Vera Verwaltung', '--verwaltung');
+  account('Anna Nord', '--innung', 'nord');
+  server = await startServer({
+    ...env,
+    INNUNGSWISSEN_SITES_DIR: SITES,
+    SITES_BUILD_DIR: BUILDS,
+    BUILDS_DIR: join(WORK, 'builds'),
+    DATA_DIR: dataDir,
+    DIST_DIR: '',
+    EDITOR_SCHEDULE: '0',
+    OG_PICTURES: 'off',
+  });
 }, 600_000);
+
+afterAll(async () => {
+  await server?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe('a shared post, and a site that opted out of it', () => {
   it('nord shows the shared post on its pages, in its sitemap, feed and search index', () => {
@@ -102,4 +125,35 @@ describe('a shared post, and a site that opted out of it', () => {
     expect(filesWith('west', SLUG)).toEqual([]);
     expect(filesWith('west', 'Nordlichtwort')).toContain('/beitraege/nordlicht-stammtisch/index.html');
   });
+
+  it('in the Verwaltung a tick „auf dieser Seite zeigen“ brings the post to west after its rebuild; a Redaktion account cannot', async () => {
+    const pin = join(SITES, 'west', SITE_SHARED_PIN_FILE);
+    const body = new URLSearchParams({ aktion: 'gemeinsame-beitraege', innung: 'west', zeigen: SLUG }).toString();
+    const anna = await signIn('nord.innung.test', 'Anna Nord');
+    expect((await call('nord.innung.test', '/redaktion/verwaltung/', { method: 'POST', cookie: anna, body })).status).toBe(403);
+    expect(JSON.parse(readFileSync(pin, 'utf8'))).toEqual({ ohne: [SLUG] });
+
+    const cookie = await signIn('nord.innung.test', 'Vera Verwaltung');
+    const page = (await call('nord.innung.test', '/redaktion/verwaltung/', { cookie })).body;
+    const boxes = (kennung: string) => page.match(new RegExp(`data-shared-posts-site="${kennung}"[\\s\\S]*?</form>`))?.[0] ?? '';
+    expect(boxes('nord')).toContain('Verbandstag 2026 der Innungen: ' + de.sharedPosts.show);
+    expect(boxes('nord')).toMatch(new RegExp(`value="${SLUG}" checked`));
+    expect(boxes('west')).not.toMatch(new RegExp(`value="${SLUG}" checked`));
+
+    const started = Date.now();
+    const saved = await call('nord.innung.test', '/redaktion/verwaltung/', { method: 'POST', cookie, body });
+    expect(saved.status, saved.body.slice(0, 1500)).toBe(200);
+    expect(saved.body).toContain(format(de.sharedPosts.saved, { name: 'Innung West' }));
+    expect(JSON.parse(readFileSync(pin, 'utf8'))).toEqual({});
+    for (;;) {
+      const post = await call('west.innung.test', `/beitraege/${SLUG}/`);
+      if (post.status === 200) {
+        expect(post.body).toContain(WORD);
+        break;
+      }
+      expect(Date.now() - started).toBeLessThan(300_000);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    console.log(`opting in from the Verwaltung to the post being served: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }, 400_000);
 });

@@ -50,6 +50,8 @@ export interface Administration {
   shared(): SharedOverview;
   /** Keeps the shared comparison as a new version and rebuilds every site that follows it, through the fair queue. */
   publishShared(by: string): AdminResult;
+  /** Which shared posts a site shows (the others go into its gemeinsam.json „ohne“); rebuilds it through the queue. */
+  setSharedPosts(kennung: string, shown: readonly string[], by: string): AdminResult;
   /** A served site's Impressum as the form shows it (sample data empty); undefined for an unknown site. */
   impressum(kennung: string): SiteImpressum | undefined;
   /** Checks and writes a site's Impressum, reads its config again and rebuilds it (server/site-impressum.ts). */
@@ -75,11 +77,15 @@ export interface SharedSiteState {
   /** The version it builds with now (undefined before any was kept). */
   version?: number;
   build: SiteBuildStatus;
+  /** The shared posts it does not show (their slugs). */
+  ohne: string[];
 }
 
 export interface SharedOverview {
   newest?: number;
   sites: SharedSiteState[];
+  /** The shared posts of the newest version, each of which a site may leave out. */
+  posts: Array<{ slug: string; title: string }>;
 }
 
 /** A site the signed-in editor may work on, with its address (the editor signs in there). */
