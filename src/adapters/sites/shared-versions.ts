@@ -81,12 +81,12 @@ export function newestSharedPosts(root: string, env: Env = process.env): Array<{
   const dir = join(newest === undefined ? sharedWorkingDir(root, env) : versionDir(root, env, newest), SHARED_POSTS_DIR);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((name) => /\.mdx?$/.test(name))
+    .filter((name) => name.endsWith('.md'))
     .sort()
     .map((name) => {
       const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(dir, name), 'utf8'))?.[1] ?? '';
       const title = (parseYaml(front) as { title?: unknown } | null)?.title;
-      const slug = name.replace(/\.mdx?$/, '');
+      const slug = name.slice(0, -'.md'.length);
       return { slug, title: typeof title === 'string' ? title : slug };
     });
 }

@@ -11,7 +11,8 @@ type GlobOptions = Parameters<typeof glob>[0];
  */
 export function postsLoader(options: GlobOptions, shared?: SharedPosts): Loader {
   const inner = glob(options);
-  const common = shared && glob({ pattern: options.pattern, base: shared.base });
+  // Markdown only: an MDX file could carry code, and the shared set does not pass the content check of a site's posts.
+  const common = shared && glob({ pattern: '**/*.md', base: shared.base });
   return {
     name: 'innungswissen:posts',
     load: async (context) => {
