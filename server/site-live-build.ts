@@ -63,8 +63,11 @@ export function followLiveBuild(options: FollowOptions): () => void {
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   const check = async () => {
+    // Only ever towards the pointer's build: a pointer read while half written (the publisher writes it in place)
+    // names nothing, and must not send the site back to its older dist-sites build.
+    const pointed = pointedBuild(builds);
     const dir = options.choose();
-    if (resolve(dir) === resolve(holder.current.dir) || !isCompleteBuild(dir)) return;
+    if (!pointed || resolve(dir) !== resolve(pointed) || resolve(dir) === resolve(holder.current.dir)) return;
     if (readBuildInfo(dir)?.site !== kennung) return log('warn', 'Live-Zeiger nennt einen Build einer anderen Innung', { ordner: dir });
     await holder.switchTo(dir);
     log('info', 'Neuer Build übernommen', { build: holder.current.info.id });
