@@ -3,27 +3,35 @@
  * posts folder), checks kennung and address (unique), and builds the site. `npm run sites -- liste`: every site
  * with its address and build. `npm run sites -- nginx`: the nginx configuration for every site.
  * `npm run sites -- aktualisieren`: keeps the shared comparison as a new version and rebuilds, through the fair
- * build queue (server/build-queue.ts), every site that follows the newest version. Several guilds on one installation: README „Mehrere Innungen auf einer Installation“.
+ * build queue (server/build-queue.ts), every site that follows the newest version, each into a fresh folder below
+ * BUILDS_DIR/sites/<kennung>/ with its live pointer: a running server serves it without a restart. Several guilds on one installation: README „Mehrere Innungen auf einer Installation“.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { de } from '../src/i18n/de';
 import { format } from '../src/i18n/format';
 import { writeSiteFolder } from '../src/adapters/sites/create-site';
 import { readSites, shown, siteFolders } from '../src/adapters/sites/read-sites';
-import { siteBuildDir, sitesDir } from '../src/lib/config/data-paths';
+import { buildsDir, siteBuildDir, sitePublishBuildsDir, sitesDir } from '../src/lib/config/data-paths';
 import { hostProblem, kennungProblem } from '../src/lib/sites/sites';
 import { nginxForSites } from '../src/lib/sites/nginx';
 import { SITE_TIME_ZONE } from '../src/lib/posts/publish';
 import { childEnv } from './child-env';
 import { createBuildQueue } from '../server/build-queue';
+import { discardBuild, removeOldBuilds, stamp } from '../server/editor/publisher';
+import { chooseSiteBuild, pointLiveBuildAt, pointedBuild } from '../server/site-live-build';
+import { isCompleteBuild, readBuildInfo } from '../server/site';
+import type { Log } from '../server/log';
 import { readSharedPin, releaseSharedSet, sharedVersionForSite } from '../src/adapters/sites/shared-versions';
 import { sitesFollowingNewest, type SharedPin } from '../src/lib/sites/shared-set';
 import type { BuildReason } from '../src/lib/sites/build-queue';
 
 const ROOT = join(import.meta.dirname, '..');
 const dir = sitesDir(ROOT, process.env);
+
+/** The publisher's clean-up reports only failures: as warnings on stderr. */
+const cliLog: Log = (_level, message, fields) => console.error(fields ? `${message} ${JSON.stringify(fields)}` : message);
 
 function fail(message: string): never {
   console.error(message);
@@ -54,15 +62,11 @@ async function create(kennung: string, host: string, build: boolean): Promise<vo
 const dateTime = (iso: string) =>
   new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: SITE_TIME_ZONE }).format(new Date(iso));
 
+/** The live build's time: the newer of dist-sites/<kennung>/ and the one its live pointer names. */
 function buildState(kennung: string): string {
-  try {
-    const info = JSON.parse(readFileSync(join(siteBuildDir(ROOT, process.env, kennung), 'build-info.json'), 'utf8')) as {
-      builtAt?: string;
-    };
-    return info.builtAt ? format(de.sites.cliBuildAt, { at: dateTime(info.builtAt) }) : de.sites.cliBuildNone;
-  } catch {
-    return de.sites.cliBuildNone;
-  }
+  const live = chooseSiteBuild(ROOT, process.env, sitePublishBuildsDir(buildsDir(ROOT, process.env), kennung), kennung);
+  const builtAt = readBuildInfo(live)?.builtAt;
+  return builtAt ? format(de.sites.cliBuildAt, { at: dateTime(builtAt) }) : de.sites.cliBuildNone;
 }
 
 /** Which version of the shared comparison a site builds with: the newest it follows, or the one it keeps; nothing before versions exist. */
@@ -98,9 +102,16 @@ async function nginx(): Promise<void> {
   process.stdout.write(nginxForSites(readFileSync(join(ROOT, 'deploy', 'nginx', 'innungswissen.conf'), 'utf8'), sites));
 }
 
-/** `SITE=<kennung> scripts/build.mjs` as a child, without blocking the queue; rejects with the output's end. */
-function buildSite(kennung: string): Promise<void> {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], {
+/**
+ * `SITE=<kennung> scripts/build.mjs` as a child, without blocking the queue, into a fresh stamped folder below the
+ * site's builds (as a publish does); on success the site's live pointer names it, and a running server switches to
+ * it without a restart (server/site-live-build.ts). Older folders go as after a publish; rejects with the output's end.
+ */
+async function buildSite(kennung: string): Promise<void> {
+  const builds = sitePublishBuildsDir(buildsDir(ROOT, process.env), kennung);
+  const outDir = join(builds, stamp(Date.now()));
+  mkdirSync(builds, { recursive: true });
+  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--outDir', outDir], {
     cwd: ROOT,
     env: childEnv({ SITE: kennung }),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -109,11 +120,15 @@ function buildSite(kennung: string): Promise<void> {
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
-  return new Promise((resolve, reject) =>
-    child.once('close', (status) =>
-      status === 0 ? resolve() : reject(new Error(output.trim().split('\n').slice(-6).join(' ') || `Exit-Code ${status}`)),
-    ),
-  );
+  const status = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  if (status !== 0 || !isCompleteBuild(outDir)) {
+    discardBuild(outDir, cliLog);
+    throw new Error(output.trim().split('\n').slice(-6).join(' ') || `Exit-Code ${status}`);
+  }
+  const previous = pointedBuild(builds);
+  pointLiveBuildAt(builds, outDir);
+  // The new build and the one before it stay (a running server may still be switching from it); older ones go now.
+  removeOldBuilds(builds, [outDir, previous], cliLog, 0);
 }
 
 /** Keeps the shared comparison as a new version (when it changed) and rebuilds every site that follows it. */

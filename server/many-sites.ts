@@ -6,9 +6,8 @@
  * is named in the log and left out; the others run. A site created in /redaktion/verwaltung/ is served once built.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isAbsolute, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { de } from '../src/i18n/de';
 import { format } from '../src/i18n/format';
 import { closeDatabases, openDatabase } from '../src/adapters/comments/db';
@@ -20,7 +19,7 @@ import { formatReleaseReport, releaseProblems } from '../src/lib/config/release'
 import { siteForHost, type SiteEntry } from '../src/lib/sites/sites';
 import { readSite } from '../src/adapters/sites/read-sites';
 import type { SiteSummary } from '../src/lib/editor/administration';
-import { liveBuildPointer, siteBackupDir, siteBuildDir, siteCommentsDbPath, sitePublishBuildsDir, sitesDir } from '@/lib/config/data-paths';
+import { siteBackupDir, siteBuildDir, siteCommentsDbPath, sitePublishBuildsDir, sitesDir } from '@/lib/config/data-paths';
 import { buildEnv } from '../scripts/child-env';
 import { createLog, type Log } from './log';
 import { createPipeline, plain } from './http';
@@ -32,9 +31,12 @@ import { parseTarget } from './request-path';
 import { impressumProblems, releaseChecklist } from '@/lib/sites/impressum';
 import { isEditorPath, editorPaths } from '@/lib/editor/paths';
 import type { ReleaseProblem } from '@/lib/config/release';
+import type { GuildConfig } from '@/lib/config/schema';
 import { createSiteEditors, sharedSetEnv, type SiteEditor } from './site-editors';
 import { createAdministration } from './site-administration';
 import { createSharedPublishing } from './site-shared';
+import { createImpressumEditing } from './site-impressum';
+import { chooseSiteBuild as chooseLiveBuild, followLiveBuild } from './site-live-build';
 
 process.umask(0o077);
 const log = createLog(process.env.LOG_FORMAT === 'json' ? 'json' : 'text');
@@ -43,6 +45,8 @@ interface ServedSite {
   kennung: string;
   host: string;
   name: string;
+  /** Its config; replaced when a completed Impressum's build is live (server/site-impressum.ts). */
+  config: GuildConfig;
   holder: SiteHolder;
   editor: SiteEditor;
   commentsDb: string;
@@ -65,6 +69,11 @@ const administration = createAdministration({
   shared: {
     shared: () => sharedPublishing.overview(),
     publishShared: (by) => sharedPublishing.publish(by),
+    setSharedPosts: (kennung, shown, by) => sharedPublishing.setSharedPosts(kennung, shown, by),
+  },
+  impressum: {
+    impressum: (kennung) => impressumEditing.impressum(kennung),
+    updateImpressum: (kennung, values, by) => impressumEditing.updateImpressum(kennung, values, by),
   },
   log,
 });
@@ -77,6 +86,9 @@ const sharedPublishing = createSharedPublishing({
   log,
 });
 
+// Completing an Innung's Impressum in the Verwaltung: its config is rewritten, read again and rebuilt.
+const impressumEditing = createImpressumEditing({ root: ROOT, sitesDir: dir, served: () => served, log });
+
 /** A served site as the Verwaltung lists it: „noch nicht live“ with what its Impressum lacks, or live with what is open. */
 function summary(site: ServedSite): SiteSummary {
   const missing = releaseChecklist(impressumProblems(site.problems));
@@ -86,21 +98,9 @@ function summary(site: ServedSite): SiteSummary {
     : { kennung: site.kennung, host: site.host, name: site.name, state: 'live', ...(open.length > 0 ? { open } : {}) };
 }
 
-/** The newer of the site's own build (dist-sites/<kennung>/) and the last one its Redaktion published. */
+/** The newer of the site's own build (dist-sites/<kennung>/) and the one its live pointer names (a publish, `aktualisieren`). */
 function chooseSiteBuild(kennung: string): string {
-  const built = siteBuildDir(ROOT, process.env, kennung);
-  const builds = sitePublishBuildsDir(settings.buildsDir, kennung);
-  let published: string | undefined;
-  try {
-    const pointer = JSON.parse(readFileSync(liveBuildPointer(builds), 'utf8')) as { dir?: string };
-    const rel = pointer.dir ? relative(builds, pointer.dir) : '';
-    // Only a folder inside the site's builds: a pointer written elsewhere must not make the server load other code.
-    if (rel && !rel.startsWith('..') && !isAbsolute(rel) && isCompleteBuild(pointer.dir!)) published = pointer.dir;
-  } catch {
-    // nothing published yet
-  }
-  if (!published || !isCompleteBuild(built)) return published ?? built;
-  return (readBuildInfo(published)?.builtAt ?? '') > (readBuildInfo(built)?.builtAt ?? '') ? published : built;
+  return chooseLiveBuild(ROOT, process.env, sitePublishBuildsDir(settings.buildsDir, kennung), kennung);
 }
 
 /** A site created in the browser: built like `SITE=<kennung> npm run build`, then served without a restart. */
@@ -173,16 +173,26 @@ async function serveSite(site: SiteEntry, settings: ServerSettings, live: boolea
     log: { info: (line) => siteLog('info', line), error: (line) => siteLog('error', line) },
   });
   const editor = editors.forSite(site, holder, siteLog);
+  // `npm run sites -- aktualisieren` in another process points the site at a new build: served without a restart.
+  const stopFollowing = followLiveBuild({
+    kennung: site.kennung,
+    builds: sitePublishBuildsDir(settings.buildsDir, site.kennung),
+    holder,
+    choose: () => chooseSiteBuild(site.kennung),
+    log: siteLog,
+  });
   return {
     kennung: site.kennung,
     host: site.host,
     name: site.config.name,
+    config: site.config,
     holder,
     editor,
     commentsDb,
     problems: releaseProblems(site.config),
     handle: createPipeline({ sites: holder, trustedProxies: settings.trustedProxies, log: siteLog, handlers: [editor.handler] }),
     stopBackups: async () => {
+      stopFollowing();
       backups.stop();
       await backups.done();
     },

@@ -26,7 +26,9 @@ export interface AdministrationOptions {
   /** Builds a new site and starts serving it; resolves when done (true) or failed (false). */
   buildAndServe: (kennung: string) => Promise<boolean>;
   /** The shared comparison's overview and publish (server/site-shared.ts). */
-  shared: Pick<Administration, 'shared' | 'publishShared'>;
+  shared: Pick<Administration, 'shared' | 'publishShared' | 'setSharedPosts'>;
+  /** An existing site's Impressum (server/site-impressum.ts). */
+  impressum: Pick<Administration, 'impressum' | 'updateImpressum'>;
   log: Log;
 }
 
@@ -148,5 +150,8 @@ export function createAdministration(options: AdministrationOptions): Administra
     deleteAccount,
     shared: () => options.shared.shared(),
     publishShared: (by) => options.shared.publishShared(by),
+    setSharedPosts: (kennung, shown, by) => options.shared.setSharedPosts(kennung, shown, by),
+    impressum: (kennung) => options.impressum.impressum(kennung),
+    updateImpressum: (kennung, values, by) => options.impressum.updateImpressum(kennung, values, by),
   };
 }

@@ -10,7 +10,14 @@ import { de } from '@/i18n/de';
 import { format } from '@/i18n/format';
 import type { AdminResult, SharedOverview, SharedSiteState } from '@/lib/editor/administration';
 import type { SiteBuildStatus } from '@/lib/sites/build-queue';
-import { keptVersions, readSharedPin, releaseSharedSet, sharedVersionForSite } from '@/adapters/sites/shared-versions';
+import {
+  keptVersions,
+  newestSharedPosts,
+  readSharedPin,
+  releaseSharedSet,
+  sharedVersionForSite,
+  writeSharedOptOut,
+} from '@/adapters/sites/shared-versions';
 import type { Log } from './log';
 import type { SiteEditor } from './site-editors';
 
@@ -30,12 +37,12 @@ export function createSharedPublishing(options: SharedPublishingOptions) {
   // The last shared rebuild asked of each site: its publish request's id.
   const requested = new Map<string, number>();
 
-  function pinOf(kennung: string): { pinned?: number | string; version?: number } {
+  function pinOf(kennung: string): { pinned?: number | string; version?: number; ohne: string[] } {
     try {
       const { pin } = readSharedPin(kennung, root, process.env);
-      return { pinned: pin.version, version: sharedVersionForSite(kennung, root, process.env)?.version };
+      return { pinned: pin.version, version: sharedVersionForSite(kennung, root, process.env)?.version, ohne: pin.ohne ?? [] };
     } catch (error) {
-      return { pinned: format(t.pinBroken, { reason: (error as Error).message }) };
+      return { pinned: format(t.pinBroken, { reason: (error as Error).message }), ohne: [] };
     }
   }
 
@@ -61,7 +68,23 @@ export function createSharedPublishing(options: SharedPublishingOptions) {
       .served()
       .map((site): SharedSiteState => ({ kennung: site.kennung, name: site.name, ...pinOf(site.kennung), build: buildState(site) }))
       .sort((a, b) => a.kennung.localeCompare(b.kennung));
-    return { newest: keptVersions(root, process.env).at(-1), sites };
+    return { newest: keptVersions(root, process.env).at(-1), sites, posts: newestSharedPosts(root, process.env) };
+  }
+
+  /** „auf dieser Seite zeigen“: the unticked shared posts go into the site's gemeinsam.json, then it is rebuilt. */
+  function setSharedPosts(kennung: string, shown: readonly string[], by: string): AdminResult {
+    const site = options.served().find((s) => s.kennung === kennung);
+    if (!site) return { ok: false, problems: [format(de.siteImpressumEdit.unknownSite, { kennung })] };
+    const posts = newestSharedPosts(root, process.env).map((post) => post.slug);
+    const ohne = posts.filter((slug) => !shown.includes(slug));
+    try {
+      writeSharedOptOut(kennung, ohne, root, process.env);
+    } catch (error) {
+      return { ok: false, problems: [format(t.pinBroken, { reason: (error as Error).message })] };
+    }
+    log('info', 'Gemeinsame Beiträge gewählt', { innung: kennung, ohne: ohne.join(', '), von: by });
+    requested.set(kennung, site.editor.rebuildShared(`${de.sharedPosts.requestedBy} (${by})`));
+    return { ok: true, message: format(de.sharedPosts.saved, { name: site.name }) };
   }
 
   function publish(by: string): AdminResult {
@@ -84,5 +107,5 @@ export function createSharedPublishing(options: SharedPublishingOptions) {
     return { ok: true, message: format(release.created ? t.started : t.startedUnchanged, { version: release.version, names }) };
   }
 
-  return { overview, publish };
+  return { overview, publish, setSharedPosts };
 }

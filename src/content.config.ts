@@ -3,10 +3,11 @@ import { glob } from 'astro/loaders';
 import { postsLoader } from './lib/posts/loader';
 import { postSchema } from './lib/posts/schema';
 import { messengerSchema, sourceSchema } from './lib/messengers/schema';
-import { contentDir, sharedContentDir } from './adapters/content-dir';
+import { contentDir, sharedContentDir, sharedPosts } from './adapters/content-dir';
 
 const posts = defineCollection({
-  loader: postsLoader({ pattern: '**/*.{md,mdx}', base: `${contentDir()}/posts` }),
+  // Several guilds: the shared posts too, without those the site opted out of (src/adapters/content-dir.ts).
+  loader: postsLoader({ pattern: '**/*.{md,mdx}', base: `${contentDir()}/posts` }, sharedPosts()),
   schema: ({ image }) => postSchema(image()),
 });
 

@@ -51,6 +51,8 @@ function env(sitesDir = SITES): Record<string, string> {
   return {
     INNUNGSWISSEN_SITES_DIR: sitesDir,
     SITES_BUILD_DIR: join(DIR, 'builds'),
+    // `aktualisieren` builds into BUILDS_DIR/sites/<kennung>/ with a live pointer, as a publish does.
+    BUILDS_DIR: join(DIR, 'publish-builds'),
     INNUNGSWISSEN_SHARED_CONTENT_DIR: join(DIR, 'shared'),
     INNUNGSWISSEN_SHARED_VERSIONS_DIR: join(DIR, 'versions'),
     OG_PICTURES: 'off',

@@ -54,7 +54,8 @@ export interface PublishStatus {
 }
 
 const STAGE_FAILED = 'Die fälligen Beiträge konnten nicht für den Build bereitgelegt werden; die Seite bleibt unverändert.';
-const stamp = (ms: number) => new Date(ms).toISOString().replace(/[:.]/g, '-');
+/** A build folder's name: the time its build started. Also the many-sites command's builds (scripts/sites.ts). */
+export const stamp = (ms: number) => new Date(ms).toISOString().replace(/[:.]/g, '-');
 
 export class Publisher {
   readonly #o: PublisherOptions;
@@ -265,26 +266,8 @@ export class Publisher {
     }
   }
 
-  /**
-   * Removes a build that will not go live. Its share pictures may still be drawn into it (the drawing
-   * process outlives the build), so removing can race with new files: retried, and a failure only logged.
-   */
   #discard(outDir: string): void {
-    // Renamed first (one atomic step): the drawing process sees its folder gone and stops writing into it.
-    let doomed = join(dirname(outDir), `verworfen-${basename(outDir)}`);
-    try {
-      renameSync(outDir, doomed);
-    } catch {
-      doomed = outDir;
-    }
-    // Off the event loop: a build of 1,000 posts is some 5,000 files, and removing them synchronously (with its
-    // retries) held every reader's request on this server for as long.
-    void rm(doomed, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch((error: Error) =>
-      this.#o.log('warn', 'Verworfener Build konnte nicht ganz gelöscht werden; er wird beim nächsten Aufräumen entfernt', {
-        ordner: outDir,
-        fehler: error.message,
-      }),
-    );
+    discardBuild(outDir, this.#o.log);
   }
 
   #build(
@@ -354,15 +337,8 @@ export class Publisher {
     });
   }
 
-  /** Keeps the builds in use (current and previous for a quick way back); removes the rest. */
   #cleanUp(parent: string, keep: Array<string | undefined>): void {
-    const kept = new Set(keep.filter(Boolean).map((dir) => resolve(dir!)));
-    for (const name of readdirSync(parent)) {
-      const dir = join(parent, name);
-      if (name.endsWith('.json') || name === 'preview' || name.startsWith('inhalt-') || kept.has(resolve(dir))) continue;
-      // Give requests still reading the old build a moment.
-      setTimeout(() => this.#discard(dir), 30_000).unref();
-    }
+    removeOldBuilds(parent, keep, this.#o.log);
   }
 
   #latest(parent: string): string | undefined {
@@ -371,5 +347,42 @@ export class Publisher {
       .filter((name) => existsSync(join(parent, name, 'build-info.json')))
       .sort();
     return dirs.length > 0 ? join(parent, dirs[dirs.length - 1]!) : undefined;
+  }
+}
+
+/**
+ * Removes a build that will not go live. Its share pictures may still be drawn into it (the drawing
+ * process outlives the build), so removing can race with new files: retried, and a failure only logged.
+ */
+export function discardBuild(outDir: string, log: Log): void {
+  // Renamed first (one atomic step): the drawing process sees its folder gone and stops writing into it.
+  let doomed = join(dirname(outDir), `verworfen-${basename(outDir)}`);
+  try {
+    renameSync(outDir, doomed);
+  } catch {
+    doomed = outDir;
+  }
+  // Off the event loop: a build of 1,000 posts is some 5,000 files, and removing them synchronously (with its
+  // retries) held every reader's request on this server for as long.
+  void rm(doomed, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch((error: Error) =>
+    log('warn', 'Verworfener Build konnte nicht ganz gelöscht werden; er wird beim nächsten Aufräumen entfernt', {
+      ordner: outDir,
+      fehler: error.message,
+    }),
+  );
+}
+
+/**
+ * Keeps the builds in use (current and previous for a quick way back); removes the rest, after `delayMs` (requests
+ * still reading an old build get a moment). Also the many-sites command and server (scripts/sites.ts, server/site-live-build.ts).
+ */
+export function removeOldBuilds(parent: string, keep: Array<string | undefined>, log: Log, delayMs = 30_000): void {
+  const kept = new Set(keep.filter(Boolean).map((dir) => resolve(dir!)));
+  for (const name of readdirSync(parent)) {
+    const dir = join(parent, name);
+    if (name.endsWith('.json') || name === 'preview' || name.startsWith('inhalt-') || kept.has(resolve(dir))) continue;
+    // Give requests still reading the old build a moment.
+    if (delayMs === 0) discardBuild(dir, log);
+    else setTimeout(() => discardBuild(dir, log), delayMs).unref();
   }
 }

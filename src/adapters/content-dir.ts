@@ -3,8 +3,11 @@
  * temporary folder by setting INNUNGSWISSEN_CONTENT_DIR; a site build (SITE=<kennung>) takes its posts from
  * sites/<kennung>/content; everyone else uses ./content.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildKennung, siteFolder } from './sites/site-folder';
-import { sharedVersionForSite } from './sites/shared-versions';
+import { readSharedPin, sharedVersionForSite } from './sites/shared-versions';
+import { SHARED_POSTS_DIR } from '../lib/sites/shared-set';
 
 /** The posts (and their pictures) of the guild being built. */
 export function contentDir(): string {
@@ -24,4 +27,16 @@ export function sharedContentDir(): string {
   if (kept) return kept.dir;
   if (process.env.INNUNGSWISSEN_SHARED_CONTENT_DIR) return process.env.INNUNGSWISSEN_SHARED_CONTENT_DIR;
   return buildKennung() ? './content' : contentDir();
+}
+
+/**
+ * The shared posts a site build shows (issue 26): the shared set's gemeinsame-beitraege/ (of the version the site
+ * builds with) without those its gemeinsam.json lists under „ohne“. None for the single guild or without the folder.
+ */
+export function sharedPosts(): { base: string; without: string[] } | undefined {
+  const kennung = buildKennung();
+  if (!kennung) return undefined;
+  const base = join(sharedContentDir(), SHARED_POSTS_DIR);
+  if (!existsSync(base)) return undefined;
+  return { base, without: readSharedPin(kennung, process.cwd()).pin.ohne ?? [] };
 }

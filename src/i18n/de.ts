@@ -802,12 +802,40 @@ export const de = {
     invalidPostalCode: '„{label}“: Bitte eine fünfstellige Postleitzahl eintragen.',
     tooShort: '„{label}“: Bitte mindestens {min} Zeichen eintragen.',
     tooLong: '„{label}“: Bitte höchstens {max} Zeichen eintragen.',
+    boardDeputyRole: 'Stellvertretung',
+  },
+  /** Shared posts of several guilds and opting out of one (sites/<kennung>/gemeinsam.json „ohne“). */
+  sharedPosts: {
+    pinOptOutInvalid: '„ohne“ muss eine Liste der Kennungen gemeinsamer Beiträge sein, z. B. ["verbandstag-2026"].',
+    heading: 'Gemeinsame Beiträge',
+    intro:
+      'Diese Beiträge gehören zum gemeinsamen Satz und erscheinen auf jeder Innung, bei der „auf dieser Seite zeigen“ angekreuzt ist. Nach dem Speichern wird die Innung neu gebaut.',
+    none: 'Im gemeinsamen Satz gibt es keine Beiträge.',
+    show: 'auf dieser Seite zeigen',
+    save: 'Auswahl für {name} speichern',
+    saved: 'Die Auswahl der gemeinsamen Beiträge für die {name} ist gespeichert; die Innung wird neu gebaut.',
+    requestedBy: 'Gemeinsame Beiträge',
+  },
+  /** Completing the Impressum of an existing Innung in the Verwaltung (/redaktion/verwaltung/impressum/). */
+  siteImpressumEdit: {
+    title: 'Impressum der Innung {name}',
+    link: 'Impressum bearbeiten',
+    intro:
+      'Hier ergänzen oder ändern Sie das Impressum einer bestehenden Innung. Leere Felder behalten ihren bisherigen Wert. Nach dem Speichern wird die Seite der Innung neu gebaut.',
+    save: 'Impressum speichern',
+    back: 'Zurück zur Verwaltung',
+    complete: 'Das Impressum ist vollständig.',
+    unknownSite: 'Die Innung „{kennung}“ gibt es auf diesem Server nicht.',
+    saved: 'Das Impressum der {name} ist gespeichert. Die Seite wird jetzt neu gebaut; danach ist sie für Leser erreichbar.',
+    savedIncomplete: 'Das Impressum der {name} ist gespeichert. Es fehlt noch etwas, die Seite bleibt „noch nicht live“.',
+    unreadable: 'Die neuen Angaben konnten nicht übernommen werden, es bleibt beim bisherigen Impressum: {reason}',
+    rebuildBy: 'Impressum geändert ({name})',
   },
   sitesShared: {
     concurrencyInvalid: 'BUILD_CONCURRENCY muss eine ganze Zahl von 1 bis {max} sein (gesetzt: „{value}“).',
     pinInvalid: 'Die Datei {file} ist ungültig: {reason}',
     pinVersionInvalid: '„version“ muss eine ganze Zahl ab 1 sein (die Fassung des gemeinsamen Vergleichs, z. B. 3).',
-    pinUnknownKey: 'unbekannter Eintrag „{key}“ (erlaubt: version).',
+    pinUnknownKey: 'unbekannter Eintrag „{key}“ (erlaubt: version, ohne).',
     versionMissing:
       'Die Innung „{kennung}“ hält die Fassung {version} des gemeinsamen Vergleichs fest, die es nicht gibt (vorhanden: {known}). Bitte {file} berichtigen.',
     versionNone: 'keine',

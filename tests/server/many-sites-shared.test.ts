@@ -20,6 +20,7 @@ import { SITE_SHARED_PIN_FILE } from '@/lib/config/data-paths';
 const WORK = join(TEST_RUN, 'many-sites-shared');
 const SITES = join(WORK, 'sites');
 const BUILDS = join(WORK, 'builds');
+const PUBLISH_BUILDS = join(WORK, 'publish-builds');
 const SHARED = join(WORK, 'shared');
 const VERSIONS = join(WORK, 'versions');
 const HOSTS = { nord: 'nord.innung.test', sued: 'sued.innung.test', west: 'west.innung.test' } as const;
@@ -28,6 +29,8 @@ const NEW_SUMMARY = 'Schweizer Messenger ohne Telefonnummer, einmal bezahlen, Se
 const env = (): Record<string, string> => ({
   INNUNGSWISSEN_SITES_DIR: SITES,
   SITES_BUILD_DIR: BUILDS,
+  // `aktualisieren` builds into BUILDS_DIR/sites/<kennung>/ with a live pointer, as a publish does.
+  BUILDS_DIR: PUBLISH_BUILDS,
   INNUNGSWISSEN_SHARED_CONTENT_DIR: SHARED,
   INNUNGSWISSEN_SHARED_VERSIONS_DIR: VERSIONS,
 });

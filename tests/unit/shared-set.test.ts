@@ -13,7 +13,10 @@ describe('shared set versions', () => {
     expect(() => parseSharedPin('{"version": 0}', 'sites/a/gemeinsam.json')).toThrow(
       'Die Datei sites/a/gemeinsam.json ist ungültig: „version“ muss eine ganze Zahl ab 1 sein',
     );
-    expect(() => parseSharedPin('{"fassung": 2}', 'f')).toThrow('unbekannter Eintrag „fassung“ (erlaubt: version).');
+    expect(() => parseSharedPin('{"fassung": 2}', 'f')).toThrow('unbekannter Eintrag „fassung“ (erlaubt: version, ohne).');
+    // Shared posts a site does not show, by their slugs.
+    expect(parseSharedPin('{"ohne": ["verbandstag-2026"]}', 'x')).toEqual({ version: undefined, ohne: ['verbandstag-2026'] });
+    expect(() => parseSharedPin('{"ohne": "verbandstag-2026"}', 'f')).toThrow('„ohne“ muss eine Liste');
     expect(() => parseSharedPin('nicht json', 'f')).toThrow('Die Datei f ist ungültig:');
   });
 

@@ -13,10 +13,15 @@ export function writeSiteFolder(sitesDir: string, root: string, site: { kennung:
   const folder = join(sitesDir, site.kennung);
   mkdirSync(join(folder, SITE_CONTENT_DIR, 'posts'), { recursive: true });
   writeFileSync(join(folder, SITE_CONTENT_DIR, 'posts', '.gitkeep'), '');
+  const file = join(folder, SITE_CONFIG_FILE);
+  writeFileSync(file, newSiteConfigSource(site.kennung, site.host, schemaImportFrom(folder, root), site.name, site.impressum));
+  return file;
+}
+
+/** The import path from a site folder to src/lib/config/schema, as its config file writes it. */
+export function schemaImportFrom(folder: string, root: string): string {
   const schema = relative(folder, join(root, 'src', 'lib', 'config', 'schema'))
     .split('\\')
     .join('/');
-  const file = join(folder, SITE_CONFIG_FILE);
-  writeFileSync(file, newSiteConfigSource(site.kennung, site.host, schema.startsWith('.') ? schema : `./${schema}`, site.name, site.impressum));
-  return file;
+  return schema.startsWith('.') ? schema : `./${schema}`;
 }

@@ -31,6 +31,15 @@ export function hasSites(dir: string): boolean {
   return siteFolders(dir).length > 0;
 }
 
+/**
+ * A config file's default export. The file's time and size in the module's address: a config the Verwaltung rewrote
+ * is loaded again by the running server (Node keeps every module it imported by its address).
+ */
+export async function importSiteConfig(file: string): Promise<unknown> {
+  const { mtimeMs, size } = statSync(file);
+  return ((await import(/* @vite-ignore */ `${pathToFileURL(file).href}?v=${mtimeMs}-${size}`)) as { default?: unknown }).default;
+}
+
 /** Loads and validates one site; the problem says which file and which field. */
 export async function readSite(dir: string, kennung: string, root: string): Promise<SiteEntry | SiteProblem> {
   const folder = join(dir, kennung);
@@ -44,7 +53,7 @@ export async function readSite(dir: string, kennung: string, root: string): Prom
     return { kennung, message: format(de.sites.contentMissing, { folder: shown(root, contentDir) }) };
   let raw: unknown;
   try {
-    raw = ((await import(/* @vite-ignore */ pathToFileURL(file).href)) as { default?: unknown }).default;
+    raw = await importSiteConfig(file);
   } catch (error) {
     return { kennung, message: format(de.sites.configUnreadable, { file: name, reason: (error as Error).message }) };
   }

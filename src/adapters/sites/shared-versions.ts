@@ -4,10 +4,11 @@
  * when it changed. Synchronous, so the content folder can be chosen while Astro loads its config.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { join, relative } from 'node:path';
 import { sharedVersionsDir, SITE_SHARED_PIN_FILE } from '../../lib/config/data-paths';
-import { parseSharedPin, SHARED_SET_ENTRIES, versionForSite, versionNumbers, type SharedPin } from '../../lib/sites/shared-set';
+import { parseSharedPin, SHARED_POSTS_DIR, SHARED_SET_ENTRIES, versionForSite, versionNumbers, type SharedPin } from '../../lib/sites/shared-set';
 import { siteFolder } from './site-folder';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -72,4 +73,27 @@ export function releaseSharedSet(root: string, env: Env = process.env): { versio
     if (existsSync(join(working, entry))) cpSync(join(working, entry), join(partial, entry), { recursive: true });
   renameSync(partial, dir);
   return { version, created: true, dir };
+}
+
+/** The shared posts of the newest kept version (the working copy before any was kept): slug and title, by slug. */
+export function newestSharedPosts(root: string, env: Env = process.env): Array<{ slug: string; title: string }> {
+  const newest = keptVersions(root, env).at(-1);
+  const dir = join(newest === undefined ? sharedWorkingDir(root, env) : versionDir(root, env, newest), SHARED_POSTS_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => {
+      const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(dir, name), 'utf8'))?.[1] ?? '';
+      const title = (parseYaml(front) as { title?: unknown } | null)?.title;
+      const slug = name.slice(0, -'.md'.length);
+      return { slug, title: typeof title === 'string' ? title : slug };
+    });
+}
+
+/** Writes the shared posts a site does not show into its gemeinsam.json, keeping its version. */
+export function writeSharedOptOut(kennung: string, ohne: readonly string[], root: string, env: Env = process.env): void {
+  const { pin } = readSharedPin(kennung, root, env);
+  const next: SharedPin = { ...(pin.version !== undefined ? { version: pin.version } : {}), ...(ohne.length > 0 ? { ohne: [...ohne] } : {}) };
+  writeFileSync(join(siteFolder(kennung, root, env).folder, SITE_SHARED_PIN_FILE), JSON.stringify(next, null, 2) + '\n');
 }

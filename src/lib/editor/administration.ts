@@ -4,6 +4,7 @@
  * Types only: the pages stay free of the server's state, the server keeps its own.
  */
 import type { NewSite } from '@/lib/sites/new-site';
+import type { ImpressumValues } from '@/lib/sites/impressum';
 import type { SiteBuildStatus } from '@/lib/sites/build-queue';
 
 /** `incomplete`: built, but its Impressum still holds sample data: „noch nicht live“, its host answers readers 503. */
@@ -49,6 +50,22 @@ export interface Administration {
   shared(): SharedOverview;
   /** Keeps the shared comparison as a new version and rebuilds every site that follows it, through the fair queue. */
   publishShared(by: string): AdminResult;
+  /** Which shared posts a site shows (the others go into its gemeinsam.json „ohne“); rebuilds it through the queue. */
+  setSharedPosts(kennung: string, shown: readonly string[], by: string): AdminResult;
+  /** A served site's Impressum as the form shows it (sample data empty); undefined for an unknown site. */
+  impressum(kennung: string): SiteImpressum | undefined;
+  /** Checks and writes a site's Impressum, reads its config again and rebuilds it (server/site-impressum.ts). */
+  updateImpressum(kennung: string, values: ImpressumValues, by: string): Promise<AdminResult>;
+}
+
+/** An existing site's Impressum in the Verwaltung's form: current values (sample data as empty) and what is missing. */
+export interface SiteImpressum {
+  kennung: string;
+  name: string;
+  host: string;
+  values: ImpressumValues;
+  /** German labels of what still holds sample data (empty: complete). */
+  missing: string[];
 }
 
 /** One site's view of the shared comparison: the version it follows or keeps, and its last shared rebuild. */
@@ -60,11 +77,15 @@ export interface SharedSiteState {
   /** The version it builds with now (undefined before any was kept). */
   version?: number;
   build: SiteBuildStatus;
+  /** The shared posts it does not show (their slugs). */
+  ohne: string[];
 }
 
 export interface SharedOverview {
   newest?: number;
   sites: SharedSiteState[];
+  /** The shared posts of the newest version, each of which a site may leave out. */
+  posts: Array<{ slug: string; title: string }>;
 }
 
 /** A site the signed-in editor may work on, with its address (the editor signs in there). */
@@ -76,3 +97,5 @@ export interface EditorSiteLink {
 }
 
 export const VERWALTUNG_PATH = '/redaktion/verwaltung/';
+/** An existing Innung's Impressum form: `?innung=<kennung>`. */
+export const VERWALTUNG_IMPRESSUM_PATH = `${VERWALTUNG_PATH}impressum/`;

@@ -94,12 +94,33 @@ export function impressumFromForm(form: { get(name: string): unknown }): Impress
   return values;
 }
 
-/** Sets one dotted key in a plain object tree (arrays by index). */
+/** Sets one dotted key in a plain object tree (arrays by index); a missing step becomes an empty object. */
 function setKey(target: Record<string, unknown>, key: string, value: unknown): void {
   const parts = key.split('.');
   let node: Record<string, unknown> = target;
-  for (const part of parts.slice(0, -1)) node = node[part] as Record<string, unknown>;
+  for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
   node[parts.at(-1)!] = value;
+}
+
+/** Reads one dotted key of a plain object tree; undefined when a step is missing. */
+function getKey(source: unknown, key: string): unknown {
+  let node: unknown = source;
+  for (const part of key.split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
+  return node;
+}
+
+/**
+ * The Impressum of an existing site as the Verwaltung's form shows it (issue 26): each field's current value from
+ * its config, but sample data (what the release check names) as empty, so the clerk sees what is still to type.
+ */
+export function impressumValuesOf(config: unknown, problems: readonly ReleaseProblem[]): ImpressumValues {
+  const sample = (key: string) => problems.some((problem) => problem.key === key || problem.key.startsWith(`${key}.`));
+  const values: ImpressumValues = {};
+  for (const field of IMPRESSUM_FIELDS) {
+    const value = getKey(config, field.key);
+    values[field.name] = typeof value === 'string' && !sample(field.key) ? value : '';
+  }
+  return values;
 }
 
 /**
@@ -112,8 +133,10 @@ export function withImpressum(config: GuildConfigInput, values: ImpressumValues)
     const value = values[field.name] ?? '';
     if (value) setKey(next, field.key, value);
   }
-  const board = (next.representation as { board: Array<{ name: string }> }).board;
+  const board = (next.representation as { board: Array<{ name: string; role?: string }> }).board;
   if (!values.stellvertretung && board.length > 1) board.splice(1);
+  // A deputy typed for a site that had none: the row gets its function too.
+  if (board[1] && !board[1].role) board[1].role = l.boardDeputyRole;
   return next as unknown as GuildConfigInput;
 }
 

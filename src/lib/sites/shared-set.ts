@@ -8,13 +8,18 @@ import { de } from '../../i18n/de';
 import { format } from '../../i18n/format';
 import { CHANGE_LOG_FILE } from '../messengers/changes';
 
+/** Optional shared posts (Markdown, as a site's posts), in the shared set: every site shows them unless it opts out. */
+export const SHARED_POSTS_DIR = 'gemeinsame-beitraege';
+
 /** What belongs to the shared set, relative to its folder: each is copied whole into a kept version. */
-export const SHARED_SET_ENTRIES = ['messengers', 'sources', CHANGE_LOG_FILE] as const;
+export const SHARED_SET_ENTRIES = ['messengers', 'sources', CHANGE_LOG_FILE, SHARED_POSTS_DIR] as const;
 
 /** A site's choice; no file means: follow the newest version. */
 export interface SharedPin {
   /** The kept version the site shows; undefined: the newest. */
   version?: number;
+  /** Shared posts (their slugs, the file names without .md) this site does not show. */
+  ohne?: string[];
 }
 
 /** Parses gemeinsam.json; throws a German error naming the file and what is expected. */
@@ -30,10 +35,12 @@ export function parseSharedPin(text: string, file: string): SharedPin {
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('erwartet wird { "version": 2 }.');
   const record = raw as Record<string, unknown>;
-  for (const key of Object.keys(record)) if (key !== 'version') fail(format(de.sitesShared.pinUnknownKey, { key }));
-  const { version } = record;
+  for (const key of Object.keys(record)) if (key !== 'version' && key !== 'ohne') fail(format(de.sitesShared.pinUnknownKey, { key }));
+  const { version, ohne } = record;
   if (version !== undefined && !(Number.isInteger(version) && (version as number) >= 1)) fail(de.sitesShared.pinVersionInvalid);
-  return { version: version as number | undefined };
+  if (ohne !== undefined && !(Array.isArray(ohne) && ohne.every((slug) => typeof slug === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(slug))))
+    fail(de.sharedPosts.pinOptOutInvalid);
+  return { version: version as number | undefined, ...(ohne ? { ohne: ohne as string[] } : {}) };
 }
 
 /** Kept version numbers from folder names ("1", "2", …), ascending; other names are ignored. */

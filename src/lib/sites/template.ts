@@ -23,15 +23,20 @@ export function newSiteConfig(host: string, name?: string, impressum?: Impressum
 
 /** The file text of sites/<kennung>/guild.config.ts; `schemaImport`: the path from there to src/lib/config/schema. */
 export function newSiteConfigSource(kennung: string, host: string, schemaImport: string, name?: string, impressum?: ImpressumValues): string {
+  return siteConfigSource(kennung, host, schemaImport, newSiteConfig(host, name, impressum));
+}
+
+/** A site's config file for `config`: also how the Verwaltung writes a completed Impressum back (src/adapters/sites/site-impressum.ts). */
+export function siteConfigSource(kennung: string, host: string, schemaImport: string, config: GuildConfigInput): string {
   return [
     '/**',
-    ` * Die Daten der Innung „${kennung}“ (${host}). Angelegt mit \`npm run sites -- anlegen\`: Jeder Wert mit`,
+    ` * Die Daten der Innung „${kennung}“ (${host}). Angelegt mit \`npm run sites -- anlegen\` oder in der Verwaltung: Jeder Wert mit`,
     ` * „${PLACEHOLDER_MARK}“ oder aus den Musterdaten muss vor dem Livegang ersetzt werden;`,
     ` * \`npm run check:release -- --config sites/${kennung}/guild.config.ts\` nennt jeden.`,
     ' */',
     `import { defineGuildConfig } from '${schemaImport}';`,
     '',
-    `export default defineGuildConfig(${JSON.stringify(newSiteConfig(host, name, impressum), null, 2)});`,
+    `export default defineGuildConfig(${JSON.stringify(config, null, 2)});`,
     '',
   ].join('\n');
 }
