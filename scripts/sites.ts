@@ -26,6 +26,7 @@ import type { Log } from '../server/log';
 import { readSharedPin, releaseSharedSet, sharedVersionForSite } from '../src/adapters/sites/shared-versions';
 import { sitesFollowingNewest, type SharedPin } from '../src/lib/sites/shared-set';
 import type { BuildReason } from '../src/lib/sites/build-queue';
+import { BUILD_NICE, runInBackground } from '../src/adapters/background-priority.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const dir = sitesDir(ROOT, process.env);
@@ -116,6 +117,8 @@ async function buildSite(kennung: string): Promise<void> {
     env: childEnv({ SITE: kennung }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Beside a running server: its readers first, as for a publish's build.
+  if (child.pid) runInBackground(child.pid, BUILD_NICE);
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
   child.stdout.on('data', keep);

@@ -21,6 +21,7 @@ import { readSite } from '../src/adapters/sites/read-sites';
 import type { SiteSummary } from '../src/lib/editor/administration';
 import { siteBackupDir, siteBuildDir, siteCommentsDbPath, sitePublishBuildsDir, sitesDir } from '@/lib/config/data-paths';
 import { buildEnv } from '../scripts/child-env';
+import { BUILD_NICE, runInBackground } from '../src/adapters/background-priority.mjs';
 import { createLog, type Log } from './log';
 import { createPipeline, plain } from './http';
 import { securityHeaders } from './security-headers';
@@ -122,6 +123,8 @@ async function buildAndServeNow(kennung: string): Promise<boolean> {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Readers of the sites already live first, as for every publish's build.
+  if (child.pid) runInBackground(child.pid, BUILD_NICE);
   let output = '';
   const collect = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
   child.stdout.on('data', collect);
