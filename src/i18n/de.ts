@@ -847,7 +847,7 @@ export const de = {
     buildStarted: 'Innung „{kennung}“: Build beginnt ({reason}).',
     buildDone: 'Innung „{kennung}“: gebaut in {seconds} s.',
     buildFailed: 'Innung „{kennung}“: Build fehlgeschlagen: {reason}',
-    rebuildSummary: '{ok} von {n} Innungen neu gebaut; bitte den Dienst neu starten, damit der Server die neuen Builds ausliefert.',
+    rebuildSummary: '{ok} von {n} Innungen neu gebaut; ein laufender Server liefert die neuen Builds ohne Neustart aus.',
     rebuildFailedSome: 'Nicht gebaut: {names}. Die anderen Innungen sind davon nicht betroffen.',
     listFollows: 'Vergleich: neueste Fassung ({version})',
     listKeeps: 'Vergleich: hält Fassung {version} fest',
