@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import { sharedVersionsDir, SITE_SHARED_PIN_FILE } from '../../lib/config/data-paths';
 import { parseSharedPin, SHARED_POSTS_DIR, SHARED_SET_ENTRIES, versionForSite, versionNumbers, type SharedPin } from '../../lib/sites/shared-set';
 import { siteFolder } from './site-folder';
+import { splitFrontMatter } from '../../lib/posts/front-matter';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -84,7 +85,7 @@ export function newestSharedPosts(root: string, env: Env = process.env): Array<{
     .filter((name) => name.endsWith('.md'))
     .sort()
     .map((name) => {
-      const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(dir, name), 'utf8'))?.[1] ?? '';
+      const front = splitFrontMatter(readFileSync(join(dir, name), 'utf8'))?.yaml ?? '';
       const title = (parseYaml(front) as { title?: unknown } | null)?.title;
       const slug = name.slice(0, -'.md'.length);
       return { slug, title: typeof title === 'string' ? title : slug };
