@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import { runInBackground } from '../../src/adapters/background-priority.mjs';
 
 interface Sample {
   rss: number;
@@ -107,10 +108,16 @@ export interface RunResult {
 }
 
 /** Runs a command, sampling the memory of its whole process tree every 100 ms. */
-export function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<RunResult> {
+export function run(
+  command: string,
+  args: string[],
+  { background, ...options }: { cwd: string; env: NodeJS.ProcessEnv; background?: number },
+): Promise<RunResult> {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
-    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    // `background`: started as the server starts a publish's build (its own session, niced with its scheduling group).
+    const child = spawn(command, args, { ...options, detached: background !== undefined, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (background !== undefined && child.pid) runInBackground(child.pid, background);
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));

@@ -16,6 +16,7 @@ import { median, run, type RunResult } from './measure';
 import { ROOT, SMOKE, WORK } from './context';
 import { add, addMemory, mb } from './report';
 import { childEnv } from '../child-env';
+import { BUILD_NICE } from '../../src/adapters/background-priority.mjs';
 import { createBuildQueue } from '../../server/build-queue';
 import { startServer, type RunningServer } from '../../tests/helpers/server';
 import { releaseSharedSet } from '@/adapters/sites/shared-versions';
@@ -93,7 +94,12 @@ async function plainBuild(i: number): Promise<RunResult> {
 
 /** One site's build as the queue runs it (a child build.mjs); rejects with the output's end. */
 async function queuedBuild(site: string): Promise<void> {
-  const result = await run(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, env: childVars({ SITE: site }) });
+  // As the server runs a site's publish (server/editor/publisher.ts): niced with its scheduling group, readers first.
+  const result = await run(process.execPath, [join(ROOT, 'scripts/build.mjs')], {
+    cwd: ROOT,
+    env: childVars({ SITE: site }),
+    background: BUILD_NICE,
+  });
   if (result.status !== 0) throw new Error(result.output.slice(-2000));
 }
 
