@@ -17,8 +17,8 @@ import { holdBuildLock } from '../helpers/build';
 import { buildSiteFolder } from '../helpers/site-build';
 import { CHROMIUM_FLAGS, chromiumPath } from '../helpers/browser';
 import { ROOT, TEST_RUN } from '../helpers/paths';
-import { startServer, type RunningServer } from '../helpers/server';
-import { manySitesClient } from '../helpers/many-sites-client';
+import type { RunningServer } from '../helpers/server';
+import { manySitesClient, startSitesServer } from '../helpers/many-sites-client';
 import { writeSiteFolder } from '@/adapters/sites/create-site';
 import { IMPRESSUM_FIELDS } from '@/lib/sites/impressum';
 import { VERWALTUNG_IMPRESSUM_PATH } from '@/lib/editor/administration';
@@ -74,15 +74,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'innungswissen-impressum-edit-'));
   account('Vera Verwaltung', '--verwaltung');
   account('Rita Redaktion', '--innung', 'mitte');
-  server = await startServer({
-    INNUNGSWISSEN_SITES_DIR: SITES,
-    SITES_BUILD_DIR: BUILDS,
-    BUILDS_DIR: join(WORK, 'builds'),
-    DATA_DIR: dataDir,
-    DIST_DIR: '',
-    EDITOR_SCHEDULE: '0',
-    OG_PICTURES: 'off',
-  });
+  server = await startSitesServer({ work: WORK, sites: SITES, builds: BUILDS, dataDir }, { OG_PICTURES: 'off' });
   browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: [...CHROMIUM_FLAGS, '--host-resolver-rules=MAP *.innung.test 127.0.0.1'],

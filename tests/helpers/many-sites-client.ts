@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { childEnv } from '../../scripts/child-env';
 import { ROOT } from './paths';
-import type { RunningServer } from './server';
+import { startServer, type RunningServer } from './server';
 
 export interface Answer {
   status: number;
@@ -79,4 +79,23 @@ export function manySitesClient(options: { server: () => RunningServer; dataDir:
   }
 
   return { call, signIn, account, copySite };
+}
+
+/**
+ * The many-sites server the way these tests start it: the sites and their own builds from the test's folders,
+ * publishes below `<work>/builds`, no scheduler; `extra` for what a test needs beside (pictures off, limits off …).
+ */
+export function startSitesServer(
+  folders: { work: string; sites: string; builds: string; dataDir: string },
+  extra: Record<string, string> = {},
+): Promise<RunningServer> {
+  return startServer({
+    INNUNGSWISSEN_SITES_DIR: folders.sites,
+    SITES_BUILD_DIR: folders.builds,
+    BUILDS_DIR: join(folders.work, 'builds'),
+    DATA_DIR: folders.dataDir,
+    DIST_DIR: '',
+    EDITOR_SCHEDULE: '0',
+    ...extra,
+  });
 }

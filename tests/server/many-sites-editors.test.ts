@@ -15,7 +15,8 @@ import { holdBuildLock } from '../helpers/build';
 import { buildSiteFolder } from '../helpers/site-build';
 import { childEnv } from '../../scripts/child-env';
 import { ROOT, TEST_RUN } from '../helpers/paths';
-import { startServer, type RunningServer } from '../helpers/server';
+import type { RunningServer } from '../helpers/server';
+import { startSitesServer } from '../helpers/many-sites-client';
 import { de } from '@/i18n/de';
 
 const WORK = join(TEST_RUN, 'site-editors');
@@ -162,16 +163,10 @@ beforeAll(async () => {
   account('Clara Beide', '--innung', 'nord', '--innung', 'sued');
   account('Vera Verwaltung', '--verwaltung');
   mkdirSync(join(WORK, 'builds'), { recursive: true });
-  server = await startServer({
-    INNUNGSWISSEN_SITES_DIR: SITES,
-    SITES_BUILD_DIR: BUILDS,
-    BUILDS_DIR: join(WORK, 'builds'),
-    DATA_DIR: dataDir,
-    DIST_DIR: '',
-    EDITOR_SCHEDULE: '0',
-    COMMENTS_MIN_SUBMIT_SECONDS: '0',
-    COMMENTS_RATE_LIMIT: '0',
-  });
+  server = await startSitesServer(
+    { work: WORK, sites: SITES, builds: BUILDS, dataDir },
+    { COMMENTS_MIN_SUBMIT_SECONDS: '0', COMMENTS_RATE_LIMIT: '0' },
+  );
 }, 900_000);
 afterAll(async () => {
   await server?.stop();

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { holdBuildLock } from '../helpers/build';
 import { buildSiteFolder } from '../helpers/site-build';
 import { TEST_RUN } from '../helpers/paths';
-import { startServer, type RunningServer } from '../helpers/server';
-import { manySitesClient } from '../helpers/many-sites-client';
+import type { RunningServer } from '../helpers/server';
+import { manySitesClient, startSitesServer } from '../helpers/many-sites-client';
 import { de } from '@/i18n/de';
 import { format } from '@/i18n/format';
 
@@ -52,15 +52,7 @@ beforeAll(async () => {
   }
   dataDir = mkdtempSync(join(tmpdir(), 'innungswissen-impressum-'));
   account('Vera Verwaltung', '--verwaltung');
-  server = await startServer({
-    INNUNGSWISSEN_SITES_DIR: SITES,
-    SITES_BUILD_DIR: BUILDS,
-    BUILDS_DIR: join(WORK, 'builds'),
-    DATA_DIR: dataDir,
-    DIST_DIR: '',
-    EDITOR_SCHEDULE: '0',
-    OG_PICTURES: 'off',
-  });
+  server = await startSitesServer({ work: WORK, sites: SITES, builds: BUILDS, dataDir }, { OG_PICTURES: 'off' });
 }, 900_000);
 
 afterAll(async () => {

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { holdBuildLock } from '../helpers/build';
 import { buildSiteFolder } from '../helpers/site-build';
 import { ROOT, TEST_RUN } from '../helpers/paths';
-import { startServer, type RunningServer } from '../helpers/server';
-import { manySitesClient } from '../helpers/many-sites-client';
+import type { RunningServer } from '../helpers/server';
+import { manySitesClient, startSitesServer } from '../helpers/many-sites-client';
 import { releaseSharedSet } from '@/adapters/sites/shared-versions';
 import { SITE_SHARED_PIN_FILE } from '@/lib/config/data-paths';
 import { de } from '@/i18n/de';
@@ -70,17 +70,10 @@ beforeAll(async () => {
   account('Anna Nord', '--innung', 'nord');
   account('Vera Verwaltung', '--verwaltung');
   mkdirSync(join(WORK, 'builds'), { recursive: true });
-  server = await startServer({
-    ...sharedEnv,
-    INNUNGSWISSEN_SITES_DIR: SITES,
-    SITES_BUILD_DIR: BUILDS,
-    BUILDS_DIR: join(WORK, 'builds'),
-    DATA_DIR: dataDir,
-    DIST_DIR: '',
-    EDITOR_SCHEDULE: '0',
-    OG_PICTURES: 'off',
-    BUILD_CONCURRENCY: '1',
-  });
+  server = await startSitesServer(
+    { work: WORK, sites: SITES, builds: BUILDS, dataDir },
+    { ...sharedEnv, OG_PICTURES: 'off', BUILD_CONCURRENCY: '1' },
+  );
 }, 900_000);
 
 afterAll(async () => {

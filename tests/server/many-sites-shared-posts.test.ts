@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { holdBuildLock } from '../helpers/build';
 import { buildSiteFolder } from '../helpers/site-build';
 import { ROOT, TEST_RUN } from '../helpers/paths';
-import { manySitesClient } from '../helpers/many-sites-client';
-import { startServer, type RunningServer } from '../helpers/server';
+import { manySitesClient, startSitesServer } from '../helpers/many-sites-client';
+import type { RunningServer } from '../helpers/server';
 import { de } from '@/i18n/de';
 import { format } from '@/i18n/format';
 import { SITE_SHARED_PIN_FILE } from '@/lib/config/data-paths';
@@ -91,16 +91,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'innungswissen-shared-posts-'));
   account('Vera Verwaltung', '--verwaltung');
   account('Anna Nord', '--innung', 'nord');
-  server = await startServer({
-    ...env,
-    INNUNGSWISSEN_SITES_DIR: SITES,
-    SITES_BUILD_DIR: BUILDS,
-    BUILDS_DIR: join(WORK, 'builds'),
-    DATA_DIR: dataDir,
-    DIST_DIR: '',
-    EDITOR_SCHEDULE: '0',
-    OG_PICTURES: 'off',
-  });
+  server = await startSitesServer({ work: WORK, sites: SITES, builds: BUILDS, dataDir }, { ...env, OG_PICTURES: 'off' });
 }, 600_000);
 
 afterAll(async () => {
