@@ -24,6 +24,7 @@ import { IMPRESSUM_FIELDS } from '@/lib/sites/impressum';
 import { VERWALTUNG_IMPRESSUM_PATH } from '@/lib/editor/administration';
 import { de } from '@/i18n/de';
 import { format } from '@/i18n/format';
+import { COMPLETE_IMPRESSUM } from '../helpers/impressum';
 
 const WORK = join(TEST_RUN, 'verwaltung-impressum');
 const SITES = join(WORK, 'sites');
@@ -34,24 +35,7 @@ const FORM = `${VERWALTUNG_IMPRESSUM_PATH}?innung=mitte`;
 const CONFIG = join(SITES, 'mitte', 'guild.config.ts');
 const l = de.siteImpressum;
 const t = de.siteImpressumEdit;
-/** A complete Impressum, by the form's field names. */
-const COMPLETE: Record<string, string> = {
-  strasse: 'Marktplatz 3',
-  plz: '34117',
-  ort: 'Mittelstadt',
-  telefon: '+49 561 123456',
-  email: 'info@mitte.innung.test',
-  verantwortlich: 'Greta Geschäftsführerin',
-  obermeister: 'Otto Obermeister',
-  stellvertretung: '',
-  kammer: 'Handwerkskammer Mittelstadt',
-  'kammer-anschrift': 'Kammerplatz 1, 34117 Mittelstadt',
-  'kammer-web': 'https://www.hwk-mitte.test/',
-  'dsb-name': 'Doris Datenschutz',
-  'dsb-email': 'datenschutz@mitte.innung.test',
-  'ds-behoerde': 'Landesbeauftragte für Datenschutz Mittelland',
-  'ds-behoerde-web': 'https://www.datenschutz-mittelland.test/',
-};
+const COMPLETE = COMPLETE_IMPRESSUM;
 
 let server: RunningServer;
 let dataDir: string;

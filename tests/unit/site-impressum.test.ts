@@ -10,25 +10,10 @@ import { IMPRESSUM_FIELDS, impressumFieldProblems, impressumProblems, releaseChe
 import { newSiteConfig } from '@/lib/sites/template';
 import { de } from '@/i18n/de';
 import { format } from '@/i18n/format';
+import { COMPLETE_IMPRESSUM } from '../helpers/impressum';
 
 const l = de.siteImpressum;
-const FULL: Record<string, string> = {
-  strasse: 'Marktplatz 3',
-  plz: '34117',
-  ort: 'Mittelstadt',
-  telefon: '+49 561 123456',
-  email: 'info@mitte.innung.test',
-  verantwortlich: 'Greta Geschäftsführerin',
-  obermeister: 'Otto Obermeister',
-  stellvertretung: '',
-  kammer: 'Handwerkskammer Mittelstadt',
-  'kammer-anschrift': 'Kammerweg 1, 34117 Mittelstadt',
-  'kammer-web': 'https://www.hwk-mitte.test/',
-  'dsb-name': 'Doris Datenschutz',
-  'dsb-email': 'datenschutz@mitte.innung.test',
-  'ds-behoerde': 'Landesbeauftragte für Datenschutz Mittelland',
-  'ds-behoerde-web': 'https://www.datenschutz-mittelland.test/',
-};
+const FULL = COMPLETE_IMPRESSUM;
 
 describe('the Impressum of a new site', () => {
   it('a complete Impressum leaves no Impressum problem; the rest of the release check is named by German labels', () => {
