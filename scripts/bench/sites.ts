@@ -148,6 +148,10 @@ async function rebuildAll(singles: RunResult[]): Promise<void> {
   });
   if (all.status !== 0) throw new Error(`aktualisieren fehlgeschlagen:\n${all.output.slice(-3000)}`);
   const ratio = all.seconds / (COUNT * single.seconds);
+  // Each queued build's own time, as `aktualisieren` prints it: where the row's time goes (the builds or between them).
+  const each = [...all.output.matchAll(/gebaut in ([\d.]+) s/g)].map((m) => Number(m[1]));
+  const sum = each.reduce((a, b) => a + b, 0);
+  const fifth = Math.max(1, Math.floor(each.length / 5));
   add(
     SECTION,
     'Ein Build einer Innung (SITE=…, kalt)',
@@ -156,7 +160,9 @@ async function rebuildAll(singles: RunResult[]): Promise<void> {
   add(
     SECTION,
     `Alle ${COUNT} neu bauen nach Änderung am gemeinsamen Vergleich (Warteschlange, 1 zugleich)`,
-    `${all.seconds.toFixed(1)} s = ${ratio.toFixed(2)}x ${COUNT} × ein Build; Spitze ${mb(all.peakBytes)}`,
+    `${all.seconds.toFixed(1)} s = ${ratio.toFixed(2)}x ${COUNT} × ein Build; Spitze ${mb(all.peakBytes)}; ` +
+      `je Build Median ${median(each).toFixed(1)} s (erste ${fifth}: ${median(each.slice(0, fifth)).toFixed(1)} s, letzte ${fifth}: ${median(each.slice(-fifth)).toFixed(1)} s), ` +
+      `zwischen den Builds ${(all.seconds - sum).toFixed(1)} s`,
     '≤ 1.1x',
     ratio <= 1.1,
   );
