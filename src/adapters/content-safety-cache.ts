@@ -41,7 +41,7 @@ const readOr = (file: string) => {
 };
 
 /** What the verdicts depend on: the rule's code and the parser's versions. */
-function ruleKey(root: string): string {
+export function ruleKey(root: string): string {
   const versions = PARSER_PACKAGES.map(
     (name) =>
       `${name}@${(JSON.parse(readOr(join(root, 'node_modules', name, 'package.json')) || '{}') as { version?: string }).version ?? '?'}`,

@@ -715,8 +715,10 @@ export const de = {
   /** The content check's safety rule in a worker thread during a build (issue 27; src/integrations/content-check.ts). */
   contentCheckWorker: {
     timing: 'Inhaltsprüfung: {ms} ms',
-    deferred: 'Inhaltsprüfung: {ms} ms, {n} Beiträge in der Sicherheitsprüfung nebenher',
+    deferred: 'Inhaltsprüfung: {ms} ms, {n} Beiträge in der Sicherheitsprüfung nebenher ({md} davon beim Einlesen durch Astro)',
     done: 'Sicherheitsprüfung von {n} Beiträgen fertig nach {ms} ms',
+    refusedInParse:
+      'Dieser Beitrag enthält, was in Beiträgen nicht erlaubt ist; er wird nicht übernommen. Der Bericht am Ende nennt Zeile und Abhilfe.',
     failed:
       'Die Sicherheitsprüfung der Beiträge ist abgebrochen; die Seite wurde nicht gebaut. Bitte versuchen Sie es erneut. (Technische Angabe für die Betreuung: {reason})',
     noVerdict:

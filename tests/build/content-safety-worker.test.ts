@@ -95,4 +95,21 @@ describe('the safety rule in a worker thread', () => {
     expect(existsSync(marker('text')), 'the expression ran').toBe(false);
     expect(existsSync(join(WORK, 'dist', 'client', 'beitraege', 'von-hand', 'index.html'))).toBe(false);
   }, 900_000);
+
+  it('checks a .md post on the tree of Astro’s own parse, and from the file when Astro takes the post from its content cache', () => {
+    const content = join(WORK, 'nur-md', 'content');
+    prepareContent(content);
+    writeFileSync(join(content, 'posts', 'nur-markdown.md'), post('Text.\n\n<script>alert(1)</script>'));
+    const cache = join(WORK, 'safety-md.json');
+    // The first build parses the post in Astro's content layer; the second finds Astro's content cache holding it.
+    for (const round of ['parsed by Astro', 'from Astro’s content cache']) {
+      rmSync(cache, { force: true });
+      const result = buildSite(content, join(WORK, 'dist-md'), { CONTENT_SAFETY_CACHE: cache, OG_IMAGES: '0' });
+      expect(result.status, `${round}: ${result.output.slice(-3000)}`).not.toBe(0);
+      expect(result.output, round).toMatch(/Sicherheitsprüfung nebenher \(\d+ davon beim Einlesen durch Astro\)/);
+      expect(result.output, round).toMatch(/1 Problem in den Inhalten gefunden:/);
+      expect(result.output, round).toMatch(/content\/posts\/nur-markdown\.md:12 – HTML – /);
+      expect(existsSync(join(WORK, 'dist-md', 'client', 'beitraege', 'nur-markdown', 'index.html')), round).toBe(false);
+    }
+  }, 900_000);
 });

@@ -1,6 +1,7 @@
 /**
  * The content safety rule (src/lib/content-check/mdx-safety.ts) in a worker thread, so that on a build the
- * MDX parse of every new or changed post runs beside Astro's own work instead of before it. The build
+ * MDX parse of every new or changed .mdx post runs beside Astro's own work instead of before it (.md posts
+ * are checked on the tree of Astro's own Markdown parse, src/integrations/content-check.ts). The build
  * (src/integrations/content-check.ts) starts it in `astro:config:setup` and waits for its verdict before
  * any page is generated. A worker that fails or exits without a verdict rejects, so the build stops.
  * The thread runs at lower priority than Astro's own threads (SAFETY_WORKER_NICE): on two cores its parse

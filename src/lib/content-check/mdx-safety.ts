@@ -184,6 +184,14 @@ function treeProblems(tree: MdNode, file: string, offset: number): Problem[] {
   return problems;
 }
 
+/**
+ * The rule on a tree some other parse produced (Astro's own Markdown parse: remark-parse and remark-gfm,
+ * the same as mdParser here). Lines count from the first line that parse read.
+ */
+export function problemsInTree(tree: unknown, file: string): Problem[] {
+  return treeProblems(tree as MdNode, file, 0);
+}
+
 /** The rule for one post: every problem, with the line in the file. */
 export function checkMdxSafety(post: ParsedPost): Problem[] {
   const offset = post.bodyLine - 1;
@@ -214,7 +222,7 @@ export function remarkContentIsData() {
   return (tree: unknown, file: { path?: string; cwd?: string }) => {
     const name =
       file.path && file.cwd && file.path.startsWith(`${file.cwd}/`) ? file.path.slice(file.cwd.length + 1) : (file.path ?? '(MDX)');
-    const problems = treeProblems(tree as MdNode, name, 0);
+    const problems = problemsInTree(tree, name);
     if (problems.length > 0) throw new Error(formatReport(problems));
   };
 }
