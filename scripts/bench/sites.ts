@@ -137,8 +137,20 @@ function forgetBuildCaches(): void {
   for (let i = 1; i <= COUNT; i++) rmSync(join(ROOT, 'node_modules', '.astro', 'sites', kennung(i)), { recursive: true, force: true });
 }
 
-async function rebuildAll(singles: RunResult[]): Promise<void> {
-  const single = { seconds: median(singles.map((r) => r.seconds)), peakBytes: Math.max(...singles.map((r) => r.peakBytes)) };
+/** Cold builds of the first sites, one at a time (each with its content cache gone). */
+async function coldSingles(): Promise<RunResult[]> {
+  const singles: RunResult[] = [];
+  for (let i = 1; i <= Math.min(COUNT, SMOKE ? 1 : 3); i++) {
+    forgetBuildCaches();
+    singles.push(await plainBuild(i));
+  }
+  return singles;
+}
+
+async function rebuildAll(): Promise<void> {
+  // The denominator from several sites' cold builds, before and after the row (one build alone swung by ±15 %,
+  // and the machine drifts over the five minutes the 30 builds take).
+  const before = await coldSingles();
   forgetBuildCaches();
   const threema = join(DIR, 'shared', 'messengers', 'threema.yaml');
   writeFileSync(threema, readFileSync(threema, 'utf8').replace(/^name: Threema$/m, 'name: Threema (geändert)'));
@@ -147,6 +159,8 @@ async function rebuildAll(singles: RunResult[]): Promise<void> {
     env: childVars({ BUILD_CONCURRENCY: '1' }),
   });
   if (all.status !== 0) throw new Error(`aktualisieren fehlgeschlagen:\n${all.output.slice(-3000)}`);
+  const singles = [...before, ...(await coldSingles())];
+  const single = { seconds: median(singles.map((r) => r.seconds)), peakBytes: Math.max(...singles.map((r) => r.peakBytes)) };
   const ratio = all.seconds / (COUNT * single.seconds);
   // Each queued build's own time, as `aktualisieren` prints it: where the row's time goes (the builds or between them).
   const each = [...all.output.matchAll(/gebaut in ([\d.]+) s/g)].map((m) => Number(m[1]));
@@ -155,7 +169,7 @@ async function rebuildAll(singles: RunResult[]): Promise<void> {
   add(
     SECTION,
     'Ein Build einer Innung (SITE=…, kalt)',
-    `${single.seconds.toFixed(1)} s${singles.length > 1 ? ` (Median aus ${singles.length} Innungen: ${singles.map((r) => r.seconds.toFixed(1)).join(' / ')} s)` : ''}, Spitze ${mb(single.peakBytes)}`,
+    `${single.seconds.toFixed(1)} s (Median aus ${singles.length} Builds vor und nach der Zeile darunter: ${singles.map((r) => r.seconds.toFixed(1)).join(' / ')} s), Spitze ${mb(single.peakBytes)}`,
   );
   add(
     SECTION,
@@ -211,13 +225,7 @@ export async function sitesBench(): Promise<void> {
   const began = Date.now();
   generateSites();
   releaseSharedSet(ROOT, env());
-  // The denominator from several sites' cold builds: one build alone swung by ±15 % on this machine.
-  const singles: RunResult[] = [];
-  for (let i = 1; i <= Math.min(COUNT, SMOKE ? 1 : 3); i++) {
-    forgetBuildCaches();
-    singles.push(await plainBuild(i));
-  }
-  await rebuildAll(singles);
+  await rebuildAll();
 
   mkdirSync(join(DIR, 'one'), { recursive: true });
   symlinkSync(join(SITES, kennung(1)), join(DIR, 'one', kennung(1)));

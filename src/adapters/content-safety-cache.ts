@@ -41,7 +41,7 @@ const readOr = (file: string) => {
 };
 
 /** What the verdicts depend on: the rule's code and the parser's versions. */
-export function ruleKey(root: string): string {
+function ruleKey(root: string): string {
   const versions = PARSER_PACKAGES.map(
     (name) =>
       `${name}@${(JSON.parse(readOr(join(root, 'node_modules', name, 'package.json')) || '{}') as { version?: string }).version ?? '?'}`,
@@ -52,7 +52,7 @@ export function ruleKey(root: string): string {
 export function contentSafetyCache(
   root: string,
   file = process.env.CONTENT_SAFETY_CACHE ?? join(root, 'node_modules', '.astro', 'content-safety.json'),
-): SafetyMemo & { save(): void } {
+): SafetyMemo & { save(): void; rule: string } {
   const rule = ruleKey(root);
   let stored: { rule?: string; safe?: unknown };
   try {
@@ -65,6 +65,8 @@ export function contentSafetyCache(
   // The extension is part of the key: a text that is safe as Markdown may not be as MDX.
   const keyOf = (post: SourceFile) => sha(post.file.endsWith('.mdx') ? 'mdx' : 'md', post.source);
   return {
+    /** The key of the rule and parser these verdicts hold for. */
+    rule,
     isKnownSafe: (post) => {
       const key = keyOf(post);
       if (!safe.has(key)) return false;

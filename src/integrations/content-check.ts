@@ -1,5 +1,5 @@
 import { contentDir, sharedContentDir } from '../adapters/content-dir';
-import { contentSafetyCache, ruleKey } from '../adapters/content-safety-cache';
+import { contentSafetyCache } from '../adapters/content-safety-cache';
 import { sourceDates } from '../adapters/content/source-dates';
 import type { AstroIntegration } from 'astro';
 import { resolve } from 'node:path';
@@ -88,7 +88,7 @@ export function contentCheck(site?: { guild: GuildConfig; configFile: string }):
         const safetyMemo = contentSafetyCache(root);
         // Every command, so that the config (Astro's content cache is keyed on it) is the same in dev and build.
         // The key changes with the rule: Astro's content cache then renders every .md post again.
-        updateConfig({ markdown: { remarkPlugins: [[remarkMarkdownIsData, { rule: ruleKey(root) }]] } });
+        updateConfig({ markdown: { remarkPlugins: [[remarkMarkdownIsData, { rule: safetyMemo.rule }]] } });
         const options = { contentDir: contentDir(), sharedContentDir: sharedContentDir(), dates: sourceDates(root) };
         const started = performance.now();
         let mdx: SourceFile[] = [];
