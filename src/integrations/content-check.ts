@@ -7,8 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { checkContent } from '../adapters/content/read-content';
 import { checkSafetyInWorker } from '../adapters/content/safety-worker';
 import { formatReport, type Problem, type SourceFile } from '../lib/content-check';
-
-type SafetyMemoFile = ReturnType<typeof contentSafetyCache>;
 import { sortProblems } from '../lib/content-check/report';
 import { parsePost } from '../lib/content-check/front-matter';
 import { checkMdxSafety, problemsInTree } from '../lib/content-check/mdx-safety';
@@ -19,6 +17,7 @@ import { de } from '../i18n/de';
 import { format } from '../i18n/format';
 
 const t = de.contentCheckWorker;
+type SafetyMemoFile = ReturnType<typeof contentSafetyCache>;
 
 /**
  * Runs before Astro reads the content: the same check as `npm run check:content` (posts, messenger facts,
@@ -46,22 +45,21 @@ const t = de.contentCheckWorker;
 export function contentCheck(site?: { guild: GuildConfig; configFile: string }): AstroIntegration {
   /** The worker's answer on the .mdx posts it was given; undefined when nothing was deferred. */
   let safety: Promise<{ problems: Problem[]; passed: boolean[] }> | undefined;
-  /** What was deferred: the .mdx posts (worker), the .md posts (Astro's parse, with what it found by absolute path). */
-  let pending: { root: string; memo: SafetyMemoFile; mdx: SourceFile[]; md: SourceFile[]; found: Map<string, Problem[]> } | undefined;
+  /** What was deferred: the .mdx posts (worker), the .md posts (Astro's parse; the absolute paths it passed). */
+  let pending: { root: string; memo: SafetyMemoFile; mdx: SourceFile[]; md: SourceFile[]; passedInParse: Set<string> } | undefined;
   let verdict: Promise<void> | undefined;
   /** Waits for every deferred verdict, keeps the passes, throws the report when a post carries code or the worker failed. Once per build. */
   const settle = () =>
     (verdict ??= (async () => {
       if (!pending) return;
-      const { root, memo, mdx, md, found } = pending;
+      const { root, memo, mdx, md, passedInParse } = pending;
       const answer = (await safety) ?? { problems: [], passed: [] };
       const problems = [...answer.problems];
       mdx.forEach((post, i) => answer.passed[i] && memo.passed(post));
       for (const post of md) {
-        const seen = found.get(resolve(root, post.file));
         // Not parsed by Astro (its page came from the content cache), or with problems: the rule on the file itself,
         // whose lines count from the file's top (Astro's parse counts from the body it was handed).
-        const own = seen?.length === 0 ? [] : checkMdxSafety(parsePost(post, []));
+        const own = passedInParse.has(resolve(root, post.file)) ? [] : checkMdxSafety(parsePost(post, []));
         if (own.length === 0) memo.passed(post);
         problems.push(...own);
       }
@@ -71,10 +69,9 @@ export function contentCheck(site?: { guild: GuildConfig; configFile: string }):
   /** The rule inside Astro's Markdown parse (.md only): records what it found; a post with a problem is not rendered. */
   const remarkMarkdownIsData = () => (tree: unknown, file: { path?: string }) => {
     if (!pending || !file.path) return;
-    const problems = problemsInTree(tree, file.path);
-    pending.found.set(resolve(file.path), problems);
+    if (problemsInTree(tree, file.path).length === 0) return void pending.passedInParse.add(resolve(file.path));
     // Astro logs this and stores the post without its HTML; settle() reports it with the file's own lines.
-    if (problems.length > 0) throw new Error(t.refusedInParse);
+    throw new Error(t.refusedInParse);
   };
   return {
     name: 'innungswissen:content-check',
@@ -108,7 +105,7 @@ export function contentCheck(site?: { guild: GuildConfig; configFile: string }):
         const { problems, warnings } = result;
         if (mdx.length + md.length === 0) safetyMemo.save();
         else {
-          pending = { root, memo: safetyMemo, mdx, md, found: new Map() };
+          pending = { root, memo: safetyMemo, mdx, md, passedInParse: new Set() };
           if (mdx.length > 0) {
             const posts = mdx;
             safety = checkSafetyInWorker(posts).then((answer) => {
