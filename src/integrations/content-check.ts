@@ -66,7 +66,7 @@ export function contentCheck(site?: { guild: GuildConfig; configFile: string }):
       memo.save();
       if (problems.length > 0) throw new Error(formatReport(sortProblems(problems)));
     })());
-  /** The rule inside Astro's Markdown parse (.md only): records what it found; a post with a problem is not rendered. */
+  /** The rule inside Astro's Markdown parse (.md only): records the posts that pass; a post with a problem is not rendered. */
   const remarkMarkdownIsData = () => (tree: unknown, file: { path?: string }) => {
     if (!pending || !file.path) return;
     if (problemsInTree(tree, file.path).length === 0) return void pending.passedInParse.add(resolve(file.path));
@@ -103,20 +103,19 @@ export function contentCheck(site?: { guild: GuildConfig; configFile: string }):
           result = checkContent(root, { ...options, safetyMemo });
         }
         const { problems, warnings } = result;
-        if (mdx.length + md.length === 0) safetyMemo.save();
+        const checkedLater = mdx.length + md.length;
+        if (checkedLater === 0) safetyMemo.save();
         else {
           pending = { root, memo: safetyMemo, mdx, md, passedInParse: new Set() };
           if (mdx.length > 0) {
-            const posts = mdx;
-            safety = checkSafetyInWorker(posts).then((answer) => {
-              logger.info(format(t.done, { n: posts.length, ms: Math.round(performance.now() - started) }));
+            safety = checkSafetyInWorker(mdx).then((answer) => {
+              logger.info(format(t.done, { n: answer.passed.length, ms: Math.round(performance.now() - started) }));
               return answer;
             });
             safety.catch(() => {}); // awaited in astro:build:ssr; this only keeps Node from calling it unhandled before then
           }
         }
         const ms = Math.round(performance.now() - started);
-        const checkedLater = mdx.length + md.length;
         logger.info(checkedLater > 0 ? format(t.deferred, { ms, n: checkedLater, md: md.length }) : format(t.timing, { ms }));
         if (problems.length > 0) {
           const report = formatReport(problems);
