@@ -159,6 +159,8 @@ async function rebuildAll(): Promise<void> {
     env: childVars({ BUILD_CONCURRENCY: '1' }),
   });
   if (all.status !== 0) throw new Error(`aktualisieren fehlgeschlagen:\n${all.output.slice(-3000)}`);
+  // The run's own output (each build's start, end and seconds, in order) for a look at where a miss comes from.
+  writeFileSync(join(DIR, 'aktualisieren.log'), all.output);
   const singles = [...before, ...(await coldSingles())];
   const single = { seconds: median(singles.map((r) => r.seconds)), peakBytes: Math.max(...singles.map((r) => r.peakBytes)) };
   const ratio = all.seconds / (COUNT * single.seconds);

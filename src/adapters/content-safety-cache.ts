@@ -1,6 +1,6 @@
 /**
- * Reads and writes a file on disk: node_modules/.astro/content-safety.json (CONTENT_SAFETY_CACHE overrides it),
- * the SHA-256 of every post that passed the content safety rule (src/lib/content-check/mdx-safety.ts), so a
+ * Reads and writes a file on disk: content-safety.json in Astro's cache folder, one per site of a multi-site
+ * installation (src/integrations/content-check.ts; CONTENT_SAFETY_CACHE overrides it), the SHA-256 of every post that passed the content safety rule (src/lib/content-check/mdx-safety.ts), so a
  * publish parses only new and changed posts with the MDX parser. Entries count only for the rule and parser
  * they were made with: the key is a hash of the rule's source files and the parser packages' versions, and a
  * new key empties the cache. Only the build writes it, after the check and before any post is compiled; the
@@ -49,10 +49,7 @@ function ruleKey(root: string): string {
   return sha(...RULE_FILES.map((file) => readOr(join(root, file))), ...versions);
 }
 
-export function contentSafetyCache(
-  root: string,
-  file = process.env.CONTENT_SAFETY_CACHE ?? join(root, 'node_modules', '.astro', 'content-safety.json'),
-): SafetyMemo & { save(): void; rule: string } {
+export function contentSafetyCache(root: string, file: string): SafetyMemo & { save(): void; rule: string } {
   const rule = ruleKey(root);
   let stored: { rule?: string; safe?: unknown };
   try {

@@ -22,6 +22,7 @@ const sitesEnv = (builds = BUILDS): Record<string, string> => ({ INNUNGSWISSEN_S
 
 let server: RunningServer;
 let dataDir: string;
+let againAfterOther: { status: number | null; output: string };
 
 interface Answer {
   status: number;
@@ -69,6 +70,9 @@ beforeAll(async () => {
       const result = await build(site);
       expect(result.status, result.output.slice(-3000)).toBe(0);
     }
+    // nord once more after sued (into a folder of its own, the server's stays as built): under the same lock,
+    // so no other file's build of these sites comes between.
+    againAfterOther = await buildSiteFolder('nord', SITES, join(TEST_RUN, 'many-sites-again'));
   } finally {
     release();
   }
@@ -179,6 +183,13 @@ describe('one server, several guilds, routed by Host', () => {
     const api = await call(server.url, SUED, '/api/redaktion/kommentare');
     expect(api.status).toBe(401);
     expect(JSON.parse(api.body).error.code).toBe('editor_off');
+  });
+
+  it('each site keeps its own safety verdicts: nord built again after sued parses none of its posts', () => {
+    expect(againAfterOther.status, againAfterOther.output.slice(-3000)).toBe(0);
+    // „Inhaltsprüfung: 12 ms“ alone; with posts to parse the line goes on „, 3 Beiträge in der Sicherheitsprüfung …“.
+    const [before, after] = de.contentCheckWorker.timing.split('{ms}') as [string, string];
+    expect(againAfterOther.output).toMatch(new RegExp(`${before}\\d+${after}(?!,)`));
   });
 
   it('a site with a broken config is named in the log and the others run', () => {
