@@ -83,7 +83,10 @@ export function contentCheck(site?: { guild: GuildConfig; configFile: string }):
         // Posts that passed the safety rule before are not parsed again (a publish changes one or two).
         [safety, pending, verdict] = [undefined, undefined, undefined];
         // In Astro's cache folder: one per site of a multi-site installation, so one site's build keeps the other's.
-        const safetyMemo = contentSafetyCache(root, process.env.CONTENT_SAFETY_CACHE ?? fileURLToPath(new URL('content-safety.json', config.cacheDir)));
+        const safetyMemo = contentSafetyCache(
+          root,
+          process.env.CONTENT_SAFETY_CACHE ?? fileURLToPath(new URL('content-safety.json', config.cacheDir)),
+        );
         // Every command, so that the config (Astro's content cache is keyed on it) is the same in dev and build.
         // The key changes with the rule: Astro's content cache then renders every .md post again.
         updateConfig({ markdown: { remarkPlugins: [[remarkMarkdownIsData, { rule: safetyMemo.rule }]] } });
