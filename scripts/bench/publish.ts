@@ -72,6 +72,12 @@ function pictureProgress(buildsDir: string): { dir: string; drawn: number; total
   return { dir, drawn, total, done: existsSync(log) && /\[og\] \d+ Teilbilder in og\//.test(readFileSync(log, 'utf8')) };
 }
 
+/** Waits until the served build's pictures are all drawn (its drawing log says so), at most `timeoutMs`. */
+async function picturesDone(buildsDir: string, timeoutMs: number, pollMs: number): Promise<void> {
+  const started = Date.now();
+  while (!pictureProgress(buildsDir).done && Date.now() - started < timeoutMs) await new Promise((r) => setTimeout(r, pollMs));
+}
+
 /** The drawing processes of `buildDir` (detached from the server, found by their command line). */
 function drawingProcesses(buildDir: string): number[] {
   return readdirSync('/proc')
@@ -162,7 +168,7 @@ async function readersWhilePictures(
     readers.rounds === 0 || readers.busy / readers.idle >= 0.7,
   );
   const started = Date.now();
-  while (!pictureProgress(buildsDir).done && Date.now() - started < 20 * 60_000) await new Promise((r) => setTimeout(r, 500));
+  await picturesDone(buildsDir, 20 * 60_000, 500);
   add(
     section,
     'Alle Teilbilder nach dem Veröffentlichen (leerer Cache)',
@@ -233,8 +239,7 @@ export async function publishBench(): Promise<void> {
         latencies.push(await publishAndWait(url, cookie, content, round));
         if (round === 1) ownPicture = await waitForOwnPicture(url, 'beitraege/neu-aus-der-redaktion-1', 60_000);
         // The next plain build does not share the machine with this publish's pictures.
-        const drawFrom = Date.now();
-        while (!pictureProgress(buildsDir).done && Date.now() - drawFrom < 120_000) await new Promise((r) => setTimeout(r, 200));
+        await picturesDone(buildsDir, 120_000, 200);
       }
       const [plain, latency] = [median(plainSeconds), median(latencies)];
       const rounds = latencies.map((l, i) => `${l.toFixed(1)} gegen ${plainSeconds[i]!.toFixed(1)} s`).join(' / ');

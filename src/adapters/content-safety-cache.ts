@@ -3,8 +3,9 @@
  * installation (src/integrations/content-check.ts; CONTENT_SAFETY_CACHE overrides it), the SHA-256 of every
  * post that passed the content safety rule (src/lib/content-check/mdx-safety.ts), so a publish parses only new
  * and changed posts with the MDX parser. Entries count only for the rule and parser they were made with: the key
- * is a hash of the rule's source files and the parser packages' versions, and a new key empties the cache. Only the build writes it, after the check and before any post is compiled; the
- * editor can write nothing outside content/ (server/editor/update-guard.ts).
+ * is a hash of the rule's source files and the parser packages' versions, and a new key empties the cache. Only
+ * the build writes it, after the check and before any post is compiled; the editor can write nothing outside
+ * content/ (server/editor/update-guard.ts).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
